@@ -1,0 +1,397 @@
+//! The redirect back: what Connect appends to the redirect URI, typed.
+
+use std::fmt;
+
+use crate::encode::decode;
+use crate::{State, VehicleId};
+
+/// The query Connect sends the owner back with.
+///
+/// Parse it with [`Callback::from_query`] or [`Callback::from_url`], then check the
+/// state with [`Callback::verify`] before trusting the outcome.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Callback {
+    outcome: Outcome,
+    state: Option<String>,
+    extra: Vec<(String, String)>,
+}
+
+/// How the Connect flow ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// The owner granted access: exchange the code at
+    /// `POST https://auth.smartcar.com/oauth/token` within 10 minutes.
+    Code(AuthorizationCode),
+    /// Re-authentication succeeded for this vehicle.
+    Reauthenticated(VehicleId),
+    /// Connect reports an error.
+    Error(ConnectError),
+}
+
+/// The authorization code of a successful first connection.
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct AuthorizationCode(String);
+
+impl AuthorizationCode {
+    /// The code, to exchange for tokens.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Kept out of logs: the code is a credential for ten minutes.
+impl fmt::Debug for AuthorizationCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("AuthorizationCode(…)")
+    }
+}
+
+/// An error Connect redirected back with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConnectError {
+    kind: ConnectErrorKind,
+    description: Option<String>,
+}
+
+/// The `error` codes of Connect, with the fields each adds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ConnectErrorKind {
+    /// The owner denied access.
+    AccessDenied,
+    /// The application's subscription does not allow this connection.
+    InvalidSubscription,
+    /// The application is misconfigured for this connection.
+    ConfigurationError {
+        /// `status_code`.
+        status_code: Option<u16>,
+        /// `error_message`.
+        error_message: Option<String>,
+    },
+    /// The owner's account has no vehicles.
+    NoVehicles,
+    /// The chosen vehicle cannot do what the application asked.
+    VehicleIncompatible {
+        /// `vin`.
+        vin: Option<String>,
+        /// `make`.
+        make: Option<String>,
+        /// `model`.
+        model: Option<String>,
+        /// `year`.
+        year: Option<u16>,
+    },
+    /// Smartcar failed.
+    ServerError,
+    /// A code this library does not know yet, kept as it came.
+    Other(String),
+}
+
+impl ConnectErrorKind {
+    /// The `error` code as Connect writes it.
+    pub fn code(&self) -> &str {
+        match self {
+            ConnectErrorKind::AccessDenied => "access_denied",
+            ConnectErrorKind::InvalidSubscription => "invalid_subscription",
+            ConnectErrorKind::ConfigurationError { .. } => "configuration_error",
+            ConnectErrorKind::NoVehicles => "no_vehicles",
+            ConnectErrorKind::VehicleIncompatible { .. } => "vehicle_incompatible",
+            ConnectErrorKind::ServerError => "server_error",
+            ConnectErrorKind::Other(code) => code,
+        }
+    }
+}
+
+impl ConnectError {
+    /// Which error, with its fields.
+    pub fn kind(&self) -> &ConnectErrorKind {
+        &self.kind
+    }
+
+    /// `error_description`, Connect's own words.
+    pub fn description(&self) -> Option<&str> {
+        self.description.as_deref()
+    }
+}
+
+impl fmt::Display for ConnectError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Connect returned `{}`", self.kind.code())?;
+        if let Some(d) = &self.description {
+            write!(f, ": {d}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ConnectError {}
+
+/// Why a redirect back could not be read or trusted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum CallbackError {
+    /// The query is not well-formed (a bad percent escape, or not UTF-8).
+    Malformed(crate::Error),
+    /// A parameter appears twice.
+    Duplicate {
+        /// Its name.
+        name: String,
+    },
+    /// A field has a value of the wrong shape.
+    InvalidValue {
+        /// The field.
+        name: &'static str,
+        /// The value as received.
+        value: String,
+    },
+    /// Neither `code`, `vehicle_id` nor `error`: not a redirect from Connect.
+    NoOutcome,
+    /// More than one of `code`, `vehicle_id` and `error`.
+    ConflictingOutcome,
+    /// No `state` came back, but one was sent.
+    MissingState,
+    /// The `state` is not the one sent: a forged or stale redirect.
+    StateMismatch,
+}
+
+impl fmt::Display for CallbackError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CallbackError::Malformed(e) => write!(f, "malformed redirect query: {e}"),
+            CallbackError::Duplicate { name } => write!(f, "`{name}` appears more than once in the redirect query"),
+            CallbackError::InvalidValue { name, value } => write!(f, "`{name}` has the invalid value `{value}`"),
+            CallbackError::NoOutcome => f.write_str(
+                "the redirect query has no `code`, `vehicle_id` or `error`; is this the redirect from Connect?",
+            ),
+            CallbackError::ConflictingOutcome => {
+                f.write_str("the redirect query has more than one of `code`, `vehicle_id` and `error`")
+            }
+            CallbackError::MissingState => {
+                f.write_str("the redirect has no `state`; start the flow again from your Connect link")
+            }
+            CallbackError::StateMismatch => f.write_str(
+                "the redirect's `state` does not match the one sent; it may be forged, start the flow again",
+            ),
+        }
+    }
+}
+
+impl std::error::Error for CallbackError {}
+
+impl Callback {
+    /// Parses the query of the redirect (with or without its leading `?`).
+    /// Parameters this library does not know are kept in [`extra`](Self::extra).
+    pub fn from_query(query: &str) -> Result<Callback, CallbackError> {
+        let query = query.strip_prefix('?').unwrap_or(query);
+        let mut fields: Vec<(String, String)> = Vec::new();
+        for piece in query.split('&').filter(|p| !p.is_empty()) {
+            let (name, value) = piece.split_once('=').unwrap_or((piece, ""));
+            let name = decode(name, None).map_err(CallbackError::Malformed)?;
+            let value = decode(value, None).map_err(CallbackError::Malformed)?;
+            if fields.iter().any(|(n, _)| *n == name) {
+                return Err(CallbackError::Duplicate { name });
+            }
+            fields.push((name, value));
+        }
+        Callback::from_fields(fields)
+    }
+
+    /// Parses the full URL the owner landed on: its query, without any fragment.
+    pub fn from_url(url: &str) -> Result<Callback, CallbackError> {
+        let without_fragment = url.split('#').next().unwrap_or_default();
+        let query = without_fragment.split_once('?').map_or("", |(_, q)| q);
+        Callback::from_query(query)
+    }
+
+    fn from_fields(mut fields: Vec<(String, String)>) -> Result<Callback, CallbackError> {
+        let mut take = |name: &str| {
+            let i = fields.iter().position(|(n, _)| n == name)?;
+            Some(fields.remove(i).1)
+        };
+        let state = take("state");
+        let code = take("code");
+        let vehicle_id = take("vehicle_id");
+        let error = take("error");
+        let outcome = match (code, vehicle_id, error) {
+            (Some(code), None, None) if !code.is_empty() => Outcome::Code(AuthorizationCode(code)),
+            (Some(code), None, None) => {
+                return Err(CallbackError::InvalidValue { name: "code", value: code });
+            }
+            (None, Some(id), None) => Outcome::Reauthenticated(
+                VehicleId::try_from(id.clone())
+                    .map_err(|_| CallbackError::InvalidValue { name: "vehicle_id", value: id })?,
+            ),
+            (None, None, Some(code)) => {
+                let description = take("error_description");
+                let kind = error_kind(code, &mut take)?;
+                Outcome::Error(ConnectError { kind, description })
+            }
+            (None, None, None) => return Err(CallbackError::NoOutcome),
+            _ => return Err(CallbackError::ConflictingOutcome),
+        };
+        Ok(Callback { outcome, state, extra: fields })
+    }
+
+    /// How the flow ended, before the state is checked.
+    pub fn outcome(&self) -> &Outcome {
+        &self.outcome
+    }
+
+    /// The `state` that came back.
+    pub fn state(&self) -> Option<&str> {
+        self.state.as_deref()
+    }
+
+    /// Parameters not known to this library (e.g. `virtual_key_url`, `user_id`),
+    /// in the order received.
+    pub fn extra(&self) -> &[(String, String)] {
+        &self.extra
+    }
+
+    /// The outcome, once the returned state is the `expected` one (compared in
+    /// constant time). Errors from Connect are checked too: a forged redirect
+    /// could carry one as well as a code.
+    pub fn verify(self, expected: &State) -> Result<Outcome, CallbackError> {
+        match &self.state {
+            None => Err(CallbackError::MissingState),
+            Some(state) if !expected.matches(state) => Err(CallbackError::StateMismatch),
+            Some(_) => Ok(self.outcome),
+        }
+    }
+}
+
+fn error_kind(
+    code: String,
+    take: &mut impl FnMut(&str) -> Option<String>,
+) -> Result<ConnectErrorKind, CallbackError> {
+    fn number<T: std::str::FromStr>(name: &'static str, value: Option<String>) -> Result<Option<T>, CallbackError> {
+        value
+            .map(|v| v.parse().map_err(|_| CallbackError::InvalidValue { name, value: v }))
+            .transpose()
+    }
+    Ok(match code.as_str() {
+        "access_denied" => ConnectErrorKind::AccessDenied,
+        "invalid_subscription" => ConnectErrorKind::InvalidSubscription,
+        "configuration_error" => ConnectErrorKind::ConfigurationError {
+            status_code: number("status_code", take("status_code"))?,
+            error_message: take("error_message"),
+        },
+        "no_vehicles" => ConnectErrorKind::NoVehicles,
+        "vehicle_incompatible" => ConnectErrorKind::VehicleIncompatible {
+            vin: take("vin"),
+            make: take("make"),
+            model: take("model"),
+            year: number("year", take("year"))?,
+        },
+        "server_error" => ConnectErrorKind::ServerError,
+        _ => ConnectErrorKind::Other(code),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn state() -> State {
+        "0facda3319".parse().unwrap()
+    }
+
+    #[test]
+    fn success_with_code_and_state() {
+        let cb = Callback::from_url("https://example.com/home?code=abc-123&state=0facda3319").unwrap();
+        assert_eq!(cb.state(), Some("0facda3319"));
+        match cb.verify(&state()).unwrap() {
+            Outcome::Code(code) => assert_eq!(code.as_str(), "abc-123"),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn reauthentication_returns_the_vehicle() {
+        let cb = Callback::from_query("?vehicle_id=36ab27d0-fd9d-4455-823a-ce30af709ffc&state=0facda3319").unwrap();
+        assert!(matches!(cb.verify(&state()), Ok(Outcome::Reauthenticated(v)) if v.as_str().starts_with("36ab")));
+        assert!(matches!(
+            Callback::from_query("vehicle_id=a%20b"),
+            Err(CallbackError::InvalidValue { name: "vehicle_id", .. })
+        ));
+    }
+
+    #[test]
+    fn typed_errors_with_their_fields() {
+        let cb = Callback::from_query(
+            "error=vehicle_incompatible&error_description=The+vehicle+is+incompatible.&vin=1HGCM82633A004352&make=TESLA&model=Model+3&year=2019&state=0facda3319",
+        )
+        .unwrap();
+        let Outcome::Error(e) = cb.verify(&state()).unwrap() else { panic!() };
+        assert_eq!(e.description(), Some("The vehicle is incompatible."));
+        assert_eq!(
+            e.kind(),
+            &ConnectErrorKind::VehicleIncompatible {
+                vin: Some("1HGCM82633A004352".into()),
+                make: Some("TESLA".into()),
+                model: Some("Model 3".into()),
+                year: Some(2019),
+            }
+        );
+        let cb = Callback::from_query("error=configuration_error&status_code=400&error_message=bad&state=s").unwrap();
+        assert_eq!(
+            cb.outcome(),
+            &Outcome::Error(ConnectError {
+                kind: ConnectErrorKind::ConfigurationError { status_code: Some(400), error_message: Some("bad".into()) },
+                description: None,
+            })
+        );
+        for (code, kind) in [
+            ("access_denied", ConnectErrorKind::AccessDenied),
+            ("invalid_subscription", ConnectErrorKind::InvalidSubscription),
+            ("no_vehicles", ConnectErrorKind::NoVehicles),
+            ("server_error", ConnectErrorKind::ServerError),
+            ("brand_new_code", ConnectErrorKind::Other("brand_new_code".into())),
+        ] {
+            let cb = Callback::from_query(&format!("error={code}&state=s")).unwrap();
+            let Outcome::Error(e) = cb.outcome() else { panic!() };
+            assert_eq!(e.kind(), &kind);
+            assert_eq!(e.kind().code(), code);
+        }
+    }
+
+    #[test]
+    fn unknown_parameters_are_kept() {
+        let cb = Callback::from_query("code=c&state=s&virtual_key_url=https%3A%2F%2Ftesla.com%2F_ak&user_id=u1").unwrap();
+        assert_eq!(
+            cb.extra(),
+            [
+                ("virtual_key_url".to_owned(), "https://tesla.com/_ak".to_owned()),
+                ("user_id".to_owned(), "u1".to_owned())
+            ]
+        );
+    }
+
+    #[test]
+    fn state_is_verified() {
+        let forged = Callback::from_query("code=c&state=0facda3318").unwrap();
+        assert_eq!(forged.verify(&state()), Err(CallbackError::StateMismatch));
+        let missing = Callback::from_query("code=c").unwrap();
+        assert_eq!(missing.verify(&state()), Err(CallbackError::MissingState));
+        let error_forged = Callback::from_query("error=access_denied&state=x").unwrap();
+        assert_eq!(error_forged.verify(&state()), Err(CallbackError::StateMismatch));
+    }
+
+    #[test]
+    fn malformed_queries_are_errors() {
+        assert_eq!(Callback::from_query(""), Err(CallbackError::NoOutcome));
+        assert_eq!(Callback::from_query("code=a&error=access_denied"), Err(CallbackError::ConflictingOutcome));
+        assert_eq!(Callback::from_query("code=a&code=b"), Err(CallbackError::Duplicate { name: "code".into() }));
+        assert!(matches!(Callback::from_query("code=%ZZ"), Err(CallbackError::Malformed(_))));
+        assert!(matches!(Callback::from_query("code="), Err(CallbackError::InvalidValue { name: "code", .. })));
+        assert!(matches!(
+            Callback::from_query("error=configuration_error&status_code=abc"),
+            Err(CallbackError::InvalidValue { name: "status_code", .. })
+        ));
+        assert!(matches!(
+            Callback::from_query("error=vehicle_incompatible&year=20x9"),
+            Err(CallbackError::InvalidValue { name: "year", .. })
+        ));
+        assert_eq!(format!("{:?}", AuthorizationCode("secret".into())), "AuthorizationCode(…)");
+    }
+}

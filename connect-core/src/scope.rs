@@ -1,0 +1,244 @@
+//! `scope`: the permissions a link requests, each optional or `required:`.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::str::FromStr;
+
+use crate::error::{Error, Parameter, Problem};
+use crate::Permission;
+
+/// The prefix that locks a permission on the grant screen.
+pub const REQUIRED_PREFIX: &str = "required";
+
+impl FromStr for Permission {
+    type Err = Error;
+
+    fn from_str(name: &str) -> Result<Self, Error> {
+        Permission::ALL.iter().copied().find(|p| p.name() == name).ok_or_else(|| {
+            let suggestion = crate::suggest::closest(name, Permission::ALL.iter().map(|p| p.name()));
+            Error::new(Parameter::Scope, Problem::UnknownPermission { name: name.to_owned(), suggestion })
+        })
+    }
+}
+
+impl fmt::Display for Permission {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+crate::serde_impls::as_string!(Permission);
+
+/// One permission of a scope, and whether the owner may uncheck it.
+///
+/// Since 2026-06-16 Connect shows every requested permission checked; a `required`
+/// one is locked, an optional one can be unchecked by the owner.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ScopeEntry {
+    permission: Permission,
+    required: bool,
+}
+
+impl ScopeEntry {
+    /// An entry; `required` locks it on the grant screen.
+    pub const fn new(permission: Permission, required: bool) -> Self {
+        ScopeEntry { permission, required }
+    }
+
+    /// An entry the owner may uncheck.
+    pub const fn optional(permission: Permission) -> Self {
+        ScopeEntry::new(permission, false)
+    }
+
+    /// An entry locked on the grant screen (`required:NAME`).
+    pub const fn required(permission: Permission) -> Self {
+        ScopeEntry::new(permission, true)
+    }
+
+    /// The permission.
+    pub const fn permission(self) -> Permission {
+        self.permission
+    }
+
+    /// Whether it is locked on the grant screen.
+    pub const fn is_required(self) -> bool {
+        self.required
+    }
+
+    /// The rule of an entry's prefix: only `required` exists (`requierd` gets a
+    /// did-you-mean).
+    pub fn check_prefix(prefix: &str) -> Result<(), Error> {
+        if prefix == REQUIRED_PREFIX {
+            return Ok(());
+        }
+        let suggestion = crate::suggest::closest(prefix, [REQUIRED_PREFIX]);
+        Err(Error::new(Parameter::Scope, Problem::UnknownPrefix { prefix: prefix.to_owned(), suggestion }))
+    }
+}
+
+impl From<Permission> for ScopeEntry {
+    fn from(permission: Permission) -> Self {
+        ScopeEntry::optional(permission)
+    }
+}
+
+impl FromStr for ScopeEntry {
+    type Err = Error;
+
+    /// `read_vin` or `required:read_vin`.
+    fn from_str(entry: &str) -> Result<Self, Error> {
+        match entry.split_once(':') {
+            Some((prefix, name)) => {
+                ScopeEntry::check_prefix(prefix)?;
+                Ok(ScopeEntry::required(name.parse()?))
+            }
+            None => Ok(ScopeEntry::optional(entry.parse()?)),
+        }
+    }
+}
+
+impl fmt::Display for ScopeEntry {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.required {
+            write!(f, "{REQUIRED_PREFIX}:")?;
+        }
+        f.write_str(self.permission.name())
+    }
+}
+
+/// The permissions a link requests, in the order written: non-empty, each
+/// permission once. `Display` writes them space-separated, `required:` where locked.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Scope(Cow<'static, [ScopeEntry]>);
+
+impl Scope {
+    /// A scope of these entries, or the first broken rule.
+    pub fn new(entries: impl IntoIterator<Item = ScopeEntry>) -> Result<Scope, Error> {
+        let entries: Vec<ScopeEntry> = entries.into_iter().collect();
+        match Scope::problems(&entries).into_iter().next() {
+            Some((_, error)) => Err(error),
+            None => Ok(Scope(Cow::Owned(entries))),
+        }
+    }
+
+    /// Every broken rule of a list of entries, each with the index of the entry at
+    /// fault (`None` for the list as a whole): empty, or a permission listed again.
+    pub fn problems(entries: &[ScopeEntry]) -> Vec<(Option<usize>, Error)> {
+        if entries.is_empty() {
+            return vec![(None, Error::new(Parameter::Scope, Problem::Empty))];
+        }
+        entries
+            .iter()
+            .enumerate()
+            .filter(|(i, e)| entries[..*i].iter().any(|earlier| earlier.permission == e.permission))
+            .map(|(i, e)| {
+                let problem = Problem::DuplicatePermission { name: e.permission.name() };
+                (Some(i), Error::new(Parameter::Scope, problem))
+            })
+            .collect()
+    }
+
+    /// The entries, in order.
+    pub fn entries(&self) -> &[ScopeEntry] {
+        &self.0
+    }
+
+    /// Whether `permission` is requested, required or not.
+    pub fn contains(&self, permission: Permission) -> bool {
+        self.0.iter().any(|e| e.permission == permission)
+    }
+
+    /// For `connect_url!`, which has checked the entries at compile time.
+    #[doc(hidden)]
+    pub const fn __literal(entries: &'static [ScopeEntry]) -> Self {
+        Scope(Cow::Borrowed(entries))
+    }
+}
+
+impl FromStr for Scope {
+    type Err = Error;
+
+    /// Space-separated entries (`required:read_odometer read_vin`); runs of
+    /// whitespace count as one separator.
+    fn from_str(text: &str) -> Result<Self, Error> {
+        let entries = text.split_whitespace().map(str::parse).collect::<Result<Vec<_>, _>>()?;
+        Scope::new(entries)
+    }
+}
+
+impl fmt::Display for Scope {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, entry) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str(" ")?;
+            }
+            write!(f, "{entry}")?;
+        }
+        Ok(())
+    }
+}
+
+crate::serde_impls::as_string!(Scope);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::PermissionKind;
+
+    #[test]
+    fn catalog_has_the_28_permissions_of_the_page() {
+        assert_eq!(Permission::ALL.len(), 28);
+        let read = Permission::ALL.iter().filter(|p| p.kind() == PermissionKind::Read).count();
+        assert_eq!(read, 22);
+        for p in Permission::ALL {
+            assert_eq!(p.name().parse::<Permission>().unwrap(), *p);
+            let prefix = if p.kind() == PermissionKind::Read { "read_" } else { "control_" };
+            assert!(p.name().starts_with(prefix), "{p}");
+            assert!(!p.description().is_empty());
+        }
+        assert_eq!(Permission::ReadOdometer.description(), "Retrieve total distance traveled");
+        assert_eq!(crate::permissions::read_vin, Permission::ReadVin);
+    }
+
+    #[test]
+    fn unknown_permission_suggests() {
+        let e = "read_odometr".parse::<Permission>().unwrap_err();
+        assert_eq!(e.message(), "unknown permission `read_odometr`");
+        assert_eq!(e.help().as_deref(), Some("did you mean `read_odometer`?"));
+        let far = "fly".parse::<Permission>().unwrap_err();
+        assert!(far.help().unwrap().contains("smartcar.com/docs/api-reference/permissions"));
+    }
+
+    #[test]
+    fn entries_parse_with_and_without_prefix() {
+        assert_eq!("read_vin".parse::<ScopeEntry>().unwrap(), ScopeEntry::optional(Permission::ReadVin));
+        assert_eq!(
+            "required:read_vin".parse::<ScopeEntry>().unwrap(),
+            ScopeEntry::required(Permission::ReadVin)
+        );
+        let e = "requird:read_vin".parse::<ScopeEntry>().unwrap_err();
+        assert_eq!(e.help().as_deref(), Some("did you mean `required`?"));
+        let e = "optional:read_vin".parse::<ScopeEntry>().unwrap_err();
+        assert_eq!(e.help().as_deref(), Some("the only prefix is `required`"));
+        assert!("required:".parse::<ScopeEntry>().is_err());
+    }
+
+    #[test]
+    fn scope_keeps_order_and_refuses_empty_and_duplicates() {
+        let scope: Scope = "required:read_odometer read_vehicle_info  read_location".parse().unwrap();
+        assert_eq!(scope.to_string(), "required:read_odometer read_vehicle_info read_location");
+        assert!(scope.contains(Permission::ReadLocation));
+        assert!(!scope.contains(Permission::ReadVin));
+        assert_eq!("".parse::<Scope>().unwrap_err().message(), "`scope` lists no permission");
+        let e = "read_vin required:read_vin".parse::<Scope>().unwrap_err();
+        assert_eq!(e.problem(), &Problem::DuplicatePermission { name: "read_vin" });
+        let problems = Scope::problems(&[
+            ScopeEntry::optional(Permission::ReadVin),
+            ScopeEntry::optional(Permission::ReadFuel),
+            ScopeEntry::required(Permission::ReadVin),
+            ScopeEntry::optional(Permission::ReadFuel),
+        ]);
+        let at: Vec<_> = problems.iter().map(|(i, _)| *i).collect();
+        assert_eq!(at, [Some(2), Some(3)]);
+    }
+}

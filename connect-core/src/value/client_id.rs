@@ -1,0 +1,59 @@
+use super::{check_url_safe, string_value};
+use crate::error::{Error, Parameter};
+
+fn check_client_id(value: &str) -> Result<(), Error> {
+    check_url_safe(Parameter::ClientId, value)
+}
+
+fn check_vehicle_id(value: &str) -> Result<(), Error> {
+    check_url_safe(Parameter::VehicleId, value)
+}
+
+string_value! {
+    /// The application's id, from the credentials tab of the Smartcar dashboard.
+    ///
+    /// Non-empty, no whitespace, only `A-Z a-z 0-9 - . _ ~`. Not required to be a
+    /// UUID: newer credentials look like `client_…`.
+    ClientId, check_client_id
+}
+
+string_value! {
+    /// The id Smartcar gave a connected vehicle; a link with one re-authenticates it.
+    ///
+    /// Non-empty, no whitespace, only `A-Z a-z 0-9 - . _ ~`.
+    VehicleId, check_vehicle_id
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Problem;
+
+    #[test]
+    fn accepts_uuids_and_new_style_ids() {
+        for id in ["8229df9f-91a0-4ff0-a1ae-a1f38ee24d07", "client_abc.DEF~1"] {
+            assert_eq!(id.parse::<ClientId>().unwrap().as_str(), id);
+            assert_eq!(ClientId::from_static(id).unwrap().to_string(), id);
+        }
+    }
+
+    #[test]
+    fn rejects_empty_whitespace_and_unsafe() {
+        let e = "".parse::<ClientId>().unwrap_err();
+        assert_eq!((e.parameter(), e.problem()), (Some(Parameter::ClientId), &Problem::Empty));
+        assert_eq!("a b".parse::<ClientId>().unwrap_err().problem(), &Problem::Whitespace);
+        assert_eq!(
+            "a/b".parse::<ClientId>().unwrap_err().problem(),
+            &Problem::NotUrlSafe { character: '/' }
+        );
+        assert_eq!(
+            "é".parse::<VehicleId>().unwrap_err().problem(),
+            &Problem::NotUrlSafe { character: 'é' }
+        );
+        assert_eq!(
+            ClientId::try_from("x&y".to_owned()).unwrap_err().parameter(),
+            Some(Parameter::ClientId)
+        );
+        assert_eq!("".parse::<VehicleId>().unwrap_err().parameter(), Some(Parameter::VehicleId));
+    }
+}

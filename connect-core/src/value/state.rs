@@ -1,0 +1,96 @@
+use super::{check_non_empty, string_value};
+use crate::error::{Error, Parameter};
+
+fn check_state(value: &str) -> Result<(), Error> {
+    check_non_empty(Parameter::State, value)
+}
+
+string_value! {
+    /// The value Connect hands back on the redirect, to tie it to the session that
+    /// sent the owner (CSRF protection). Any non-empty text.
+    ///
+    /// [`State::generate`] makes an unguessable one; compare a returned state with
+    /// [`State::matches`], which takes constant time.
+    State, check_state
+}
+
+/// Random bytes in a generated state: 192 bits, well above the 128 asked for.
+const RANDOM_BYTES: usize = 24;
+
+impl State {
+    /// A fresh state of 192 random bits from the operating system, as 32
+    /// URL-safe base64 characters (`A-Z a-z 0-9 - _`).
+    ///
+    /// Fails only when the operating system cannot supply randomness.
+    pub fn generate() -> Result<State, std::io::Error> {
+        let mut bytes = [0u8; RANDOM_BYTES];
+        getrandom::fill(&mut bytes).map_err(|e| std::io::Error::other(e.to_string()))?;
+        Ok(State(base64url(&bytes).into()))
+    }
+
+    /// Whether `other` is this state, compared in time that depends only on the
+    /// lengths, so a forged state learns nothing from how long the check took.
+    pub fn matches(&self, other: &str) -> bool {
+        constant_time_eq(self.as_str().as_bytes(), other.as_bytes())
+    }
+}
+
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let diff = a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y));
+    std::hint::black_box(diff) == 0
+}
+
+/// Unpadded URL-safe base64 (RFC 4648 §5).
+fn base64url(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk.iter().enumerate().fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
+        for i in 0..=chunk.len() {
+            out.push(char::from(ALPHABET[(n >> (18 - 6 * i) & 63) as usize]));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn generated_states_are_long_url_safe_and_distinct() {
+        let a = State::generate().unwrap();
+        let b = State::generate().unwrap();
+        assert_eq!(a.as_str().len(), 32);
+        assert!(a.as_str().bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_'));
+        assert_ne!(a, b);
+    }
+
+    #[test]
+    fn base64url_matches_rfc_4648_vectors() {
+        assert_eq!(base64url(b""), "");
+        assert_eq!(base64url(b"f"), "Zg");
+        assert_eq!(base64url(b"fo"), "Zm8");
+        assert_eq!(base64url(b"foo"), "Zm9v");
+        assert_eq!(base64url(b"foobar"), "Zm9vYmFy");
+        assert_eq!(base64url(&[0xfb, 0xff]), "-_8");
+    }
+
+    #[test]
+    fn matches_compares_exactly() {
+        let s: State = "0facda3319".parse().unwrap();
+        assert!(s.matches("0facda3319"));
+        assert!(!s.matches("0facda331"));
+        assert!(!s.matches("0facda3318"));
+        assert!(!s.matches(""));
+    }
+
+    #[test]
+    fn empty_state_is_refused() {
+        assert_eq!("".parse::<State>().unwrap_err().parameter(), Some(Parameter::State));
+        assert_eq!(" ".parse::<State>().unwrap().as_str(), " ");
+    }
+}
