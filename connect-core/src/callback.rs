@@ -215,12 +215,19 @@ impl Callback {
         let outcome = match (code, vehicle_id, error) {
             (Some(code), None, None) if !code.is_empty() => Outcome::Code(AuthorizationCode(code)),
             (Some(code), None, None) => {
-                return Err(CallbackError::InvalidValue { name: "code", value: code });
+                return Err(CallbackError::InvalidValue {
+                    name: "code",
+                    value: code,
+                });
             }
-            (None, Some(id), None) => Outcome::Reauthenticated(
-                VehicleId::try_from(id.clone())
-                    .map_err(|_| CallbackError::InvalidValue { name: "vehicle_id", value: id })?,
-            ),
+            (None, Some(id), None) => {
+                Outcome::Reauthenticated(VehicleId::try_from(id.clone()).map_err(|_| {
+                    CallbackError::InvalidValue {
+                        name: "vehicle_id",
+                        value: id,
+                    }
+                })?)
+            }
             (None, None, Some(code)) => {
                 let description = take("error_description");
                 let kind = error_kind(code, &mut take)?;
@@ -229,7 +236,11 @@ impl Callback {
             (None, None, None) => return Err(CallbackError::NoOutcome),
             _ => return Err(CallbackError::ConflictingOutcome),
         };
-        Ok(Callback { outcome, state, extra: fields })
+        Ok(Callback {
+            outcome,
+            state,
+            extra: fields,
+        })
     }
 
     /// How the flow ended, before the state is checked.
@@ -264,9 +275,15 @@ fn error_kind(
     code: String,
     take: &mut impl FnMut(&str) -> Option<String>,
 ) -> Result<ConnectErrorKind, CallbackError> {
-    fn number<T: std::str::FromStr>(name: &'static str, value: Option<String>) -> Result<Option<T>, CallbackError> {
+    fn number<T: std::str::FromStr>(
+        name: &'static str,
+        value: Option<String>,
+    ) -> Result<Option<T>, CallbackError> {
         value
-            .map(|v| v.parse().map_err(|_| CallbackError::InvalidValue { name, value: v }))
+            .map(|v| {
+                v.parse()
+                    .map_err(|_| CallbackError::InvalidValue { name, value: v })
+            })
             .transpose()
     }
     Ok(match code.as_str() {
@@ -298,7 +315,8 @@ mod tests {
 
     #[test]
     fn success_with_code_and_state() {
-        let cb = Callback::from_url("https://example.com/home?code=abc-123&state=0facda3319").unwrap();
+        let cb =
+            Callback::from_url("https://example.com/home?code=abc-123&state=0facda3319").unwrap();
         assert_eq!(cb.state(), Some("0facda3319"));
         match cb.verify(&state()).unwrap() {
             Outcome::Code(code) => assert_eq!(code.as_str(), "abc-123"),
@@ -308,11 +326,19 @@ mod tests {
 
     #[test]
     fn reauthentication_returns_the_vehicle() {
-        let cb = Callback::from_query("?vehicle_id=36ab27d0-fd9d-4455-823a-ce30af709ffc&state=0facda3319").unwrap();
-        assert!(matches!(cb.verify(&state()), Ok(Outcome::Reauthenticated(v)) if v.as_str().starts_with("36ab")));
+        let cb = Callback::from_query(
+            "?vehicle_id=36ab27d0-fd9d-4455-823a-ce30af709ffc&state=0facda3319",
+        )
+        .unwrap();
+        assert!(
+            matches!(cb.verify(&state()), Ok(Outcome::Reauthenticated(v)) if v.as_str().starts_with("36ab"))
+        );
         assert!(matches!(
             Callback::from_query("vehicle_id=a%20b"),
-            Err(CallbackError::InvalidValue { name: "vehicle_id", .. })
+            Err(CallbackError::InvalidValue {
+                name: "vehicle_id",
+                ..
+            })
         ));
     }
 
@@ -322,7 +348,9 @@ mod tests {
             "error=vehicle_incompatible&error_description=The+vehicle+is+incompatible.&vin=1HGCM82633A004352&make=TESLA&model=Model+3&year=2019&state=0facda3319",
         )
         .unwrap();
-        let Outcome::Error(e) = cb.verify(&state()).unwrap() else { panic!() };
+        let Outcome::Error(e) = cb.verify(&state()).unwrap() else {
+            panic!()
+        };
         assert_eq!(e.description(), Some("The vehicle is incompatible."));
         assert_eq!(
             e.kind(),
@@ -333,23 +361,37 @@ mod tests {
                 year: Some(2019),
             }
         );
-        let cb = Callback::from_query("error=configuration_error&status_code=400&error_message=bad&state=s").unwrap();
+        let cb = Callback::from_query(
+            "error=configuration_error&status_code=400&error_message=bad&state=s",
+        )
+        .unwrap();
         assert_eq!(
             cb.outcome(),
             &Outcome::Error(ConnectError {
-                kind: ConnectErrorKind::ConfigurationError { status_code: Some(400), error_message: Some("bad".into()) },
+                kind: ConnectErrorKind::ConfigurationError {
+                    status_code: Some(400),
+                    error_message: Some("bad".into())
+                },
                 description: None,
             })
         );
         for (code, kind) in [
             ("access_denied", ConnectErrorKind::AccessDenied),
-            ("invalid_subscription", ConnectErrorKind::InvalidSubscription),
+            (
+                "invalid_subscription",
+                ConnectErrorKind::InvalidSubscription,
+            ),
             ("no_vehicles", ConnectErrorKind::NoVehicles),
             ("server_error", ConnectErrorKind::ServerError),
-            ("brand_new_code", ConnectErrorKind::Other("brand_new_code".into())),
+            (
+                "brand_new_code",
+                ConnectErrorKind::Other("brand_new_code".into()),
+            ),
         ] {
             let cb = Callback::from_query(&format!("error={code}&state=s")).unwrap();
-            let Outcome::Error(e) = cb.outcome() else { panic!() };
+            let Outcome::Error(e) = cb.outcome() else {
+                panic!()
+            };
             assert_eq!(e.kind(), &kind);
             assert_eq!(e.kind().code(), code);
         }
@@ -357,11 +399,17 @@ mod tests {
 
     #[test]
     fn unknown_parameters_are_kept() {
-        let cb = Callback::from_query("code=c&state=s&virtual_key_url=https%3A%2F%2Ftesla.com%2F_ak&user_id=u1").unwrap();
+        let cb = Callback::from_query(
+            "code=c&state=s&virtual_key_url=https%3A%2F%2Ftesla.com%2F_ak&user_id=u1",
+        )
+        .unwrap();
         assert_eq!(
             cb.extra(),
             [
-                ("virtual_key_url".to_owned(), "https://tesla.com/_ak".to_owned()),
+                (
+                    "virtual_key_url".to_owned(),
+                    "https://tesla.com/_ak".to_owned()
+                ),
                 ("user_id".to_owned(), "u1".to_owned())
             ]
         );
@@ -374,24 +422,47 @@ mod tests {
         let missing = Callback::from_query("code=c").unwrap();
         assert_eq!(missing.verify(&state()), Err(CallbackError::MissingState));
         let error_forged = Callback::from_query("error=access_denied&state=x").unwrap();
-        assert_eq!(error_forged.verify(&state()), Err(CallbackError::StateMismatch));
+        assert_eq!(
+            error_forged.verify(&state()),
+            Err(CallbackError::StateMismatch)
+        );
     }
 
     #[test]
     fn malformed_queries_are_errors() {
         assert_eq!(Callback::from_query(""), Err(CallbackError::NoOutcome));
-        assert_eq!(Callback::from_query("code=a&error=access_denied"), Err(CallbackError::ConflictingOutcome));
-        assert_eq!(Callback::from_query("code=a&code=b"), Err(CallbackError::Duplicate { name: "code".into() }));
-        assert!(matches!(Callback::from_query("code=%ZZ"), Err(CallbackError::Malformed(_))));
-        assert!(matches!(Callback::from_query("code="), Err(CallbackError::InvalidValue { name: "code", .. })));
+        assert_eq!(
+            Callback::from_query("code=a&error=access_denied"),
+            Err(CallbackError::ConflictingOutcome)
+        );
+        assert_eq!(
+            Callback::from_query("code=a&code=b"),
+            Err(CallbackError::Duplicate {
+                name: "code".into()
+            })
+        );
+        assert!(matches!(
+            Callback::from_query("code=%ZZ"),
+            Err(CallbackError::Malformed(_))
+        ));
+        assert!(matches!(
+            Callback::from_query("code="),
+            Err(CallbackError::InvalidValue { name: "code", .. })
+        ));
         assert!(matches!(
             Callback::from_query("error=configuration_error&status_code=abc"),
-            Err(CallbackError::InvalidValue { name: "status_code", .. })
+            Err(CallbackError::InvalidValue {
+                name: "status_code",
+                ..
+            })
         ));
         assert!(matches!(
             Callback::from_query("error=vehicle_incompatible&year=20x9"),
             Err(CallbackError::InvalidValue { name: "year", .. })
         ));
-        assert_eq!(format!("{:?}", AuthorizationCode("secret".into())), "AuthorizationCode(…)");
+        assert_eq!(
+            format!("{:?}", AuthorizationCode("secret".into())),
+            "AuthorizationCode(…)"
+        );
     }
 }

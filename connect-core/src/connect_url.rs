@@ -62,7 +62,11 @@ impl ConnectUrl {
     /// (by [`ConnectUrl::render`]) at compile time.
     #[doc(hidden)]
     pub const fn __literal(text: &'static str, request: ConnectRequest) -> Self {
-        ConnectUrl { text: Cow::Borrowed(text), origin: Origin::SMARTCAR, request }
+        ConnectUrl {
+            text: Cow::Borrowed(text),
+            origin: Origin::SMARTCAR,
+            request,
+        }
     }
 
     /// Renders the canonical text: one allocation, sized exactly.
@@ -72,7 +76,11 @@ impl ConnectUrl {
         let mut text = String::with_capacity(length.0);
         write_url(&mut text, &origin, &request);
         debug_assert_eq!(text.len(), length.0);
-        ConnectUrl { text: Cow::Owned(text), origin, request }
+        ConnectUrl {
+            text: Cow::Owned(text),
+            origin,
+            request,
+        }
     }
 }
 

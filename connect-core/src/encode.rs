@@ -52,7 +52,9 @@ pub(crate) fn decode(component: &str, parameter: Option<Parameter>) -> Result<St
             b'%' => {
                 let hex = bytes.get(i + 1..i + 3).and_then(|h| {
                     let h = std::str::from_utf8(h).ok()?;
-                    u8::from_str_radix(h, 16).ok().filter(|_| h.bytes().all(|b| b.is_ascii_hexdigit()))
+                    u8::from_str_radix(h, 16)
+                        .ok()
+                        .filter(|_| h.bytes().all(|b| b.is_ascii_hexdigit()))
                 });
                 let Some(byte) = hex else {
                     let escape: String = component[i..].chars().take(3).collect();
@@ -81,8 +83,14 @@ mod tests {
 
     #[test]
     fn encodes_all_but_unreserved_with_upper_hex() {
-        assert_eq!(encode("required:read_odometer read_vin"), "required%3Aread_odometer%20read_vin");
-        assert_eq!(encode("https://example.com/home"), "https%3A%2F%2Fexample.com%2Fhome");
+        assert_eq!(
+            encode("required:read_odometer read_vin"),
+            "required%3Aread_odometer%20read_vin"
+        );
+        assert_eq!(
+            encode("https://example.com/home"),
+            "https%3A%2F%2Fexample.com%2Fhome"
+        );
         assert_eq!(encode("a-b.c_d~e"), "a-b.c_d~e");
         assert_eq!(encode("&=#%+"), "%26%3D%23%25%2B");
         assert_eq!(encode("é€"), "%C3%A9%E2%82%AC");
@@ -98,13 +106,21 @@ mod tests {
     #[test]
     fn rejects_bad_escapes_and_invalid_utf8() {
         let e = decode("ab%G1", Some(Parameter::State)).unwrap_err();
-        assert_eq!(e.problem(), &Problem::BadPercentEscape { escape: "%G1".into() });
+        assert_eq!(
+            e.problem(),
+            &Problem::BadPercentEscape {
+                escape: "%G1".into()
+            }
+        );
         assert_eq!(e.parameter(), Some(Parameter::State));
         assert!(decode("%4", None).is_err());
         assert!(decode("%", None).is_err());
         assert!(decode("%+1", None).is_err());
         assert!(decode("%-1", None).is_err());
-        assert_eq!(decode("%FF", None).unwrap_err().problem(), &Problem::NotUtf8);
+        assert_eq!(
+            decode("%FF", None).unwrap_err().problem(),
+            &Problem::NotUtf8
+        );
         // A multi-byte character right after `%` is an error, not a panic.
         assert!(decode("%é", None).is_err());
     }

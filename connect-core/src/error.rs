@@ -82,8 +82,7 @@ impl Parameter {
 
     /// The error for a name that is not a parameter, with a did-you-mean.
     pub fn unknown(name: &str) -> Error {
-        let suggestion =
-            crate::suggest::closest(name, Parameter::ALL.iter().map(|p| p.name()));
+        let suggestion = crate::suggest::closest(name, Parameter::ALL.iter().map(|p| p.name()));
         Error::general(Problem::UnknownParameter {
             name: name.to_owned(),
             suggestion,
@@ -582,7 +581,10 @@ mod tests {
         assert_eq!(e.message(), "unknown parameter `redirect_url`");
         assert_eq!(e.help().as_deref(), Some("did you mean `redirect_uri`?"));
         let far = Parameter::unknown("colour");
-        assert!(far.help().unwrap().starts_with("the parameters are `client_id`"));
+        assert!(far
+            .help()
+            .unwrap()
+            .starts_with("the parameters are `client_id`"));
     }
 
     #[test]
@@ -599,14 +601,29 @@ mod tests {
     fn messages_follow_rustc_style() {
         let samples = [
             Error::new(Parameter::Scope, Problem::Empty),
-            Error::new(Parameter::Mode, Problem::InvalidMode { value: "test".into() }),
-            Error::new(Parameter::SingleSelectVin, Problem::VinCharacter { character: 'O' }),
+            Error::new(
+                Parameter::Mode,
+                Problem::InvalidMode {
+                    value: "test".into(),
+                },
+            ),
+            Error::new(
+                Parameter::SingleSelectVin,
+                Problem::VinCharacter { character: 'O' },
+            ),
             Error::new(Parameter::ClientId, Problem::NotUrlSafe { character: ' ' }),
-            Error::general(Problem::BadPercentEscape { escape: "%G1".into() }),
+            Error::general(Problem::BadPercentEscape {
+                escape: "%G1".into(),
+            }),
         ];
         for e in samples {
             let m = e.message();
-            assert!(m.chars().next().unwrap().is_lowercase() || m.starts_with('`') || m.starts_with("a "), "{m}");
+            assert!(
+                m.chars().next().unwrap().is_lowercase()
+                    || m.starts_with('`')
+                    || m.starts_with("a "),
+                "{m}"
+            );
             assert!(!m.ends_with('.'), "{m}");
         }
     }
@@ -614,6 +631,9 @@ mod tests {
     #[test]
     fn invisible_characters_are_shown_escaped() {
         let e = Error::new(Parameter::ClientId, Problem::NotUrlSafe { character: '\n' });
-        assert_eq!(e.message(), "`client_id` contains '\\n', which is not URL-safe");
+        assert_eq!(
+            e.message(),
+            "`client_id` contains '\\n', which is not URL-safe"
+        );
     }
 }

@@ -27,19 +27,27 @@ impl Flag {
     /// without whitespace; `country` takes an assigned country code.
     pub fn new(name: &str, value: &str) -> Result<Flag, Error> {
         Flag::check(name, value)?;
-        Ok(Flag { name: Cow::Owned(name.to_owned()), value: Cow::Owned(value.to_owned()) })
+        Ok(Flag {
+            name: Cow::Owned(name.to_owned()),
+            value: Cow::Owned(value.to_owned()),
+        })
     }
 
     /// The `country` flag.
     pub fn country(country: Country) -> Flag {
-        Flag { name: Cow::Borrowed(COUNTRY_FLAG), value: Cow::Borrowed(country.code()) }
+        Flag {
+            name: Cow::Borrowed(COUNTRY_FLAG),
+            value: Cow::Borrowed(country.code()),
+        }
     }
 
     /// The rules of a flag, for callers that hold the parts separately.
     pub fn check(name: &str, value: &str) -> Result<(), Error> {
         Flag::check_name(name)?;
         if value.is_empty() || value.chars().any(|c| c.is_whitespace() || c.is_control()) {
-            return Err(error(Problem::InvalidFlagValue { name: name.to_owned() }));
+            return Err(error(Problem::InvalidFlagValue {
+                name: name.to_owned(),
+            }));
         }
         if name == COUNTRY_FLAG {
             value.parse::<Country>()?;
@@ -51,7 +59,9 @@ impl Flag {
     pub fn check_name(name: &str) -> Result<(), Error> {
         let valid = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-';
         if name.is_empty() || !name.chars().all(valid) {
-            return Err(error(Problem::InvalidFlagName { name: name.to_owned() }));
+            return Err(error(Problem::InvalidFlagName {
+                name: name.to_owned(),
+            }));
         }
         Ok(())
     }
@@ -74,7 +84,10 @@ impl Flag {
     /// For `connect_url!`, which has checked the flag at compile time.
     #[doc(hidden)]
     pub const fn __literal(name: &'static str, value: &'static str) -> Self {
-        Flag { name: Cow::Borrowed(name), value: Cow::Borrowed(value) }
+        Flag {
+            name: Cow::Borrowed(name),
+            value: Cow::Borrowed(value),
+        }
     }
 }
 
@@ -83,9 +96,11 @@ impl FromStr for Flag {
 
     /// `name:value`; the value may itself contain `:`.
     fn from_str(entry: &str) -> Result<Self, Error> {
-        let (name, value) = entry
-            .split_once(':')
-            .ok_or_else(|| error(Problem::FlagWithoutValue { entry: entry.to_owned() }))?;
+        let (name, value) = entry.split_once(':').ok_or_else(|| {
+            error(Problem::FlagWithoutValue {
+                entry: entry.to_owned(),
+            })
+        })?;
         Flag::new(name, value)
     }
 }
@@ -120,7 +135,14 @@ impl Flags {
             .iter()
             .enumerate()
             .filter(|(i, f)| flags[..*i].iter().any(|earlier| earlier.name == f.name))
-            .map(|(i, f)| (Some(i), error(Problem::DuplicateFlag { name: f.name.to_string() })))
+            .map(|(i, f)| {
+                (
+                    Some(i),
+                    error(Problem::DuplicateFlag {
+                        name: f.name.to_string(),
+                    }),
+                )
+            })
             .collect()
     }
 
@@ -151,7 +173,11 @@ impl FromStr for Flags {
 
     /// Space-separated `name:value` pairs.
     fn from_str(text: &str) -> Result<Self, Error> {
-        Flags::new(text.split_whitespace().map(str::parse).collect::<Result<Vec<Flag>, _>>()?)
+        Flags::new(
+            text.split_whitespace()
+                .map(str::parse)
+                .collect::<Result<Vec<Flag>, _>>()?,
+        )
     }
 }
 
@@ -177,30 +203,63 @@ mod tests {
     #[test]
     fn flags_parse_and_render_in_order() {
         let flags: Flags = "country:DE color:00819D account_sync:true".parse().unwrap();
-        assert_eq!(flags.to_string(), "country:DE color:00819D account_sync:true");
+        assert_eq!(
+            flags.to_string(),
+            "country:DE color:00819D account_sync:true"
+        );
         assert_eq!(flags.country().map(Country::code), Some("DE"));
         assert_eq!(flags.get("color"), Some("00819D"));
         assert_eq!(flags.iter().nth(2).and_then(Flag::as_bool), Some(true));
-        assert_eq!(Flag::country("GB".parse().unwrap()).to_string(), "country:GB");
-        assert_eq!("url:https://x".parse::<Flag>().unwrap().value(), "https://x");
+        assert_eq!(
+            Flag::country("GB".parse().unwrap()).to_string(),
+            "country:GB"
+        );
+        assert_eq!(
+            "url:https://x".parse::<Flag>().unwrap().value(),
+            "https://x"
+        );
     }
 
     #[test]
     fn flag_rules() {
         let problem = |s: &str| s.parse::<Flags>().unwrap_err().problem().clone();
-        assert_eq!(problem("feature3"), Problem::FlagWithoutValue { entry: "feature3".into() });
-        assert_eq!(problem("a:1 a:2"), Problem::DuplicateFlag { name: "a".into() });
+        assert_eq!(
+            problem("feature3"),
+            Problem::FlagWithoutValue {
+                entry: "feature3".into()
+            }
+        );
+        assert_eq!(
+            problem("a:1 a:2"),
+            Problem::DuplicateFlag { name: "a".into() }
+        );
         assert_eq!(problem(""), Problem::Empty);
-        assert_eq!(problem("b@d:1"), Problem::InvalidFlagName { name: "b@d".into() });
+        assert_eq!(
+            problem("b@d:1"),
+            Problem::InvalidFlagName { name: "b@d".into() }
+        );
         assert_eq!(problem(":1"), Problem::InvalidFlagName { name: "".into() });
-        assert_eq!(problem("x:"), Problem::InvalidFlagValue { name: "x".into() });
-        assert_eq!(problem("country:UK"), Problem::UnknownCountry { code: "UK".into(), suggestion: Some("GB") });
-        assert_eq!(problem("country:de"), Problem::CountryNotUpperCase { upper: "DE".into() });
+        assert_eq!(
+            problem("x:"),
+            Problem::InvalidFlagValue { name: "x".into() }
+        );
+        assert_eq!(
+            problem("country:UK"),
+            Problem::UnknownCountry {
+                code: "UK".into(),
+                suggestion: Some("GB")
+            }
+        );
+        assert_eq!(
+            problem("country:de"),
+            Problem::CountryNotUpperCase { upper: "DE".into() }
+        );
         assert!(Flag::new("x", "a b").is_err());
-        let at: Vec<_> = Flags::problems(&[Flag::new("a", "1").unwrap(), Flag::new("a", "2").unwrap()])
-            .into_iter()
-            .map(|(i, _)| i)
-            .collect();
+        let at: Vec<_> =
+            Flags::problems(&[Flag::new("a", "1").unwrap(), Flag::new("a", "2").unwrap()])
+                .into_iter()
+                .map(|(i, _)| i)
+                .collect();
         assert_eq!(at, [Some(1)]);
     }
 }

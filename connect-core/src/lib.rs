@@ -76,7 +76,9 @@ mod serde_impls;
 mod suggest;
 mod value;
 
-pub use callback::{AuthorizationCode, Callback, CallbackError, ConnectError, ConnectErrorKind, Outcome};
+pub use callback::{
+    AuthorizationCode, Callback, CallbackError, ConnectError, ConnectErrorKind, Outcome,
+};
 pub use catalog::makes::names as makes;
 pub use catalog::permissions::names as permissions;
 pub use catalog::permissions::{Permission, PermissionKind};
@@ -88,4 +90,6 @@ pub use request::{ConnectRequest, ConnectUrlBuilder};
 pub use rules::Combination;
 pub use scope::{Scope, ScopeEntry, REQUIRED_PREFIX};
 pub use suggest::closest as did_you_mean;
-pub use value::{ApprovalPrompt, ClientId, Country, Make, Mode, RedirectUri, State, User, VehicleId, Vin};
+pub use value::{
+    ApprovalPrompt, ClientId, Country, Make, Mode, RedirectUri, State, User, VehicleId, Vin,
+};

@@ -23,7 +23,11 @@ impl Origin {
     /// An origin from a parsed URL, which must be `http(s)` with a host and
     /// nothing past the port (a path of `/` is allowed).
     pub(crate) fn from_url(url: &url::Url) -> Result<Origin, Error> {
-        let fail = |reason: &str| Err(Error::general(Problem::InvalidOrigin { reason: reason.to_owned() }));
+        let fail = |reason: &str| {
+            Err(Error::general(Problem::InvalidOrigin {
+                reason: reason.to_owned(),
+            }))
+        };
         if !matches!(url.scheme(), "http" | "https") {
             return fail("the scheme must be `http` or `https`");
         }
@@ -45,8 +49,11 @@ impl FromStr for Origin {
 
     /// `http(s)://host[:port]`, optionally with a trailing `/`.
     fn from_str(text: &str) -> Result<Self, Error> {
-        let url = url::Url::parse(text)
-            .map_err(|e| Error::general(Problem::InvalidOrigin { reason: e.to_string() }))?;
+        let url = url::Url::parse(text).map_err(|e| {
+            Error::general(Problem::InvalidOrigin {
+                reason: e.to_string(),
+            })
+        })?;
         if url.path() != "/" || url.query().is_some() || url.fragment().is_some() {
             return Err(Error::general(Problem::InvalidOrigin {
                 reason: "an origin has no path, query or fragment".to_owned(),
@@ -70,16 +77,35 @@ mod tests {
 
     #[test]
     fn parses_local_stand_ins() {
-        assert_eq!("http://127.0.0.1:8080".parse::<Origin>().unwrap().as_str(), "http://127.0.0.1:8080");
-        assert_eq!("http://localhost:9/".parse::<Origin>().unwrap().as_str(), "http://localhost:9");
-        assert_eq!("HTTPS://Connect.Smartcar.com".parse::<Origin>().unwrap(), Origin::SMARTCAR);
+        assert_eq!(
+            "http://127.0.0.1:8080".parse::<Origin>().unwrap().as_str(),
+            "http://127.0.0.1:8080"
+        );
+        assert_eq!(
+            "http://localhost:9/".parse::<Origin>().unwrap().as_str(),
+            "http://localhost:9"
+        );
+        assert_eq!(
+            "HTTPS://Connect.Smartcar.com".parse::<Origin>().unwrap(),
+            Origin::SMARTCAR
+        );
     }
 
     #[test]
     fn refuses_what_is_not_an_origin() {
-        for bad in ["ftp://x", "http://x/path", "http://x/?q", "https://u@x", "localhost:80", ""] {
+        for bad in [
+            "ftp://x",
+            "http://x/path",
+            "http://x/?q",
+            "https://u@x",
+            "localhost:80",
+            "",
+        ] {
             let e = bad.parse::<Origin>().unwrap_err();
-            assert!(matches!(e.problem(), Problem::InvalidOrigin { .. }), "{bad}");
+            assert!(
+                matches!(e.problem(), Problem::InvalidOrigin { .. }),
+                "{bad}"
+            );
         }
     }
 }

@@ -19,7 +19,9 @@ impl FromStr for ConnectUrl {
 }
 
 fn not_connect(reason: impl Into<String>) -> Vec<Error> {
-    vec![Error::general(Problem::NotConnectUrl { reason: reason.into() })]
+    vec![Error::general(Problem::NotConnectUrl {
+        reason: reason.into(),
+    })]
 }
 
 impl ConnectUrl {
@@ -35,7 +37,9 @@ impl ConnectUrl {
         if text.contains('#') {
             return Err(not_connect("a Connect URL has no fragment (`#…`)"));
         }
-        let (base, query) = text.split_once('?').ok_or_else(|| not_connect("it has no query (`?…`)"))?;
+        let (base, query) = text
+            .split_once('?')
+            .ok_or_else(|| not_connect("it has no query (`?…`)"))?;
         let url = url::Url::parse(base).map_err(|e| not_connect(e.to_string()))?;
         let origin = Origin::from_url(&url).map_err(|e| vec![e])?;
         let reauthenticate = match url.path() {
@@ -65,7 +69,9 @@ fn split_query(query: &str) -> Result<RawParameters, Vec<Error>> {
     let mut errors = Vec::new();
     for piece in query.split('&').filter(|p| !p.is_empty()) {
         let Some((name, value)) = piece.split_once('=') else {
-            errors.push(Error::general(Problem::ParameterWithoutValue { name: piece.to_owned() }));
+            errors.push(Error::general(Problem::ParameterWithoutValue {
+                name: piece.to_owned(),
+            }));
             continue;
         };
         let parameter = match decode(name, None) {
@@ -110,7 +116,10 @@ fn typed_request(raw: &RawParameters, reauthenticate: bool) -> Result<ConnectReq
         None => errors.push(Error::new(Parameter::ResponseType, Problem::Missing)),
         Some(found) if found != expected => errors.push(Error::new(
             Parameter::ResponseType,
-            Problem::WrongResponseType { found: found.to_owned(), expected },
+            Problem::WrongResponseType {
+                found: found.to_owned(),
+                expected,
+            },
         )),
         Some(_) => {}
     }
@@ -123,7 +132,9 @@ fn typed_request(raw: &RawParameters, reauthenticate: bool) -> Result<ConnectReq
         (false, Some(_)) => errors.push(Error::new(
             Parameter::VehicleId,
             Problem::NotConnectUrl {
-                reason: format!("`vehicle_id` belongs to `{REAUTHENTICATE_PATH}` links, not `{AUTHORIZE_PATH}`"),
+                reason: format!(
+                    "`vehicle_id` belongs to `{REAUTHENTICATE_PATH}` links, not `{AUTHORIZE_PATH}`"
+                ),
             },
         )),
         _ => {}
@@ -132,7 +143,12 @@ fn typed_request(raw: &RawParameters, reauthenticate: bool) -> Result<ConnectReq
         "true" => Some(true),
         "false" => Some(false),
         _ => {
-            errors.push(Error::new(Parameter::SingleSelect, Problem::InvalidBool { value: v.to_owned() }));
+            errors.push(Error::new(
+                Parameter::SingleSelect,
+                Problem::InvalidBool {
+                    value: v.to_owned(),
+                },
+            ));
             None
         }
     });

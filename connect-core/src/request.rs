@@ -3,8 +3,8 @@
 use crate::error::Error;
 use crate::rules::Combination;
 use crate::{
-    ApprovalPrompt, ClientId, ConnectUrl, Flags, Make, Mode, Origin, RedirectUri, Scope, State, User,
-    VehicleId, Vin,
+    ApprovalPrompt, ClientId, ConnectUrl, Flags, Make, Mode, Origin, RedirectUri, Scope, State,
+    User, VehicleId, Vin,
 };
 
 /// Every parameter of a Connect link, typed. Only what was declared is `Some`:

@@ -48,15 +48,24 @@ impl Combination<'_> {
                 Some(true) => {}
             }
             if self.make {
-                errors.push(Error::new(Parameter::Make, Problem::SingleSelectVinWithMake));
+                errors.push(Error::new(
+                    Parameter::Make,
+                    Problem::SingleSelectVinWithMake,
+                ));
             }
         }
         if self.vehicle_id {
             if self.single_select.is_some() {
-                errors.push(Error::new(Parameter::SingleSelect, Problem::NotWithReauthentication));
+                errors.push(Error::new(
+                    Parameter::SingleSelect,
+                    Problem::NotWithReauthentication,
+                ));
             }
             if self.single_select_vin {
-                errors.push(Error::new(Parameter::SingleSelectVin, Problem::NotWithReauthentication));
+                errors.push(Error::new(
+                    Parameter::SingleSelectVin,
+                    Problem::NotWithReauthentication,
+                ));
             }
         }
         if let (Some(client_id), Some(redirect_uri)) = (self.client_id, self.redirect_uri) {
@@ -71,30 +80,55 @@ mod tests {
     use super::*;
 
     fn problems(c: Combination<'_>) -> Vec<(Option<Parameter>, Problem)> {
-        c.errors().into_iter().map(|e| (e.parameter(), e.problem().clone())).collect()
+        c.errors()
+            .into_iter()
+            .map(|e| (e.parameter(), e.problem().clone()))
+            .collect()
     }
 
     #[test]
     fn nothing_is_fine() {
         assert!(Combination::default().errors().is_empty());
-        let ok = Combination { single_select_vin: true, single_select: Some(true), ..Default::default() };
+        let ok = Combination {
+            single_select_vin: true,
+            single_select: Some(true),
+            ..Default::default()
+        };
         assert!(ok.errors().is_empty());
-        let reauth = Combination { vehicle_id: true, make: true, ..Default::default() };
+        let reauth = Combination {
+            vehicle_id: true,
+            make: true,
+            ..Default::default()
+        };
         assert!(reauth.errors().is_empty());
     }
 
     #[test]
     fn single_select_vin_rules() {
-        let c = Combination { single_select_vin: true, ..Default::default() };
+        let c = Combination {
+            single_select_vin: true,
+            ..Default::default()
+        };
         assert_eq!(
             problems(c),
-            [(Some(Parameter::SingleSelectVin), Problem::SingleSelectVinWithoutSingleSelect)]
+            [(
+                Some(Parameter::SingleSelectVin),
+                Problem::SingleSelectVinWithoutSingleSelect
+            )]
         );
-        let c = Combination { single_select_vin: true, single_select: Some(false), make: true, ..Default::default() };
+        let c = Combination {
+            single_select_vin: true,
+            single_select: Some(false),
+            make: true,
+            ..Default::default()
+        };
         assert_eq!(
             problems(c),
             [
-                (Some(Parameter::SingleSelect), Problem::SingleSelectVinWithSingleSelectFalse),
+                (
+                    Some(Parameter::SingleSelect),
+                    Problem::SingleSelectVinWithSingleSelectFalse
+                ),
                 (Some(Parameter::Make), Problem::SingleSelectVinWithMake),
             ]
         );
@@ -111,8 +145,14 @@ mod tests {
         assert_eq!(
             problems(c),
             [
-                (Some(Parameter::SingleSelect), Problem::NotWithReauthentication),
-                (Some(Parameter::SingleSelectVin), Problem::NotWithReauthentication),
+                (
+                    Some(Parameter::SingleSelect),
+                    Problem::NotWithReauthentication
+                ),
+                (
+                    Some(Parameter::SingleSelectVin),
+                    Problem::NotWithReauthentication
+                ),
             ]
         );
     }
@@ -121,9 +161,16 @@ mod tests {
     fn mobile_redirect_checked_only_when_both_known() {
         let client: ClientId = "abc".parse().unwrap();
         let uri: RedirectUri = "scxyz://cb".parse().unwrap();
-        let both = Combination { client_id: Some(&client), redirect_uri: Some(&uri), ..Default::default() };
+        let both = Combination {
+            client_id: Some(&client),
+            redirect_uri: Some(&uri),
+            ..Default::default()
+        };
         assert_eq!(both.errors().len(), 1);
-        let unknown_client = Combination { redirect_uri: Some(&uri), ..Default::default() };
+        let unknown_client = Combination {
+            redirect_uri: Some(&uri),
+            ..Default::default()
+        };
         assert!(unknown_client.errors().is_empty());
     }
 }

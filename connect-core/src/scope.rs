@@ -14,10 +14,21 @@ impl FromStr for Permission {
     type Err = Error;
 
     fn from_str(name: &str) -> Result<Self, Error> {
-        Permission::ALL.iter().copied().find(|p| p.name() == name).ok_or_else(|| {
-            let suggestion = crate::suggest::closest(name, Permission::ALL.iter().map(|p| p.name()));
-            Error::new(Parameter::Scope, Problem::UnknownPermission { name: name.to_owned(), suggestion })
-        })
+        Permission::ALL
+            .iter()
+            .copied()
+            .find(|p| p.name() == name)
+            .ok_or_else(|| {
+                let suggestion =
+                    crate::suggest::closest(name, Permission::ALL.iter().map(|p| p.name()));
+                Error::new(
+                    Parameter::Scope,
+                    Problem::UnknownPermission {
+                        name: name.to_owned(),
+                        suggestion,
+                    },
+                )
+            })
     }
 }
 
@@ -42,7 +53,10 @@ pub struct ScopeEntry {
 impl ScopeEntry {
     /// An entry; `required` locks it on the grant screen.
     pub const fn new(permission: Permission, required: bool) -> Self {
-        ScopeEntry { permission, required }
+        ScopeEntry {
+            permission,
+            required,
+        }
     }
 
     /// An entry the owner may uncheck.
@@ -72,7 +86,13 @@ impl ScopeEntry {
             return Ok(());
         }
         let suggestion = crate::suggest::closest(prefix, [REQUIRED_PREFIX]);
-        Err(Error::new(Parameter::Scope, Problem::UnknownPrefix { prefix: prefix.to_owned(), suggestion }))
+        Err(Error::new(
+            Parameter::Scope,
+            Problem::UnknownPrefix {
+                prefix: prefix.to_owned(),
+                suggestion,
+            },
+        ))
     }
 }
 
@@ -130,9 +150,15 @@ impl Scope {
         entries
             .iter()
             .enumerate()
-            .filter(|(i, e)| entries[..*i].iter().any(|earlier| earlier.permission == e.permission))
+            .filter(|(i, e)| {
+                entries[..*i]
+                    .iter()
+                    .any(|earlier| earlier.permission == e.permission)
+            })
             .map(|(i, e)| {
-                let problem = Problem::DuplicatePermission { name: e.permission.name() };
+                let problem = Problem::DuplicatePermission {
+                    name: e.permission.name(),
+                };
                 (Some(i), Error::new(Parameter::Scope, problem))
             })
             .collect()
@@ -161,7 +187,10 @@ impl FromStr for Scope {
     /// Space-separated entries (`required:read_odometer read_vin`); runs of
     /// whitespace count as one separator.
     fn from_str(text: &str) -> Result<Self, Error> {
-        let entries = text.split_whitespace().map(str::parse).collect::<Result<Vec<_>, _>>()?;
+        let entries = text
+            .split_whitespace()
+            .map(str::parse)
+            .collect::<Result<Vec<_>, _>>()?;
         Scope::new(entries)
     }
 }
@@ -188,15 +217,25 @@ mod tests {
     #[test]
     fn catalog_has_the_28_permissions_of_the_page() {
         assert_eq!(Permission::ALL.len(), 28);
-        let read = Permission::ALL.iter().filter(|p| p.kind() == PermissionKind::Read).count();
+        let read = Permission::ALL
+            .iter()
+            .filter(|p| p.kind() == PermissionKind::Read)
+            .count();
         assert_eq!(read, 22);
         for p in Permission::ALL {
             assert_eq!(p.name().parse::<Permission>().unwrap(), *p);
-            let prefix = if p.kind() == PermissionKind::Read { "read_" } else { "control_" };
+            let prefix = if p.kind() == PermissionKind::Read {
+                "read_"
+            } else {
+                "control_"
+            };
             assert!(p.name().starts_with(prefix), "{p}");
             assert!(!p.description().is_empty());
         }
-        assert_eq!(Permission::ReadOdometer.description(), "Retrieve total distance traveled");
+        assert_eq!(
+            Permission::ReadOdometer.description(),
+            "Retrieve total distance traveled"
+        );
         assert_eq!(crate::permissions::read_vin, Permission::ReadVin);
     }
 
@@ -206,12 +245,18 @@ mod tests {
         assert_eq!(e.message(), "unknown permission `read_odometr`");
         assert_eq!(e.help().as_deref(), Some("did you mean `read_odometer`?"));
         let far = "fly".parse::<Permission>().unwrap_err();
-        assert!(far.help().unwrap().contains("smartcar.com/docs/api-reference/permissions"));
+        assert!(far
+            .help()
+            .unwrap()
+            .contains("smartcar.com/docs/api-reference/permissions"));
     }
 
     #[test]
     fn entries_parse_with_and_without_prefix() {
-        assert_eq!("read_vin".parse::<ScopeEntry>().unwrap(), ScopeEntry::optional(Permission::ReadVin));
+        assert_eq!(
+            "read_vin".parse::<ScopeEntry>().unwrap(),
+            ScopeEntry::optional(Permission::ReadVin)
+        );
         assert_eq!(
             "required:read_vin".parse::<ScopeEntry>().unwrap(),
             ScopeEntry::required(Permission::ReadVin)
@@ -225,13 +270,24 @@ mod tests {
 
     #[test]
     fn scope_keeps_order_and_refuses_empty_and_duplicates() {
-        let scope: Scope = "required:read_odometer read_vehicle_info  read_location".parse().unwrap();
-        assert_eq!(scope.to_string(), "required:read_odometer read_vehicle_info read_location");
+        let scope: Scope = "required:read_odometer read_vehicle_info  read_location"
+            .parse()
+            .unwrap();
+        assert_eq!(
+            scope.to_string(),
+            "required:read_odometer read_vehicle_info read_location"
+        );
         assert!(scope.contains(Permission::ReadLocation));
         assert!(!scope.contains(Permission::ReadVin));
-        assert_eq!("".parse::<Scope>().unwrap_err().message(), "`scope` lists no permission");
+        assert_eq!(
+            "".parse::<Scope>().unwrap_err().message(),
+            "`scope` lists no permission"
+        );
         let e = "read_vin required:read_vin".parse::<Scope>().unwrap_err();
-        assert_eq!(e.problem(), &Problem::DuplicatePermission { name: "read_vin" });
+        assert_eq!(
+            e.problem(),
+            &Problem::DuplicatePermission { name: "read_vin" }
+        );
         let problems = Scope::problems(&[
             ScopeEntry::optional(Permission::ReadVin),
             ScopeEntry::optional(Permission::ReadFuel),

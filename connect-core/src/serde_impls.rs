@@ -13,7 +13,9 @@ macro_rules! as_string {
 
         #[cfg(feature = "serde")]
         impl<'de> ::serde::Deserialize<'de> for $t {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
                 let text = <String as ::serde::Deserialize>::deserialize(deserializer)?;
                 text.parse().map_err(::serde::de::Error::custom)
             }

@@ -82,7 +82,9 @@ mod tests {
     fn catalog_is_sorted_and_spelled_as_makes() {
         assert!(MAKES.windows(2).all(|w| w[0].0 < w[1].0));
         for (name, _) in MAKES {
-            assert!(name.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_'));
+            assert!(name
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_'));
         }
     }
 }

@@ -52,12 +52,17 @@ impl Mode {
 impl FromStr for ApprovalPrompt {
     type Err = Error;
     fn from_str(value: &str) -> Result<Self, Error> {
-        ApprovalPrompt::ALL.into_iter().find(|v| v.name() == value).ok_or_else(|| {
-            Error::new(
-                Parameter::ApprovalPrompt,
-                Problem::InvalidApprovalPrompt { value: value.to_owned() },
-            )
-        })
+        ApprovalPrompt::ALL
+            .into_iter()
+            .find(|v| v.name() == value)
+            .ok_or_else(|| {
+                Error::new(
+                    Parameter::ApprovalPrompt,
+                    Problem::InvalidApprovalPrompt {
+                        value: value.to_owned(),
+                    },
+                )
+            })
     }
 }
 
@@ -67,7 +72,14 @@ impl FromStr for Mode {
         Mode::ALL
             .into_iter()
             .find(|v| v.name() == value)
-            .ok_or_else(|| Error::new(Parameter::Mode, Problem::InvalidMode { value: value.to_owned() }))
+            .ok_or_else(|| {
+                Error::new(
+                    Parameter::Mode,
+                    Problem::InvalidMode {
+                        value: value.to_owned(),
+                    },
+                )
+            })
     }
 }
 
@@ -104,7 +116,10 @@ mod tests {
     fn test_mode_points_to_simulated() {
         let e = "test".parse::<Mode>().unwrap_err();
         assert_eq!(e.message(), "`test` is not a valid `mode`");
-        assert_eq!(e.help().as_deref(), Some("`test` is the deprecated name of `simulated`: write `simulated`"));
+        assert_eq!(
+            e.help().as_deref(),
+            Some("`test` is the deprecated name of `simulated`: write `simulated`")
+        );
         let e = "Live".parse::<Mode>().unwrap_err();
         assert_eq!(e.help().as_deref(), Some("use `live` or `simulated`"));
         let e = "always".parse::<ApprovalPrompt>().unwrap_err();

@@ -40,8 +40,14 @@ mod tests {
     #[test]
     fn rejects_empty_whitespace_and_unsafe() {
         let e = "".parse::<ClientId>().unwrap_err();
-        assert_eq!((e.parameter(), e.problem()), (Some(Parameter::ClientId), &Problem::Empty));
-        assert_eq!("a b".parse::<ClientId>().unwrap_err().problem(), &Problem::Whitespace);
+        assert_eq!(
+            (e.parameter(), e.problem()),
+            (Some(Parameter::ClientId), &Problem::Empty)
+        );
+        assert_eq!(
+            "a b".parse::<ClientId>().unwrap_err().problem(),
+            &Problem::Whitespace
+        );
         assert_eq!(
             "a/b".parse::<ClientId>().unwrap_err().problem(),
             &Problem::NotUrlSafe { character: '/' }
@@ -51,9 +57,14 @@ mod tests {
             &Problem::NotUrlSafe { character: 'é' }
         );
         assert_eq!(
-            ClientId::try_from("x&y".to_owned()).unwrap_err().parameter(),
+            ClientId::try_from("x&y".to_owned())
+                .unwrap_err()
+                .parameter(),
             Some(Parameter::ClientId)
         );
-        assert_eq!("".parse::<VehicleId>().unwrap_err().parameter(), Some(Parameter::VehicleId));
+        assert_eq!(
+            "".parse::<VehicleId>().unwrap_err().parameter(),
+            Some(Parameter::VehicleId)
+        );
     }
 }

@@ -45,11 +45,17 @@ impl FromStr for Country {
         }
         let upper = code.to_ascii_uppercase();
         let problem = if upper == "UK" {
-            Problem::UnknownCountry { code: code.to_owned(), suggestion: Some("GB") }
+            Problem::UnknownCountry {
+                code: code.to_owned(),
+                suggestion: Some("GB"),
+            }
         } else if lookup(&upper).is_some() {
             Problem::CountryNotUpperCase { upper }
         } else {
-            Problem::UnknownCountry { code: code.to_owned(), suggestion: None }
+            Problem::UnknownCountry {
+                code: code.to_owned(),
+                suggestion: None,
+            }
         };
         Err(Error::new(Parameter::Flags, problem))
     }
@@ -82,9 +88,15 @@ mod tests {
         let err = |s: &str| s.parse::<Country>().unwrap_err();
         assert_eq!(err("UK").help().as_deref(), Some("did you mean `GB`?"));
         assert_eq!(err("uk").help().as_deref(), Some("did you mean `GB`?"));
-        assert_eq!(err("de").problem(), &Problem::CountryNotUpperCase { upper: "DE".into() });
+        assert_eq!(
+            err("de").problem(),
+            &Problem::CountryNotUpperCase { upper: "DE".into() }
+        );
         assert_eq!(err("De").help().as_deref(), Some("write `DE`"));
-        assert_eq!(err("XX").message(), "`XX` is not an ISO 3166-1 alpha-2 country code");
+        assert_eq!(
+            err("XX").message(),
+            "`XX` is not an ISO 3166-1 alpha-2 country code"
+        );
         assert_eq!(err("XX").help(), None);
         assert!(err("").parameter() == Some(Parameter::Flags));
         assert!("DEU".parse::<Country>().is_err());

@@ -51,7 +51,9 @@ impl Make {
 
     /// The brand's name (`Mercedes-Benz` for `MERCEDES_BENZ`), if cataloged.
     pub fn brand(&self) -> Option<&'static str> {
-        let i = MAKES.binary_search_by(|(make, _)| (*make).cmp(self.as_str())).ok()?;
+        let i = MAKES
+            .binary_search_by(|(make, _)| (*make).cmp(self.as_str()))
+            .ok()?;
         Some(MAKES[i].1)
     }
 }
@@ -63,18 +65,27 @@ mod tests {
     #[test]
     fn catalog_lookup_and_suggestions() {
         assert_eq!(Make::from_catalog("TESLA").unwrap().as_str(), "TESLA");
-        assert_eq!(Make::from_catalog("MERCEDES_BENZ").unwrap().brand(), Some("Mercedes-Benz"));
+        assert_eq!(
+            Make::from_catalog("MERCEDES_BENZ").unwrap().brand(),
+            Some("Mercedes-Benz")
+        );
         let miss = Make::from_catalog("TESLAA").unwrap_err();
         assert_eq!(
             miss.problem(),
-            &Problem::UnknownMake { name: "TESLAA".into(), suggestion: Some("TESLA") }
+            &Problem::UnknownMake {
+                name: "TESLAA".into(),
+                suggestion: Some("TESLA")
+            }
         );
         assert_eq!(
             Make::from_catalog("Tesla").unwrap_err().help().as_deref(),
             Some("did you mean `TESLA`?")
         );
         let far = Make::from_catalog("ZZZZZZZZ").unwrap_err();
-        assert_eq!(far.help().as_deref(), Some("for a make newer than the catalog, write it as a string: `\"ZZZZZZZZ\"`"));
+        assert_eq!(
+            far.help().as_deref(),
+            Some("for a make newer than the catalog, write it as a string: `\"ZZZZZZZZ\"`")
+        );
         assert!(Make::catalog().any(|m| m == "LAND_ROVER"));
     }
 
@@ -83,8 +94,16 @@ mod tests {
         let m: Make = "NEW_BRAND_2027".parse().unwrap();
         assert_eq!(m.brand(), None);
         let problem = |s: &str| s.parse::<Make>().unwrap_err().problem().clone();
-        assert_eq!(problem("tesla"), Problem::MakeNotUpperCase { upper: "TESLA".into() });
-        assert_eq!(problem("LAND ROVER"), Problem::MakeCharacter { character: ' ' });
+        assert_eq!(
+            problem("tesla"),
+            Problem::MakeNotUpperCase {
+                upper: "TESLA".into()
+            }
+        );
+        assert_eq!(
+            problem("LAND ROVER"),
+            Problem::MakeCharacter { character: ' ' }
+        );
         assert_eq!(problem("ŠKODA"), Problem::MakeCharacter { character: 'Š' });
         assert_eq!(problem(""), Problem::Empty);
     }

@@ -89,7 +89,10 @@ pub(crate) fn check_url_safe(parameter: Parameter, value: &str) -> Result<(), Er
     if value.is_empty() {
         return Err(Error::new(parameter, Problem::Empty));
     }
-    if let Some(character) = value.chars().find(|c| !c.is_ascii() || !crate::encode::is_unreserved(*c as u8)) {
+    if let Some(character) = value
+        .chars()
+        .find(|c| !c.is_ascii() || !crate::encode::is_unreserved(*c as u8))
+    {
         let problem = if character.is_whitespace() {
             Problem::Whitespace
         } else {

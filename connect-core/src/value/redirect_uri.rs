@@ -24,7 +24,11 @@ fn check_redirect_uri(value: &str) -> Result<(), Error> {
     }
     let url = match Url::parse(value) {
         Ok(url) => url,
-        Err(e) => return fail(Problem::RedirectNotAbsolute { reason: e.to_string() }),
+        Err(e) => {
+            return fail(Problem::RedirectNotAbsolute {
+                reason: e.to_string(),
+            })
+        }
     };
     match url.scheme() {
         "https" => {}
@@ -40,7 +44,11 @@ fn check_redirect_uri(value: &str) -> Result<(), Error> {
                 return fail(Problem::RedirectInsecure { host });
             }
         }
-        scheme => return fail(Problem::RedirectScheme { scheme: scheme.to_owned() }),
+        scheme => {
+            return fail(Problem::RedirectScheme {
+                scheme: scheme.to_owned(),
+            })
+        }
     }
     if !url.username().is_empty() || url.password().is_some() {
         return fail(Problem::RedirectUserInfo);
@@ -74,7 +82,9 @@ fn check_mobile(rest: &str) -> Result<(), Error> {
     }
     match Url::parse(&format!("sc://{rest}")) {
         Ok(_) => Ok(()),
-        Err(e) => fail(Problem::RedirectNotAbsolute { reason: e.to_string() }),
+        Err(e) => fail(Problem::RedirectNotAbsolute {
+            reason: e.to_string(),
+        }),
     }
 }
 
@@ -140,27 +150,59 @@ mod tests {
         assert_eq!(problem(""), Problem::Empty);
         assert_eq!(problem("https://example.com/ home"), Problem::Whitespace);
         assert_eq!(problem("https://example.com/\n"), Problem::Whitespace);
-        assert!(matches!(problem("/callback"), Problem::RedirectNotAbsolute { .. }));
-        assert!(matches!(problem("example.com/callback"), Problem::RedirectNotAbsolute { .. }));
-        assert_eq!(problem("https://example.com/#top"), Problem::RedirectFragment);
+        assert!(matches!(
+            problem("/callback"),
+            Problem::RedirectNotAbsolute { .. }
+        ));
+        assert!(matches!(
+            problem("example.com/callback"),
+            Problem::RedirectNotAbsolute { .. }
+        ));
+        assert_eq!(
+            problem("https://example.com/#top"),
+            Problem::RedirectFragment
+        );
         assert_eq!(problem("https://example.com/#"), Problem::RedirectFragment);
-        assert_eq!(problem("https://me:pw@example.com/"), Problem::RedirectUserInfo);
-        assert_eq!(problem("https://me@example.com/"), Problem::RedirectUserInfo);
+        assert_eq!(
+            problem("https://me:pw@example.com/"),
+            Problem::RedirectUserInfo
+        );
+        assert_eq!(
+            problem("https://me@example.com/"),
+            Problem::RedirectUserInfo
+        );
         assert_eq!(
             problem("http://example.com/cb"),
-            Problem::RedirectInsecure { host: "example.com".into() }
+            Problem::RedirectInsecure {
+                host: "example.com".into()
+            }
         );
         assert_eq!(
             problem("http://127.0.0.2/cb"),
-            Problem::RedirectInsecure { host: "127.0.0.2".into() }
+            Problem::RedirectInsecure {
+                host: "127.0.0.2".into()
+            }
         );
-        assert_eq!(problem("ftp://example.com/"), Problem::RedirectScheme { scheme: "ftp".into() });
-        assert_eq!(problem("sc://callback"), Problem::RedirectScheme { scheme: "sc".into() });
+        assert_eq!(
+            problem("ftp://example.com/"),
+            Problem::RedirectScheme {
+                scheme: "ftp".into()
+            }
+        );
+        assert_eq!(
+            problem("sc://callback"),
+            Problem::RedirectScheme {
+                scheme: "sc".into()
+            }
+        );
         assert_eq!(problem("sc123://"), Problem::RedirectMobileHost);
         assert_eq!(problem("sc123:///path"), Problem::RedirectMobileHost);
         assert_eq!(problem("sc123://u@callback"), Problem::RedirectUserInfo);
         assert_eq!(problem("sc123://callback#x"), Problem::RedirectFragment);
-        assert!(matches!(problem("sc123://host:port"), Problem::RedirectNotAbsolute { .. }));
+        assert!(matches!(
+            problem("sc123://host:port"),
+            Problem::RedirectNotAbsolute { .. }
+        ));
     }
 
     #[test]
@@ -171,9 +213,15 @@ mod tests {
         let e = uri.check_client(&"other".parse().unwrap()).unwrap_err();
         assert_eq!(
             e.problem(),
-            &Problem::RedirectMobileMismatch { found: "client123".into(), expected: "other".into() }
+            &Problem::RedirectMobileMismatch {
+                found: "client123".into(),
+                expected: "other".into()
+            }
         );
-        assert_eq!(e.help().as_deref(), Some("a mobile redirect URI begins with `sc` and the client id: `scother://…`"));
+        assert_eq!(
+            e.help().as_deref(),
+            Some("a mobile redirect URI begins with `sc` and the client id: `scother://…`")
+        );
         let web: RedirectUri = "https://example.com".parse().unwrap();
         assert_eq!(web.mobile_client_id(), None);
         assert!(web.check_client(&"anything".parse().unwrap()).is_ok());

@@ -48,7 +48,10 @@ fn base64url(bytes: &[u8]) -> String {
     const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
-        let n = chunk.iter().enumerate().fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
         for i in 0..=chunk.len() {
             out.push(char::from(ALPHABET[(n >> (18 - 6 * i) & 63) as usize]));
         }
@@ -65,7 +68,10 @@ mod tests {
         let a = State::generate().unwrap();
         let b = State::generate().unwrap();
         assert_eq!(a.as_str().len(), 32);
-        assert!(a.as_str().bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_'));
+        assert!(a
+            .as_str()
+            .bytes()
+            .all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_'));
         assert_ne!(a, b);
     }
 
@@ -90,7 +96,10 @@ mod tests {
 
     #[test]
     fn empty_state_is_refused() {
-        assert_eq!("".parse::<State>().unwrap_err().parameter(), Some(Parameter::State));
+        assert_eq!(
+            "".parse::<State>().unwrap_err().parameter(),
+            Some(Parameter::State)
+        );
         assert_eq!(" ".parse::<State>().unwrap().as_str(), " ");
     }
 }

@@ -17,7 +17,13 @@ mod tests {
 
     #[test]
     fn any_non_empty_text() {
-        assert_eq!("e9b24987 & ✓".parse::<User>().unwrap().as_str(), "e9b24987 & ✓");
-        assert_eq!("".parse::<User>().unwrap_err().parameter(), Some(Parameter::User));
+        assert_eq!(
+            "e9b24987 & ✓".parse::<User>().unwrap().as_str(),
+            "e9b24987 & ✓"
+        );
+        assert_eq!(
+            "".parse::<User>().unwrap_err().parameter(),
+            Some(Parameter::User)
+        );
     }
 }

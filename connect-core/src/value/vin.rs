@@ -39,7 +39,11 @@ mod tests {
 
     #[test]
     fn accepts_seventeen_vin_characters() {
-        for vin in ["1HGCM82633A004352", "WVWZZZ1JZXW000001", "5YJ3E1EA7KF317000"] {
+        for vin in [
+            "1HGCM82633A004352",
+            "WVWZZZ1JZXW000001",
+            "5YJ3E1EA7KF317000",
+        ] {
             assert_eq!(vin.parse::<Vin>().unwrap().as_str(), vin);
         }
     }
@@ -47,17 +51,37 @@ mod tests {
     #[test]
     fn reports_length_case_and_characters() {
         let problem = |s: &str| s.parse::<Vin>().unwrap_err().problem().clone();
-        assert_eq!(problem("1HGCM82633A00435"), Problem::VinLength { length: 16 });
-        assert_eq!(problem("1HGCM82633A0043521"), Problem::VinLength { length: 18 });
+        assert_eq!(
+            problem("1HGCM82633A00435"),
+            Problem::VinLength { length: 16 }
+        );
+        assert_eq!(
+            problem("1HGCM82633A0043521"),
+            Problem::VinLength { length: 18 }
+        );
         assert_eq!(problem(""), Problem::Empty);
         assert_eq!(
             problem("1hgcm82633a004352"),
-            Problem::VinNotUpperCase { upper: "1HGCM82633A004352".into() }
+            Problem::VinNotUpperCase {
+                upper: "1HGCM82633A004352".into()
+            }
         );
-        assert_eq!(problem("1HGCM82633O004352"), Problem::VinCharacter { character: 'O' });
-        assert_eq!(problem("1HGCM82633-004352"), Problem::VinCharacter { character: '-' });
+        assert_eq!(
+            problem("1HGCM82633O004352"),
+            Problem::VinCharacter { character: 'O' }
+        );
+        assert_eq!(
+            problem("1HGCM82633-004352"),
+            Problem::VinCharacter { character: '-' }
+        );
         // Lower case that would still be invalid reports the character, not the case.
-        assert_eq!(problem("1hgcm82633o004352"), Problem::VinCharacter { character: 'h' });
-        assert_eq!(problem("ÉHGCM82633A004352"), Problem::VinCharacter { character: 'É' });
+        assert_eq!(
+            problem("1hgcm82633o004352"),
+            Problem::VinCharacter { character: 'h' }
+        );
+        assert_eq!(
+            problem("ÉHGCM82633A004352"),
+            Problem::VinCharacter { character: 'É' }
+        );
     }
 }
