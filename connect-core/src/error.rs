@@ -335,6 +335,9 @@ impl Error {
             Problem::Empty if self.parameter == Some(Parameter::Scope) => {
                 "`scope` lists no permission".to_owned()
             }
+            Problem::Empty if self.parameter == Some(Parameter::Flags) => {
+                "`flags` lists no flag".to_owned()
+            }
             Problem::Empty => format!("`{p}` must not be empty"),
             Problem::Whitespace => format!("`{p}` must not contain whitespace"),
             Problem::NotUrlSafe { character } => {
@@ -437,6 +440,12 @@ impl Error {
             Problem::Empty if self.parameter == Some(Parameter::Scope) => {
                 "list at least one permission, or leave `scope` out to use the dashboard's Vehicle Access settings".to_owned()
             }
+            Problem::Empty if self.parameter == Some(Parameter::Flags) => {
+                "list at least one `name: value` flag, or leave `flags` out".to_owned()
+            }
+            Problem::Empty if self.parameter == Some(Parameter::ClientId) => {
+                "copy the client id from the credentials tab of the Smartcar dashboard".to_owned()
+            }
             Problem::Empty => format!("give `{p}` a value, or leave it out"),
             Problem::Whitespace => format!("remove the whitespace from `{p}`"),
             Problem::NotUrlSafe { .. } => {
@@ -499,9 +508,9 @@ impl Error {
             Problem::RedirectMobileMismatch { expected, .. } => {
                 format!("a mobile redirect URI begins with `sc` and the client id: `sc{expected}://…`")
             }
-            Problem::SingleSelectVinWithoutSingleSelect
-            | Problem::SingleSelectVinWithSingleSelectFalse => {
-                "add `single_select: true`".to_owned()
+            Problem::SingleSelectVinWithoutSingleSelect => "add `single_select: true`".to_owned(),
+            Problem::SingleSelectVinWithSingleSelectFalse => {
+                "change it to `single_select: true`".to_owned()
             }
             Problem::SingleSelectVinWithMake => {
                 "remove `make`: Connect ignores it when `single_select_vin` is given".to_owned()
@@ -592,7 +601,7 @@ mod tests {
         let e = Error::new(Parameter::ClientId, Problem::Empty);
         assert_eq!(
             e.to_string(),
-            "`client_id` must not be empty; give `client_id` a value, or leave it out"
+            "`client_id` must not be empty; copy the client id from the credentials tab of the Smartcar dashboard"
         );
         assert_eq!(e.parameter(), Some(Parameter::ClientId));
     }

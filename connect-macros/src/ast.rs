@@ -26,15 +26,26 @@ pub enum Value {
     /// `client_id`, `redirect_uri`, `state`, `single_select_vin`, `user`, `vehicle_id`.
     Text(Text),
     /// `scope: [required read_odometer, read_vin]`.
-    Scope { entries: Vec<ScopeItem>, span: Span },
+    /// `written_empty`: nothing between the brackets (not: every entry malformed).
+    Scope {
+        entries: Vec<ScopeItem>,
+        span: Span,
+        written_empty: bool,
+    },
     /// `approval_prompt: force`, `mode: simulated`.
     Word(Ident),
     /// `make: TESLA` or `make: "NEW_BRAND"`.
     Make(MakeName),
     /// `single_select: true`.
     Bool(bool),
+    /// A value already reported as malformed: the key still counts as given.
+    Invalid,
     /// `flags: [country: DE, "account_sync": true]`.
-    Flags { entries: Vec<FlagItem>, span: Span },
+    Flags {
+        entries: Vec<FlagItem>,
+        span: Span,
+        written_empty: bool,
+    },
 }
 
 pub enum Text {

@@ -1,8 +1,9 @@
 //! `connect_url!`: Smartcar Connect links checked at compile time.
 //!
-//! ```ignore
+//! ```
 //! use connect_macros::connect_url;
 //!
+//! let csrf_state = connect_core::State::generate()?;
 //! let url = connect_url!(
 //!     client_id: "8229df9f-91a0-4ff0-a1ae-a1f38ee24d07",
 //!     redirect_uri: "https://example.com/home",
@@ -10,6 +11,8 @@
 //!     state: csrf_state,            // any expression of type connect_core::State
 //!     mode: simulated,
 //! );
+//! assert!(url.as_str().contains("&scope=required%3Aread_odometer%20read_vin%20read_location&"));
+//! # Ok::<(), std::io::Error>(())
 //! ```
 //!
 //! Add both `connect-core` and `connect-macros` to your dependencies: the

@@ -57,12 +57,31 @@ fn parse_param(segment: Vec<TokenTree>, cx: &mut Ctxt) -> Option<Param> {
     let key = match tokens.next() {
         Some(TokenTree::Ident(key)) => key,
         Some(other) => {
-            cx.error(
-                other.span(),
-                format!("expected a parameter name, found `{other}`"),
-                Some("write `key: value`, e.g. `client_id: \"…\"`".to_owned()),
-            );
-            return None;
+            match string_literal(&other).and_then(|l| Parameter::from_name(&l.value())) {
+                // `"client_id": …`: the key is known, only the quotes are wrong.
+                Some(parameter) => {
+                    let name = parameter.name();
+                    cx.error(
+                        other.span(),
+                        "a parameter name is written without quotes",
+                        Some(format!("write `{name}`")),
+                    );
+                    let key = syn::Ident::new(name, other.span());
+                    return Some(Param {
+                        parameter,
+                        key,
+                        value: Value::Invalid,
+                    });
+                }
+                None => {
+                    cx.error(
+                        other.span(),
+                        format!("expected a parameter name, found `{other}`"),
+                        Some("write `key: value`, e.g. `client_id: \"…\"`".to_owned()),
+                    );
+                    return None;
+                }
+            }
         }
         None => return None,
     };
@@ -91,7 +110,11 @@ fn parse_param(segment: Vec<TokenTree>, cx: &mut Ctxt) -> Option<Param> {
                 format!("expected `:` after `{name}`"),
                 Some(format!("write `{name}: value`")),
             );
-            return None;
+            return Some(Param {
+                parameter,
+                key,
+                value: Value::Invalid,
+            });
         }
     };
     let value: Vec<TokenTree> = unwrap_invisible(tokens.collect());
@@ -101,9 +124,15 @@ fn parse_param(segment: Vec<TokenTree>, cx: &mut Ctxt) -> Option<Param> {
             format!("`{name}` has no value"),
             Some(format!("write a value after `{name}:`")),
         );
-        return None;
+        return Some(Param {
+            parameter,
+            key,
+            value: Value::Invalid,
+        });
     }
-    let value = parse_value(parameter, &name, value, cx)?;
+    // A malformed value is reported, and the key still counts as given, so that
+    // no "missing `client_id`" follows a bad client id.
+    let value = parse_value(parameter, &name, value, cx).unwrap_or(Value::Invalid);
     Some(Param {
         parameter,
         key,
@@ -132,12 +161,50 @@ fn text_of(tokens: &[TokenTree]) -> String {
     tokens.iter().cloned().collect::<TokenStream>().to_string()
 }
 
+/// The index of `key` in `… key: …` inside a value: a forgotten comma.
+fn missing_comma(value: &[TokenTree]) -> Option<usize> {
+    (1..value.len()).find(|&i| {
+        let is_key = matches!(&value[i], TokenTree::Ident(k) if Parameter::from_name(&k.to_string()).is_some());
+        let colon = matches!(value.get(i + 1), Some(TokenTree::Punct(p)) if p.as_char() == ':' && p.spacing() == proc_macro2::Spacing::Alone);
+        is_key && colon
+    })
+}
+
 fn parse_value(
     parameter: Parameter,
     name: &str,
     value: Vec<TokenTree>,
     cx: &mut Ctxt,
 ) -> Option<Value> {
+    if let Some(i) = missing_comma(&value) {
+        cx.error(
+            value[i].span(),
+            format!("expected `,` before `{}`", value[i]),
+            Some("separate parameters with commas".to_owned()),
+        );
+        return None;
+    }
+    // Only the text parameters take expressions: anywhere else one token is the value.
+    let is_text = matches!(
+        parameter,
+        Parameter::ClientId
+            | Parameter::RedirectUri
+            | Parameter::State
+            | Parameter::SingleSelectVin
+            | Parameter::User
+            | Parameter::VehicleId
+    );
+    if !is_text && value.len() > 1 {
+        cx.error(
+            value[1].span(),
+            format!(
+                "unexpected `{}` after the value of `{name}`",
+                text_of(&value[1..])
+            ),
+            Some("separate parameters with commas".to_owned()),
+        );
+        return None;
+    }
     let first = value[0].span();
     let single = if value.len() == 1 {
         Some(&value[0])
@@ -179,6 +246,7 @@ fn parse_value(
             Some(Value::Scope {
                 entries,
                 span: group.span(),
+                written_empty: group.stream().is_empty(),
             })
         }
         Parameter::ApprovalPrompt | Parameter::Mode => match single {
@@ -251,6 +319,7 @@ fn parse_value(
             Some(Value::Flags {
                 entries,
                 span: group.span(),
+                written_empty: group.stream().is_empty(),
             })
         }
         Parameter::ResponseType => None,

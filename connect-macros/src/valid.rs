@@ -183,11 +183,12 @@ fn scope(inv: &Invocation, cx: &mut Ctxt) -> Option<Vec<(ScopeEntry, Ident)>> {
     let Value::Scope {
         entries: items,
         span,
+        written_empty,
     } = &inv.get(Parameter::Scope)?.value
     else {
         return None;
     };
-    if items.is_empty() {
+    if *written_empty {
         cx.rule(*span, &Error::new(Parameter::Scope, Problem::Empty));
         return None;
     }
@@ -239,6 +240,7 @@ fn flags(inv: &Invocation, cx: &mut Ctxt) -> Option<Vec<Flag>> {
     let Value::Flags {
         entries: items,
         span,
+        written_empty,
     } = &inv.get(Parameter::Flags)?.value
     else {
         return None;
@@ -267,7 +269,7 @@ fn flags(inv: &Invocation, cx: &mut Ctxt) -> Option<Vec<Flag>> {
     for (index, error) in Flags::problems(&flags) {
         match index {
             Some(i) => cx.rule(name_spans[i], &error),
-            None if items.is_empty() => cx.rule(*span, &error),
+            None if *written_empty => cx.rule(*span, &error),
             None => {}
         }
     }
