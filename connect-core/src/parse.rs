@@ -7,6 +7,7 @@ use crate::connect_url::{AUTHORIZE_PATH, REAUTHENTICATE_PATH};
 use crate::encode::decode;
 use crate::error::{Error, Parameter, Problem};
 use crate::request::ConnectRequest;
+use crate::rules::Combination;
 use crate::{ConnectUrl, Origin};
 
 impl FromStr for ConnectUrl {
@@ -53,10 +54,6 @@ impl ConnectUrl {
         };
         let raw = split_query(query)?;
         let request = typed_request(&raw, reauthenticate)?;
-        let errors = request.combination().errors();
-        if !errors.is_empty() {
-            return Err(errors);
-        }
         Ok(ConnectUrl::render(origin, request))
     }
 }
@@ -152,6 +149,7 @@ fn typed_request(raw: &RawParameters, reauthenticate: bool) -> Result<ConnectReq
             None
         }
     });
+    let client_parsed = client_id.is_some();
     let request = ConnectRequest {
         // Only read when `errors` is empty, and then the client id parsed.
         client_id: client_id.unwrap_or_else(|| crate::ClientId::__literal("")),
@@ -167,6 +165,18 @@ fn typed_request(raw: &RawParameters, reauthenticate: bool) -> Result<ConnectReq
         flags: parse(text(Parameter::Flags), &mut errors),
         user: parse(text(Parameter::User), &mut errors),
     };
+    // The rules between parameters, from which are present (even with a bad
+    // value, so that every problem shows at once) and the values that parsed.
+    let present = |p: Parameter| text(p).is_some();
+    let combination = Combination {
+        client_id: client_parsed.then_some(&request.client_id),
+        redirect_uri: request.redirect_uri.as_ref(),
+        make: present(Parameter::Make),
+        single_select,
+        single_select_vin: present(Parameter::SingleSelectVin),
+        vehicle_id: present(Parameter::VehicleId),
+    };
+    errors.extend(combination.errors());
     if errors.is_empty() {
         Ok(request)
     } else {
