@@ -1,0 +1,229 @@
+//! A local Connect stand-in, for developing and testing offline.
+//!
+//! It serves `/oauth/authorize` and `/oauth/reauthenticate`, reads the incoming
+//! link with connect-core, and answers 400 with the exact problem for a link
+//! Smartcar would refuse: a rule of the link, or a redirect URI it was not started
+//! with. Otherwise it shows a grant page as Connect does since 2026-06-16: every
+//! permission checked, `required` ones locked, optional ones uncheckable. Allow
+//! redirects back with `code` (or `vehicle_id`) and `state`; Deny with
+//! `error=access_denied`.
+
+use axum::extract::State as AppState;
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use connect_core::{ConnectUrl, RedirectUri, State};
+
+use crate::html::{escape, page};
+
+/// The redirect URIs the stand-in accepts, like the dashboard's list; the first
+/// is the default for links that carry none.
+#[derive(Clone, Debug)]
+pub struct StandInConfig {
+    /// Registered redirect URIs, default first.
+    pub redirect_uris: Vec<RedirectUri>,
+}
+
+/// The stand-in's routes.
+pub fn router(config: StandInConfig) -> Router {
+    Router::new()
+        .route("/oauth/authorize", get(grant_page))
+        .route("/oauth/reauthenticate", get(grant_page))
+        .route("/oauth/grant", post(decide))
+        .with_state(config)
+}
+
+/// The link as received, its redirect URI resolved against the registered ones.
+struct Incoming {
+    url: ConnectUrl,
+    redirect_uri: RedirectUri,
+}
+
+fn check(config: &StandInConfig, link: &str) -> Result<Incoming, Response> {
+    let url = ConnectUrl::parse_all(link).map_err(|errors| {
+        let items: String = errors
+            .iter()
+            .map(|e| {
+                let help = e
+                    .help()
+                    .map(|h| format!("<br><small>help: {}</small>", escape(&h)))
+                    .unwrap_or_default();
+                format!("<li class=\"problem\">{}{help}</li>", escape(&e.message()))
+            })
+            .collect();
+        page(
+            StatusCode::BAD_REQUEST,
+            "Connect would refuse this link",
+            &format!(
+                "<ul id=\"problems\">{items}</ul><p><code>{}</code></p>",
+                escape(link)
+            ),
+        )
+    })?;
+    let redirect_uri = match url.request().redirect_uri() {
+        Some(uri) => uri.clone(),
+        None => config.redirect_uris.first().cloned().ok_or_else(|| {
+            refuse("the link has no `redirect_uri` and the stand-in has no default one; start it with --redirect-uri")
+        })?,
+    };
+    if !config.redirect_uris.contains(&redirect_uri) {
+        let registered: Vec<String> = config
+            .redirect_uris
+            .iter()
+            .map(|u| format!("`{u}`"))
+            .collect();
+        return Err(refuse(&format!(
+            "`redirect_uri` `{redirect_uri}` is not registered; registered: {}",
+            registered.join(", ")
+        )));
+    }
+    Ok(Incoming { url, redirect_uri })
+}
+
+fn refuse(problem: &str) -> Response {
+    page(
+        StatusCode::BAD_REQUEST,
+        "Connect would refuse this link",
+        &format!(
+            "<ul id=\"problems\"><li class=\"problem\">{}</li></ul>",
+            escape(problem)
+        ),
+    )
+}
+
+async fn grant_page(
+    AppState(config): AppState<StandInConfig>,
+    headers: HeaderMap,
+    uri: Uri,
+) -> Response {
+    // The link as the browser requested it; only its query matters to the checks.
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("127.0.0.1");
+    let link = format!("http://{host}{uri}");
+    let incoming = match check(&config, &link) {
+        Ok(incoming) => incoming,
+        Err(response) => return response,
+    };
+    let request = incoming.url.request();
+    let permissions: String = match request.scope() {
+        Some(scope) => scope
+            .entries()
+            .iter()
+            .map(|entry| {
+                let name = entry.permission().name();
+                let description = escape(entry.permission().description());
+                // A disabled checkbox is not submitted: a hidden field carries the
+                // required permission instead.
+                let (lock, hidden) = if entry.is_required() {
+                    (" disabled", format!("<input type=\"hidden\" name=\"permission\" value=\"{name}\">"))
+                } else {
+                    ("", String::new())
+                };
+                let tag = if entry.is_required() { " <small>(required)</small>" } else { "" };
+                format!(
+                    "<label><input type=\"checkbox\" id=\"{name}\" name=\"permission\" value=\"{name}\" checked{lock}>\
+                     {description} <code>{name}</code>{tag}</label>{hidden}"
+                )
+            })
+            .collect(),
+        None => "<p>The permissions set in the dashboard's Vehicle Access tab.</p>".to_owned(),
+    };
+    let action = if request.is_reauthentication() {
+        "reconnect"
+    } else {
+        "connect"
+    };
+    page(
+        StatusCode::OK,
+        "Smartcar Connect (local stand-in)",
+        &format!(
+            "<p>An application wants to {action} your vehicle and asks for:</p>\
+             <form method=\"post\" action=\"/oauth/grant\">{permissions}\
+             <input type=\"hidden\" name=\"link\" value=\"{}\">\
+             <p><button id=\"allow\" name=\"decision\" value=\"allow\">Allow</button> \
+             <button id=\"deny\" class=\"secondary\" name=\"decision\" value=\"deny\">Deny</button></p></form>\
+             <p><small>Returning to <code>{}</code></small></p>",
+            escape(incoming.url.as_str()),
+            escape(incoming.redirect_uri.as_str())
+        ),
+    )
+}
+
+/// Allow or Deny, then back to the application.
+async fn decide(AppState(config): AppState<StandInConfig>, body: String) -> Response {
+    let mut link = None;
+    let mut decision = None;
+    let mut chosen = Vec::new();
+    for (name, value) in url::form_urlencoded::parse(body.as_bytes()) {
+        match name.as_ref() {
+            "link" => link = Some(value.into_owned()),
+            "decision" => decision = Some(value.into_owned()),
+            "permission" => chosen.push(value.into_owned()),
+            _ => {}
+        }
+    }
+    let Some(link) = link else {
+        return refuse("the form has no `link`: open the grant page from a Connect link");
+    };
+    // Check again: the form came back from the browser.
+    let incoming = match check(&config, &link) {
+        Ok(incoming) => incoming,
+        Err(response) => return response,
+    };
+    let request = incoming.url.request();
+    let state = request.state().map(State::as_str);
+    let back =
+        match decision.as_deref() {
+            Some("deny") => vec![
+                ("error", "access_denied".to_owned()),
+                (
+                    "error_description",
+                    "The user denied access to your application.".to_owned(),
+                ),
+            ],
+            Some("allow") => {
+                if let Some(scope) = request.scope() {
+                    if let Some(locked) = scope.entries().iter().find(|e| {
+                        e.is_required() && !chosen.iter().any(|c| c == e.permission().name())
+                    }) {
+                        return refuse(&format!(
+                            "`{}` is required and cannot be unchecked",
+                            locked.permission()
+                        ));
+                    }
+                    if !scope
+                        .entries()
+                        .iter()
+                        .any(|e| chosen.iter().any(|c| c == e.permission().name()))
+                    {
+                        return refuse("select at least one permission to allow, or deny");
+                    }
+                }
+                match request.vehicle_id() {
+                    Some(vehicle) => vec![("vehicle_id", vehicle.to_string())],
+                    None => match State::generate() {
+                        Ok(code) => vec![("code", code.to_string())],
+                        Err(e) => return refuse(&format!("no randomness for the code: {e}")),
+                    },
+                }
+            }
+            _ => return refuse("the form has no Allow or Deny decision"),
+        };
+    let mut query = url::form_urlencoded::Serializer::new(String::new());
+    for (name, value) in &back {
+        query.append_pair(name, value);
+    }
+    if let Some(state) = state {
+        query.append_pair("state", state);
+    }
+    let uri = incoming.redirect_uri.as_str();
+    let separator = if uri.contains('?') { '&' } else { '?' };
+    let location = format!("{uri}{separator}{}", query.finish());
+    match HeaderValue::from_str(&location) {
+        Ok(location) => (StatusCode::FOUND, [(header::LOCATION, location)]).into_response(),
+        Err(_) => refuse("the redirect back is not a valid header value"),
+    }
+}
