@@ -40,31 +40,55 @@ struct Incoming {
     redirect_uri: RedirectUri,
 }
 
-fn check(config: &StandInConfig, link: &str) -> Result<Incoming, Response> {
-    let url = ConnectUrl::parse_all(link).map_err(|errors| {
-        let items: String = errors
+/// Why the stand-in refuses a link: each problem with its help, as Connect would.
+struct Refusal {
+    problems: Vec<(String, Option<String>)>,
+    link: Option<String>,
+}
+
+impl Refusal {
+    fn one(problem: impl Into<String>) -> Self {
+        Refusal {
+            problems: vec![(problem.into(), None)],
+            link: None,
+        }
+    }
+}
+
+impl IntoResponse for Refusal {
+    fn into_response(self) -> Response {
+        let items: String = self
+            .problems
             .iter()
-            .map(|e| {
-                let help = e
-                    .help()
-                    .map(|h| format!("<br><small>help: {}</small>", escape(&h)))
+            .map(|(message, help)| {
+                let help = help
+                    .as_ref()
+                    .map(|h| format!("<br><small>help: {}</small>", escape(h)))
                     .unwrap_or_default();
-                format!("<li class=\"problem\">{}{help}</li>", escape(&e.message()))
+                format!("<li class=\"problem\">{}{help}</li>", escape(message))
             })
             .collect();
+        let link = self
+            .link
+            .map(|l| format!("<p><code>{}</code></p>", escape(&l)))
+            .unwrap_or_default();
         page(
             StatusCode::BAD_REQUEST,
             "Connect would refuse this link",
-            &format!(
-                "<ul id=\"problems\">{items}</ul><p><code>{}</code></p>",
-                escape(link)
-            ),
+            &format!("<ul id=\"problems\">{items}</ul>{link}"),
         )
+    }
+}
+
+fn check(config: &StandInConfig, link: &str) -> Result<Incoming, Refusal> {
+    let url = ConnectUrl::parse_all(link).map_err(|errors| Refusal {
+        problems: errors.iter().map(|e| (e.message(), e.help())).collect(),
+        link: Some(link.to_owned()),
     })?;
     let redirect_uri = match url.request().redirect_uri() {
         Some(uri) => uri.clone(),
         None => config.redirect_uris.first().cloned().ok_or_else(|| {
-            refuse("the link has no `redirect_uri` and the stand-in has no default one; start it with --redirect-uri")
+            Refusal::one("the link has no `redirect_uri` and the stand-in has no default one; start it with --redirect-uri")
         })?,
     };
     if !config.redirect_uris.contains(&redirect_uri) {
@@ -73,7 +97,7 @@ fn check(config: &StandInConfig, link: &str) -> Result<Incoming, Response> {
             .iter()
             .map(|u| format!("`{u}`"))
             .collect();
-        return Err(refuse(&format!(
+        return Err(Refusal::one(format!(
             "`redirect_uri` `{redirect_uri}` is not registered; registered: {}",
             registered.join(", ")
         )));
@@ -82,14 +106,7 @@ fn check(config: &StandInConfig, link: &str) -> Result<Incoming, Response> {
 }
 
 fn refuse(problem: &str) -> Response {
-    page(
-        StatusCode::BAD_REQUEST,
-        "Connect would refuse this link",
-        &format!(
-            "<ul id=\"problems\"><li class=\"problem\">{}</li></ul>",
-            escape(problem)
-        ),
-    )
+    Refusal::one(problem).into_response()
 }
 
 async fn grant_page(
@@ -105,7 +122,7 @@ async fn grant_page(
     let link = format!("http://{host}{uri}");
     let incoming = match check(&config, &link) {
         Ok(incoming) => incoming,
-        Err(response) => return response,
+        Err(refusal) => return refusal.into_response(),
     };
     let request = incoming.url.request();
     let permissions: String = match request.scope() {
@@ -171,7 +188,7 @@ async fn decide(AppState(config): AppState<StandInConfig>, body: String) -> Resp
     // Check again: the form came back from the browser.
     let incoming = match check(&config, &link) {
         Ok(incoming) => incoming,
-        Err(response) => return response,
+        Err(refusal) => return refusal.into_response(),
     };
     let request = incoming.url.request();
     let state = request.state().map(State::as_str);
