@@ -1,0 +1,1 @@
+//! Benchmarks only: see `benches/links.rs` and `compile_time.sh`.
