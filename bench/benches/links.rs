@@ -30,6 +30,36 @@ fn links(c: &mut Criterion) {
         })
     });
 
+    // Floors, for reading the others: the harness alone, and copying a finished
+    // link of the same length into a fresh `String` (one allocation, no rendering).
+    group.bench_function("floor/harness", |b| {
+        b.iter_batched(state, black_box, BatchSize::SmallInput)
+    });
+    let finished = connect_url!(
+        client_id: "8229df9f-91a0-4ff0-a1ae-a1f38ee24d07",
+        scope: [required read_odometer, read_vehicle_info, read_location],
+        redirect_uri: "https://example.com/home",
+        state: "0facda3319000000000000000000000000000000",
+    );
+    group.bench_function("floor/one_string_copy", |b| {
+        b.iter_batched(
+            state,
+            |s| black_box((s, finished.as_str().to_owned())),
+            BatchSize::SmallInput,
+        )
+    });
+
+    // The same literal link declared once in a `static`: nothing is copied.
+    static LINK: ConnectUrl = connect_url!(
+        client_id: "8229df9f-91a0-4ff0-a1ae-a1f38ee24d07",
+        scope: [required read_odometer, read_vehicle_info, read_location],
+        redirect_uri: "https://example.com/home",
+        state: "0facda3319",
+    );
+    group.bench_function("connect_url!/literal_in_static", |b| {
+        b.iter(|| black_box(black_box(&LINK).as_str()))
+    });
+
     group.bench_function("connect_url!/runtime_state", |b| {
         b.iter_batched(
             state,
