@@ -12,7 +12,7 @@
 use std::process::ExitCode;
 
 use connect_core::RedirectUri;
-use connect_examples::{args, stand_in};
+use connect_examples::{args, serve, stand_in};
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -42,32 +42,14 @@ async fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let listener = match tokio::net::TcpListener::bind(("127.0.0.1", port)).await {
-        Ok(listener) => listener,
-        Err(e) => {
-            eprintln!("error: cannot listen on 127.0.0.1:{port}: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
     let registered: Vec<String> = config
         .redirect_uris
         .iter()
         .map(ToString::to_string)
         .collect();
-    println!(
+    let banner = format!(
         "Connect stand-in at http://127.0.0.1:{port}, redirect URIs: {}",
         registered.join(", ")
     );
-    let served = axum::serve(listener, stand_in::router(config))
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await;
-    match served {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::FAILURE
-        }
-    }
+    serve::on_loopback(port, stand_in::router(config), &banner).await
 }

@@ -15,7 +15,7 @@
 use std::process::ExitCode;
 
 use connect_core::{Origin, RedirectUri};
-use connect_examples::{args, web};
+use connect_examples::{args, serve, web};
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -43,27 +43,9 @@ async fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let listener = match tokio::net::TcpListener::bind(("127.0.0.1", port)).await {
-        Ok(listener) => listener,
-        Err(e) => {
-            eprintln!("error: cannot listen on 127.0.0.1:{port}: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
-    println!(
+    let banner = format!(
         "open http://127.0.0.1:{port} (Connect at {})",
         config.connect_origin
     );
-    let served = axum::serve(listener, web::router(config))
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await;
-    match served {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::FAILURE
-        }
-    }
+    serve::on_loopback(port, web::router(config), &banner).await
 }

@@ -5,5 +5,6 @@
 
 pub mod args;
 pub mod html;
+pub mod serve;
 pub mod stand_in;
 pub mod web;
