@@ -26,12 +26,7 @@ pub enum Value {
     /// `client_id`, `redirect_uri`, `state`, `single_select_vin`, `user`, `vehicle_id`.
     Text(Text),
     /// `scope: [required read_odometer, read_vin]`.
-    /// `written_empty`: nothing between the brackets (not: every entry malformed).
-    Scope {
-        entries: Vec<ScopeItem>,
-        span: Span,
-        written_empty: bool,
-    },
+    Scope(List<ScopeItem>),
     /// `approval_prompt: force`, `mode: simulated`.
     Word(Ident),
     /// `make: TESLA` or `make: "NEW_BRAND"`.
@@ -41,11 +36,15 @@ pub enum Value {
     /// A value already reported as malformed: the key still counts as given.
     Invalid,
     /// `flags: [country: DE, "account_sync": true]`.
-    Flags {
-        entries: Vec<FlagItem>,
-        span: Span,
-        written_empty: bool,
-    },
+    Flags(List<FlagItem>),
+}
+
+/// A bracketed list: the entries that parsed, the brackets' span, and whether
+/// nothing at all was written between them (not: every entry was malformed).
+pub struct List<T> {
+    pub entries: Vec<T>,
+    pub span: Span,
+    pub written_empty: bool,
 }
 
 pub enum Text {

@@ -6,7 +6,7 @@ use connect_core::{Error, Parameter, Problem};
 use proc_macro2::{Delimiter, Span, TokenStream, TokenTree};
 use syn::{LitInt, LitStr};
 
-use crate::ast::{FlagItem, Invocation, MakeName, Param, ScopeItem, Text, Value};
+use crate::ast::{FlagItem, Invocation, List, MakeName, Param, ScopeItem, Text, Value};
 use crate::ctxt::Ctxt;
 
 pub fn parse(input: TokenStream, cx: &mut Ctxt) -> Invocation {
@@ -231,24 +231,15 @@ fn parse_value(
             },
             _ => Some(Value::Text(Text::Expr(value.into_iter().collect()))),
         },
-        Parameter::Scope => {
-            let group = bracketed(
-                single,
-                name,
-                "[required read_odometer, read_vin]",
-                first,
-                cx,
-            )?;
-            let entries = split_commas(group.stream(), cx)
-                .into_iter()
-                .filter_map(|item| parse_scope_item(item, cx))
-                .collect();
-            Some(Value::Scope {
-                entries,
-                span: group.span(),
-                written_empty: group.stream().is_empty(),
-            })
-        }
+        Parameter::Scope => bracketed_list(
+            single,
+            name,
+            "[required read_odometer, read_vin]",
+            first,
+            cx,
+            parse_scope_item,
+        )
+        .map(Value::Scope),
         Parameter::ApprovalPrompt | Parameter::Mode => match single {
             Some(TokenTree::Ident(word)) => Some(Value::Word(word.clone())),
             Some(token) if string_literal(token).is_some() => {
@@ -304,46 +295,48 @@ fn parse_value(
                 None
             }
         },
-        Parameter::Flags => {
-            let group = bracketed(
-                single,
-                name,
-                "[country: DE, \"account_sync\": true]",
-                first,
-                cx,
-            )?;
-            let entries = split_commas(group.stream(), cx)
-                .into_iter()
-                .filter_map(|item| parse_flag_item(item, cx))
-                .collect();
-            Some(Value::Flags {
-                entries,
-                span: group.span(),
-                written_empty: group.stream().is_empty(),
-            })
-        }
+        Parameter::Flags => bracketed_list(
+            single,
+            name,
+            "[country: DE, \"account_sync\": true]",
+            first,
+            cx,
+            parse_flag_item,
+        )
+        .map(Value::Flags),
         Parameter::ResponseType => None,
     }
 }
 
-fn bracketed(
+/// `[item, …]`: each item parsed by `parse_item`, malformed ones reported and left out.
+fn bracketed_list<T>(
     single: Option<&TokenTree>,
     name: &str,
     example: &str,
     span: Span,
     cx: &mut Ctxt,
-) -> Option<proc_macro2::Group> {
-    match single {
-        Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Bracket => Some(g.clone()),
+    parse_item: fn(Vec<TokenTree>, &mut Ctxt) -> Option<T>,
+) -> Option<List<T>> {
+    let group = match single {
+        Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Bracket => g,
         _ => {
             cx.error(
                 span,
                 format!("`{name}` takes a list in brackets"),
                 Some(format!("write `{name}: {example}`")),
             );
-            None
+            return None;
         }
-    }
+    };
+    let entries = split_commas(group.stream(), cx)
+        .into_iter()
+        .filter_map(|item| parse_item(item, cx))
+        .collect();
+    Some(List {
+        entries,
+        span: group.span(),
+        written_empty: group.stream().is_empty(),
+    })
 }
 
 fn parse_scope_item(item: Vec<TokenTree>, cx: &mut Ctxt) -> Option<ScopeItem> {
@@ -490,7 +483,7 @@ mod tests {
             inv.get(Parameter::RedirectUri).unwrap().value,
             Value::Text(Text::Expr(_))
         ));
-        let Value::Flags { entries, .. } = &inv.get(Parameter::Flags).unwrap().value else {
+        let Value::Flags(List { entries, .. }) = &inv.get(Parameter::Flags).unwrap().value else {
             panic!()
         };
         let values: Vec<_> = entries

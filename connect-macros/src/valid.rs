@@ -11,7 +11,7 @@ use connect_core::{
 use proc_macro2::{Span, TokenStream};
 use syn::Ident;
 
-use crate::ast::{Invocation, MakeName, Text, Value};
+use crate::ast::{Invocation, List, MakeName, Text, Value};
 use crate::ctxt::Ctxt;
 
 /// A checked link: each value known at compile time, or an expression of its type.
@@ -180,11 +180,11 @@ fn word<T: FromStr<Err = Error>>(
 }
 
 fn scope(inv: &Invocation, cx: &mut Ctxt) -> Option<Vec<(ScopeEntry, Ident)>> {
-    let Value::Scope {
+    let Value::Scope(List {
         entries: items,
         span,
         written_empty,
-    } = &inv.get(Parameter::Scope)?.value
+    }) = &inv.get(Parameter::Scope)?.value
     else {
         return None;
     };
@@ -237,11 +237,11 @@ fn make(inv: &Invocation, cx: &mut Ctxt) -> Option<(Make, Option<Ident>)> {
 }
 
 fn flags(inv: &Invocation, cx: &mut Ctxt) -> Option<Vec<Flag>> {
-    let Value::Flags {
+    let Value::Flags(List {
         entries: items,
         span,
         written_empty,
-    } = &inv.get(Parameter::Flags)?.value
+    }) = &inv.get(Parameter::Flags)?.value
     else {
         return None;
     };
