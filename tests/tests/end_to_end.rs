@@ -49,6 +49,18 @@ async fn decide(
         .unwrap()
 }
 
+/// The body of a GET.
+async fn get_text(url: &str) -> String {
+    client()
+        .get(url)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+}
+
 async fn callback(location: &str, cookie: &str) -> (StatusCode, String) {
     let response = client()
         .get(location)
@@ -62,14 +74,7 @@ async fn callback(location: &str, cookie: &str) -> (StatusCode, String) {
 #[tokio::test]
 async fn owner_allows_and_the_app_shows_the_code() {
     let servers = start().await;
-    let home = client()
-        .get(&servers.web)
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let home = get_text(&servers.web).await;
     assert!(home.contains(">Connect your vehicle</a>"));
 
     let (link, cookie) = begin(&servers).await;
@@ -281,14 +286,7 @@ async fn reauthentication_returns_the_vehicle() {
         "{}/oauth/reauthenticate?response_type=vehicle_id&client_id=c&vehicle_id=v-42&state=s2",
         servers.stand_in
     );
-    let grant = client()
-        .get(&link)
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let grant = get_text(&link).await;
     assert!(grant.contains("wants to reconnect your vehicle"), "{grant}");
     let back = decide(&servers, &link, &[], "allow").await;
     let location = back.headers()[LOCATION].to_str().unwrap().to_owned();
