@@ -71,6 +71,37 @@ pub(crate) fn push_encoded(out: &mut String, value: &str) {
     }
 }
 
+/// Where a rendering goes: a `String`, or a [`Length`] counter sizing it first, so
+/// the two passes of one rendering cannot disagree.
+pub(crate) trait Sink {
+    /// Text that is already a valid part of a query.
+    fn raw(&mut self, text: &str);
+    /// A value, percent-encoded.
+    fn encoded(&mut self, value: &str);
+}
+
+impl Sink for String {
+    fn raw(&mut self, text: &str) {
+        self.push_str(text);
+    }
+    fn encoded(&mut self, value: &str) {
+        push_encoded(self, value);
+    }
+}
+
+/// Counts the bytes a rendering would write.
+#[derive(Default)]
+pub(crate) struct Length(pub(crate) usize);
+
+impl Sink for Length {
+    fn raw(&mut self, text: &str) {
+        self.0 += text.len();
+    }
+    fn encoded(&mut self, value: &str) {
+        self.0 += encoded_len(value);
+    }
+}
+
 /// Decodes a query component: `+` is a space, `%XX` in either hex case is a byte.
 /// `parameter` names the component in the error (`None` for a parameter's name).
 pub(crate) fn decode(component: &str, parameter: Option<Parameter>) -> Result<String, Error> {

@@ -1,100 +1,15 @@
 //! The one error type of every rule, with its wording.
 //!
 //! Each rule of the Connect model reports a [`Problem`]; an [`Error`] adds the
-//! [`Parameter`] it concerns. The wording is written once, here, and read both by
-//! run-time callers (`Display`) and by `connect_url!`, which shows
-//! [`Error::message`] on the offending token and [`Error::help`] as a `help:` line.
+//! [`Parameter`] it concerns. The wording is written once, here, each problem's
+//! message beside its help, and read both by run-time callers (`Display`) and by
+//! `connect_url!`, which shows [`Error::message`] on the offending token and
+//! [`Error::help`] as a `help:` line. Reading a link grades each error as a
+//! [`Finding`] of some [`Severity`].
 
 use std::fmt;
 
-/// A query parameter of a Connect URL, in the order the canonical rendering writes them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Parameter {
-    /// `response_type`: implied, `code` or `vehicle_id`.
-    ResponseType,
-    /// `client_id`: the application's id.
-    ClientId,
-    /// `vehicle_id`: turns the link into re-authentication.
-    VehicleId,
-    /// `scope`: the permissions requested.
-    Scope,
-    /// `redirect_uri`: where Connect sends the owner back.
-    RedirectUri,
-    /// `state`: echoed back on the redirect.
-    State,
-    /// `approval_prompt`: `auto` or `force`.
-    ApprovalPrompt,
-    /// `mode`: `live` or `simulated`.
-    Mode,
-    /// `make`: skips the brand selector.
-    Make,
-    /// `single_select`: one vehicle only.
-    SingleSelect,
-    /// `single_select_vin`: only the vehicle with this VIN.
-    SingleSelectVin,
-    /// `flags`: feature flags such as `country`.
-    Flags,
-    /// `user`: an analytics id of the vehicle owner.
-    User,
-}
-
-impl Parameter {
-    /// Every parameter, in canonical order.
-    pub const ALL: [Parameter; 13] = [
-        Parameter::ResponseType,
-        Parameter::ClientId,
-        Parameter::VehicleId,
-        Parameter::Scope,
-        Parameter::RedirectUri,
-        Parameter::State,
-        Parameter::ApprovalPrompt,
-        Parameter::Mode,
-        Parameter::Make,
-        Parameter::SingleSelect,
-        Parameter::SingleSelectVin,
-        Parameter::Flags,
-        Parameter::User,
-    ];
-
-    /// The name as it appears in the URL (and as a `connect_url!` key).
-    pub const fn name(self) -> &'static str {
-        match self {
-            Parameter::ResponseType => "response_type",
-            Parameter::ClientId => "client_id",
-            Parameter::VehicleId => "vehicle_id",
-            Parameter::Scope => "scope",
-            Parameter::RedirectUri => "redirect_uri",
-            Parameter::State => "state",
-            Parameter::ApprovalPrompt => "approval_prompt",
-            Parameter::Mode => "mode",
-            Parameter::Make => "make",
-            Parameter::SingleSelect => "single_select",
-            Parameter::SingleSelectVin => "single_select_vin",
-            Parameter::Flags => "flags",
-            Parameter::User => "user",
-        }
-    }
-
-    /// The parameter with this exact name.
-    pub fn from_name(name: &str) -> Option<Parameter> {
-        Parameter::ALL.into_iter().find(|p| p.name() == name)
-    }
-
-    /// The error for a name that is not a parameter, with a did-you-mean.
-    pub fn unknown(name: &str) -> Error {
-        let suggestion = crate::suggest::closest(name, Parameter::ALL.iter().map(|p| p.name()));
-        Error::general(Problem::UnknownParameter {
-            name: name.to_owned(),
-            suggestion,
-        })
-    }
-}
-
-impl fmt::Display for Parameter {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
+pub use crate::model::parameter::Parameter;
 
 /// What is wrong, without saying where: [`Error`] adds the parameter.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -135,6 +50,11 @@ pub enum Problem {
     },
     /// `mode` is neither `live` nor `simulated`.
     InvalidMode {
+        /// The value as written.
+        value: String,
+    },
+    /// `mode=test` or `mode=test_mode`: Connect still reads it as `simulated`.
+    DeprecatedMode {
         /// The value as written.
         value: String,
     },
@@ -192,7 +112,7 @@ pub enum Problem {
         /// The flag's name.
         name: String,
     },
-    /// A flag written without `:value`.
+    /// A flag written without `:value` where one is needed (writing a link).
     FlagWithoutValue {
         /// The entry as written.
         entry: String,
@@ -223,6 +143,12 @@ pub enum Problem {
     },
     /// A mobile redirect URI with nothing after `://`.
     RedirectMobileHost,
+    /// A mobile `sc<id>://` redirect URI where only a web one may stand
+    /// ([`WebRedirectUri`](crate::WebRedirectUri)).
+    RedirectNotWeb,
+    /// A mobile redirect URI literal in `connect_url!` whose app id is an
+    /// expression: the two cannot be compared at compile time.
+    RedirectMobileNeedsLiteralAppId,
     /// A mobile redirect URI `sc<id>://` whose id is not the link's client id.
     RedirectMobileMismatch {
         /// The id in the scheme.
@@ -238,8 +164,12 @@ pub enum Problem {
     SingleSelectVinWithMake,
     /// A single-select parameter on a re-authentication link.
     NotWithReauthentication,
-    /// `response_type` written out where it is implied.
-    ResponseTypeImplied,
+    /// `response_type` written with a value other than `none`: `code` and
+    /// `vehicle_id` are implied.
+    ResponseTypeNotWritable {
+        /// The value as written.
+        value: String,
+    },
     /// A name that is not a Connect parameter.
     UnknownParameter {
         /// The name as written.
@@ -247,8 +177,18 @@ pub enum Problem {
         /// The closest parameter name, if one is close.
         suggestion: Option<&'static str>,
     },
-    /// A parameter given twice.
+    /// A parameter given twice (in `connect_url!`), or twice with different values
+    /// (in a link).
     DuplicateParameter,
+    /// A parameter repeated in a link with the same value: harmless, not canonical.
+    RepeatedParameter,
+    /// Both `client_id` and `application_id`.
+    BothAppIds,
+    /// An app id that looks like a v3 API credential (`client_…`), not a Connect app id.
+    ApiCredentialAsAppId {
+        /// The id as written.
+        id: String,
+    },
     /// A parameter that must be present is missing.
     Missing,
     /// A boolean that is not `true` or `false`.
@@ -275,6 +215,8 @@ pub enum Problem {
         /// The piece as written.
         name: String,
     },
+    /// `vehicle_id` on a `/oauth/authorize` link.
+    VehicleIdOnAuthorize,
     /// The URL's origin or path is not a Connect one.
     NotConnectUrl {
         /// What is off.
@@ -298,6 +240,7 @@ pub struct Error {
 
 impl Error {
     /// An error about `parameter`.
+    #[must_use]
     pub const fn new(parameter: Parameter, problem: Problem) -> Self {
         Error {
             parameter: Some(parameter),
@@ -306,6 +249,7 @@ impl Error {
     }
 
     /// An error about the URL as a whole (its origin, path or query syntax).
+    #[must_use]
     pub const fn general(problem: Problem) -> Self {
         Error {
             parameter: None,
@@ -314,296 +258,498 @@ impl Error {
     }
 
     /// The parameter at fault, if the error concerns one.
+    #[must_use]
     pub fn parameter(&self) -> Option<Parameter> {
         self.parameter
     }
 
     /// What is wrong.
+    #[must_use]
     pub fn problem(&self) -> &Problem {
         &self.problem
     }
 
-    /// The parameter's name, for messages; a general error has none.
-    fn name(&self) -> &'static str {
-        self.parameter.map_or("the URL", Parameter::name)
-    }
-
     /// What is wrong, in rustc's style: lower case, no trailing period.
+    #[must_use]
     pub fn message(&self) -> String {
-        let p = self.name();
-        match &self.problem {
-            Problem::Empty if self.parameter == Some(Parameter::Scope) => {
-                "`scope` lists no permission".to_owned()
-            }
-            Problem::Empty if self.parameter == Some(Parameter::Flags) => {
-                "`flags` lists no flag".to_owned()
-            }
-            Problem::Empty => format!("`{p}` must not be empty"),
-            Problem::Whitespace => format!("`{p}` must not contain whitespace"),
-            Problem::NotUrlSafe { character } => {
-                format!("`{p}` contains {}, which is not URL-safe", show(*character))
-            }
-            Problem::UnknownPermission { name, .. } => format!("unknown permission `{name}`"),
-            Problem::UnknownPrefix { prefix, .. } => {
-                format!("unknown permission prefix `{prefix}`")
-            }
-            Problem::DuplicatePermission { name } => {
-                format!("permission `{name}` is requested more than once")
-            }
-            Problem::InvalidApprovalPrompt { value } => {
-                format!("`{value}` is not a valid `approval_prompt`")
-            }
-            Problem::InvalidMode { value } => format!("`{value}` is not a valid `mode`"),
-            Problem::UnknownMake { name, .. } => format!("unknown make `{name}`"),
-            Problem::MakeNotUpperCase { .. } => "a make is written in upper case".to_owned(),
-            Problem::MakeCharacter { character } => {
-                format!("`make` contains {}", show(*character))
-            }
-            Problem::VinLength { length } => {
-                format!("a VIN has 17 characters, this one has {length}")
-            }
-            Problem::VinNotUpperCase { .. } => "a VIN is written in upper case".to_owned(),
-            Problem::VinCharacter { character } => {
-                format!("{} cannot appear in a VIN", show(*character))
-            }
-            Problem::UnknownCountry { code, .. } => {
-                format!("`{code}` is not an ISO 3166-1 alpha-2 country code")
-            }
-            Problem::CountryNotUpperCase { .. } => {
-                "a country code is written in upper case".to_owned()
-            }
-            Problem::InvalidFlagName { name } => format!("invalid flag name `{name}`"),
-            Problem::InvalidFlagValue { name } => {
-                format!("the value of flag `{name}` is empty or contains whitespace")
-            }
-            Problem::FlagWithoutValue { entry } => format!("flag `{entry}` has no value"),
-            Problem::DuplicateFlag { name } => format!("flag `{name}` is set more than once"),
-            Problem::RedirectNotAbsolute { reason } => {
-                format!("`redirect_uri` is not an absolute URL: {reason}")
-            }
-            Problem::RedirectFragment => "`redirect_uri` must not have a fragment".to_owned(),
-            Problem::RedirectUserInfo => {
-                "`redirect_uri` must not contain a user name or password".to_owned()
-            }
-            Problem::RedirectInsecure { host } => {
-                format!("`redirect_uri` uses `http` on `{host}`, which is not a loopback host")
-            }
-            Problem::RedirectScheme { scheme } => {
-                format!("`redirect_uri` has the unsupported scheme `{scheme}`")
-            }
-            Problem::RedirectMobileHost => {
-                "the mobile `redirect_uri` has no host after `://`".to_owned()
-            }
-            Problem::RedirectMobileMismatch { found, expected } => format!(
-                "the mobile `redirect_uri` scheme `sc{found}` does not match `client_id` `{expected}`"
-            ),
-            Problem::SingleSelectVinWithoutSingleSelect => {
-                "`single_select_vin` needs `single_select: true`".to_owned()
-            }
-            Problem::SingleSelectVinWithSingleSelectFalse => {
-                "`single_select_vin` needs `single_select: true`, but it is `false`".to_owned()
-            }
-            Problem::SingleSelectVinWithMake => {
-                "`single_select_vin` and `make` cannot be combined".to_owned()
-            }
-            Problem::NotWithReauthentication => {
-                format!("`{p}` cannot be used with `vehicle_id`")
-            }
-            Problem::ResponseTypeImplied => "`response_type` is implied".to_owned(),
-            Problem::UnknownParameter { name, .. } => format!("unknown parameter `{name}`"),
-            Problem::DuplicateParameter => format!("`{p}` is given more than once"),
-            Problem::Missing => format!("`{p}` is missing"),
-            Problem::InvalidBool { value } => {
-                format!("`{p}` must be `true` or `false`, not `{value}`")
-            }
-            Problem::WrongResponseType { found, expected } => {
-                format!("`response_type` is `{found}`, but this link needs `{expected}`")
-            }
-            Problem::BadPercentEscape { escape } => format!(
-                "bad percent escape `{escape}` in {}",
-                self.parameter.map_or("the query".to_owned(), |p| format!("`{p}`"))
-            ),
-            Problem::NotUtf8 => format!("`{p}` is not UTF-8 once percent-decoded"),
-            Problem::ParameterWithoutValue { name } => {
-                format!("query parameter `{name}` has no `=value`")
-            }
-            Problem::NotConnectUrl { reason } => format!("not a Connect URL: {reason}"),
-            Problem::InvalidOrigin { reason } => format!("invalid origin: {reason}"),
-        }
+        let mut text = String::new();
+        // Writing to a `String` cannot fail.
+        let _ = self.explain(Part::Message, &mut text);
+        text
     }
 
     /// How to fix it, when there is something useful to say.
+    #[must_use]
     pub fn help(&self) -> Option<String> {
-        let p = self.name();
-        let did_you_mean = |s: &Option<&'static str>| s.map(|s| format!("did you mean `{s}`?"));
-        Some(match &self.problem {
-            Problem::Empty if self.parameter == Some(Parameter::Scope) => {
-                "list at least one permission, or leave `scope` out to use the dashboard's Vehicle Access settings".to_owned()
-            }
-            Problem::Empty if self.parameter == Some(Parameter::Flags) => {
-                "list at least one `name: value` flag, or leave `flags` out".to_owned()
-            }
-            Problem::Empty if self.parameter == Some(Parameter::ClientId) => {
-                "copy the client id from the credentials tab of the Smartcar dashboard".to_owned()
-            }
-            Problem::Empty => format!("give `{p}` a value, or leave it out"),
-            Problem::Whitespace => format!("remove the whitespace from `{p}`"),
-            Problem::NotUrlSafe { .. } => {
-                "use only letters, digits, `-`, `.`, `_` and `~`".to_owned()
-            }
-            Problem::UnknownPermission { suggestion, .. } => did_you_mean(suggestion).unwrap_or_else(|| {
-                "permissions are listed at https://smartcar.com/docs/api-reference/permissions".to_owned()
-            }),
-            Problem::UnknownPrefix { suggestion, .. } => did_you_mean(suggestion)
-                .unwrap_or_else(|| "the only prefix is `required`".to_owned()),
-            Problem::DuplicatePermission { name } => {
-                format!("list `{name}` once, marked `required` if it must stay checked")
-            }
-            Problem::InvalidApprovalPrompt { .. } => "use `auto` or `force`".to_owned(),
-            Problem::InvalidMode { value } if value == "test" || value == "test_mode" => {
-                format!("`{value}` is the deprecated name of `simulated`: write `simulated`")
-            }
-            Problem::InvalidMode { .. } => "use `live` or `simulated`".to_owned(),
-            Problem::UnknownMake { name, suggestion } => did_you_mean(suggestion).unwrap_or_else(|| {
-                format!("for a make newer than the catalog, write it as a string: `\"{name}\"`")
-            }),
-            Problem::MakeNotUpperCase { upper } => format!("write `{upper}`"),
-            Problem::MakeCharacter { .. } => {
-                "a make is written with `A`-`Z`, `0`-`9` and `_`, e.g. `LAND_ROVER`".to_owned()
-            }
-            Problem::VinLength { .. } => {
-                "check the VIN: it is 17 letters and digits".to_owned()
-            }
-            Problem::VinNotUpperCase { upper } => format!("write `{upper}`"),
-            Problem::VinCharacter { character: 'I' | 'O' | 'Q' } => {
-                "VINs never use `I`, `O` or `Q`; it is probably `1` or `0`".to_owned()
-            }
-            Problem::VinCharacter { .. } => {
-                "a VIN uses `A`-`Z` except `I`, `O`, `Q`, and `0`-`9`".to_owned()
-            }
-            Problem::UnknownCountry { suggestion, .. } => did_you_mean(suggestion)?,
-            Problem::CountryNotUpperCase { upper } => format!("write `{upper}`"),
-            Problem::InvalidFlagName { .. } => {
-                "a flag name uses letters, digits, `_` and `-`".to_owned()
-            }
-            Problem::InvalidFlagValue { .. } => {
-                "give the flag a value without spaces".to_owned()
-            }
-            Problem::FlagWithoutValue { entry } => format!("write it as `{entry}:true`"),
-            Problem::DuplicateFlag { .. } => "set each flag once".to_owned(),
-            Problem::RedirectNotAbsolute { .. } => {
-                "write the full URI registered in the dashboard, e.g. `https://example.com/callback`".to_owned()
-            }
-            Problem::RedirectFragment => {
-                "remove the `#…` part: OAuth 2.0 forbids fragments in redirect URIs".to_owned()
-            }
-            Problem::RedirectUserInfo => "remove the part before `@`".to_owned(),
-            Problem::RedirectInsecure { host } => format!(
-                "use `https://{host}…`; `http` is only for `localhost`, `127.0.0.1` and `[::1]`"
+        let mut text = String::new();
+        match self.explain(Part::Help, &mut text) {
+            Ok(true) => Some(text),
+            _ => None,
+        }
+    }
+
+    /// Writes the message or the help of this error; `false` when it has no help.
+    /// Each problem's message and help stand together in one arm.
+    #[allow(clippy::too_many_lines)] // one arm per problem: the catalogue of wording
+    fn explain(&self, part: Part, f: &mut dyn fmt::Write) -> Result<bool, fmt::Error> {
+        macro_rules! say {
+            ($message:expr) => {
+                say(part, f, $message, None)
+            };
+            ($message:expr, $help:expr) => {
+                say(part, f, $message, Some($help))
+            };
+        }
+        let p = self.parameter.map_or("the URL", Parameter::name);
+        let is = |parameter| self.parameter == Some(parameter);
+        match &self.problem {
+            Problem::Empty if is(Parameter::Scope) => say!(
+                format_args!("`scope` lists no permission"),
+                format_args!("list at least one permission, or leave `scope` out to use the dashboard's Vehicle Access settings")
             ),
-            Problem::RedirectScheme { .. } => {
-                "use `https`, `http` on localhost, or `sc<client_id>://` for a mobile app".to_owned()
-            }
-            Problem::RedirectMobileHost => "write it as `sc<client_id>://callback`".to_owned(),
-            Problem::RedirectMobileMismatch { expected, .. } => {
-                format!("a mobile redirect URI begins with `sc` and the client id: `sc{expected}://…`")
-            }
-            Problem::SingleSelectVinWithoutSingleSelect => "add `single_select: true`".to_owned(),
-            Problem::SingleSelectVinWithSingleSelectFalse => {
-                "change it to `single_select: true`".to_owned()
-            }
-            Problem::SingleSelectVinWithMake => {
-                "remove `make`: Connect ignores it when `single_select_vin` is given".to_owned()
-            }
-            Problem::NotWithReauthentication => format!(
-                "remove `{p}`: re-authentication reconnects the vehicle `vehicle_id` names"
+            Problem::Empty if is(Parameter::Flags) => say!(
+                format_args!("`flags` lists no flag"),
+                format_args!("list at least one `name: value` flag, or leave `flags` out")
             ),
-            Problem::ResponseTypeImplied => {
-                "remove it: it is `code`, or `vehicle_id` when `vehicle_id` is given".to_owned()
-            }
-            Problem::UnknownParameter { suggestion, .. } => did_you_mean(suggestion)
-                .unwrap_or_else(|| {
-                    let names: Vec<_> = Parameter::ALL[1..].iter().map(|p| format!("`{p}`")).collect();
-                    format!("the parameters are {}", names.join(", "))
-                }),
-            Problem::DuplicateParameter => format!("give `{p}` once"),
-            Problem::Missing if self.parameter == Some(Parameter::ClientId) => {
-                "add `client_id`, found on the credentials tab of the Smartcar dashboard".to_owned()
-            }
-            Problem::Missing => return None,
-            Problem::InvalidBool { .. } => "write `true` or `false` in lower case".to_owned(),
-            Problem::WrongResponseType { expected, .. } => format!(
-                "use `response_type={expected}`: `/oauth/authorize` takes `code`, `/oauth/reauthenticate` takes `vehicle_id`"
+            Problem::Empty if self.parameter.is_some_and(Parameter::is_app_id) => say!(
+                format_args!("`{p}` must not be empty"),
+                format_args!("copy the app id from the credentials tab of the Smartcar dashboard")
             ),
-            Problem::BadPercentEscape { .. } => {
-                "a `%` starts two hex digits; write a literal `%` as `%25`".to_owned()
-            }
-            Problem::NotUtf8 => return None,
-            Problem::ParameterWithoutValue { name } => format!("write `{name}=value`"),
-            Problem::NotConnectUrl { .. } => {
-                "a Connect URL looks like `https://connect.smartcar.com/oauth/authorize?response_type=code&client_id=…`".to_owned()
-            }
-            Problem::InvalidOrigin { .. } => {
-                "write only scheme, host and port, e.g. `http://127.0.0.1:8080`".to_owned()
-            }
-        })
+            Problem::Empty => say!(
+                format_args!("`{p}` must not be empty"),
+                format_args!("give `{p}` a value, or leave it out")
+            ),
+            Problem::Whitespace => say!(
+                format_args!("`{p}` must not contain whitespace"),
+                format_args!("remove the whitespace from `{p}`")
+            ),
+            Problem::NotUrlSafe { character } => say!(
+                format_args!("`{p}` contains {}, which is not URL-safe", Shown(*character)),
+                format_args!("use only letters, digits, `-`, `.`, `_` and `~`")
+            ),
+            Problem::UnknownPermission { name, suggestion } => say!(
+                format_args!("unknown permission `{name}`"),
+                format_args!("{}", DidYouMean(*suggestion, "permissions are listed at https://smartcar.com/docs/api-reference/permissions"))
+            ),
+            Problem::UnknownPrefix { prefix, suggestion } => say!(
+                format_args!("unknown permission prefix `{prefix}`"),
+                format_args!("{}", DidYouMean(*suggestion, "the only prefix is `required`"))
+            ),
+            Problem::DuplicatePermission { name } => say!(
+                format_args!("permission `{name}` is requested more than once"),
+                format_args!("list `{name}` once, marked `required` if it must stay checked")
+            ),
+            Problem::InvalidApprovalPrompt { value } => say!(
+                format_args!("`{value}` is not a valid `approval_prompt`"),
+                format_args!("use `auto` or `force`")
+            ),
+            Problem::InvalidMode { value } if value == "test" || value == "test_mode" => say!(
+                format_args!("`{value}` is not a valid `mode`"),
+                format_args!("`{value}` is the deprecated name of `simulated`: write `simulated`")
+            ),
+            Problem::InvalidMode { value } => say!(
+                format_args!("`{value}` is not a valid `mode`"),
+                format_args!("use `live` or `simulated`")
+            ),
+            Problem::DeprecatedMode { value } => say!(
+                format_args!("`mode={value}` is deprecated; Connect reads it as `simulated`"),
+                format_args!("write `mode=simulated`")
+            ),
+            Problem::UnknownMake { name, suggestion } => match suggestion {
+                Some(s) => say!(format_args!("unknown make `{name}`"), format_args!("did you mean `{s}`?")),
+                None => say!(
+                    format_args!("unknown make `{name}`"),
+                    format_args!("for a make newer than the catalog, write it as a string: `\"{name}\"`")
+                ),
+            },
+            Problem::MakeNotUpperCase { upper } => say!(
+                format_args!("a make is written in upper case"),
+                format_args!("write `{upper}`")
+            ),
+            Problem::MakeCharacter { character } => say!(
+                format_args!("`make` contains {}", Shown(*character)),
+                format_args!("a make is written with `A`-`Z`, `0`-`9` and `_`, e.g. `LAND_ROVER`")
+            ),
+            Problem::VinLength { length } => say!(
+                format_args!("a VIN has 17 characters, this one has {length}"),
+                format_args!("check the VIN: it is 17 letters and digits")
+            ),
+            Problem::VinNotUpperCase { upper } => say!(
+                format_args!("a VIN is written in upper case"),
+                format_args!("write `{upper}`")
+            ),
+            Problem::VinCharacter { character: c @ ('I' | 'O' | 'Q') } => say!(
+                format_args!("{} cannot appear in a VIN", Shown(*c)),
+                format_args!("VINs never use `I`, `O` or `Q`; it is probably `1` or `0`")
+            ),
+            Problem::VinCharacter { character } => say!(
+                format_args!("{} cannot appear in a VIN", Shown(*character)),
+                format_args!("a VIN uses `A`-`Z` except `I`, `O`, `Q`, and `0`-`9`")
+            ),
+            Problem::UnknownCountry { code, suggestion } => match suggestion {
+                Some(s) => say!(
+                    format_args!("`{code}` is not an ISO 3166-1 alpha-2 country code"),
+                    format_args!("did you mean `{s}`?")
+                ),
+                None => say!(format_args!("`{code}` is not an ISO 3166-1 alpha-2 country code")),
+            },
+            Problem::CountryNotUpperCase { upper } => say!(
+                format_args!("a country code is written in upper case"),
+                format_args!("write `{upper}`")
+            ),
+            Problem::InvalidFlagName { name } => say!(
+                format_args!("invalid flag name `{name}`"),
+                format_args!("a flag name uses letters, digits, `_` and `-`")
+            ),
+            Problem::InvalidFlagValue { name } => say!(
+                format_args!("the value of flag `{name}` is empty or contains whitespace"),
+                format_args!("give the flag a value without spaces")
+            ),
+            Problem::FlagWithoutValue { entry } => say!(
+                format_args!("flag `{entry}` has no value"),
+                format_args!("write it as `{entry}:true`")
+            ),
+            Problem::DuplicateFlag { name } => say!(
+                format_args!("flag `{name}` is set more than once"),
+                format_args!("set each flag once")
+            ),
+            Problem::RedirectNotAbsolute { reason } => say!(
+                format_args!("`redirect_uri` is not an absolute URL: {reason}"),
+                format_args!("write the full URI registered in the dashboard, e.g. `https://example.com/callback`")
+            ),
+            Problem::RedirectFragment => say!(
+                format_args!("`redirect_uri` must not have a fragment"),
+                format_args!("remove the `#…` part: OAuth 2.0 forbids fragments in redirect URIs")
+            ),
+            Problem::RedirectUserInfo => say!(
+                format_args!("`redirect_uri` must not contain a user name or password"),
+                format_args!("remove the part before `@`")
+            ),
+            Problem::RedirectInsecure { host } => say!(
+                format_args!("`redirect_uri` uses `http` on `{host}`, which is not a loopback host"),
+                format_args!("use `https://{host}…`; `http` is only for `localhost`, `127.0.0.1` and `[::1]`")
+            ),
+            Problem::RedirectScheme { scheme } => say!(
+                format_args!("`redirect_uri` has the unsupported scheme `{scheme}`"),
+                format_args!("use `https`, `http` on localhost, or `sc<client_id>://` for a mobile app")
+            ),
+            Problem::RedirectMobileHost => say!(
+                format_args!("the mobile `redirect_uri` has no host after `://`"),
+                format_args!("write it as `sc<client_id>://callback`")
+            ),
+            Problem::RedirectNotWeb => say!(
+                format_args!("a `WebRedirectUri` cannot be the mobile `sc<client_id>://` redirect URI"),
+                format_args!("a mobile redirect URI must carry the link's own app id: write it as a literal in `connect_url!` beside a literal `client_id`, or build the link with `ConnectUrl::builder`, which checks the pair")
+            ),
+            Problem::RedirectMobileNeedsLiteralAppId => say!(
+                format_args!("a mobile `sc<client_id>://` redirect URI needs the app id written as a literal"),
+                format_args!("write the app id as a string literal so the two can be compared at compile time, or build the link with `ConnectUrl::builder`, which checks the pair")
+            ),
+            Problem::RedirectMobileMismatch { found, expected } => say!(
+                format_args!("the mobile `redirect_uri` scheme `sc{found}` does not match the app id `{expected}`"),
+                format_args!("a mobile redirect URI begins with `sc` and the app id: `sc{expected}://…`")
+            ),
+            Problem::SingleSelectVinWithoutSingleSelect => say!(
+                format_args!("`single_select_vin` needs `single_select: true`"),
+                format_args!("add `single_select: true`")
+            ),
+            Problem::SingleSelectVinWithSingleSelectFalse => say!(
+                format_args!("`single_select_vin` needs `single_select: true`, but it is `false`"),
+                format_args!("change it to `single_select: true`")
+            ),
+            Problem::SingleSelectVinWithMake => say!(
+                format_args!("`single_select_vin` and `make` cannot be combined"),
+                format_args!("remove `make`: Connect ignores it when `single_select_vin` is given")
+            ),
+            Problem::NotWithReauthentication => say!(
+                format_args!("`{p}` cannot be used with `vehicle_id`"),
+                format_args!("remove `{p}`: re-authentication reconnects the vehicle `vehicle_id` names")
+            ),
+            Problem::ResponseTypeNotWritable { value } => say!(
+                format_args!("`response_type: {value}` cannot be written"),
+                format_args!("leave `response_type` out: `code` (or `vehicle_id` with `vehicle_id`) is implied; only `none` may be written")
+            ),
+            Problem::UnknownParameter { name, suggestion } => say!(
+                format_args!("unknown parameter `{name}`"),
+                format_args!("{}", DidYouMean(*suggestion, KnownParameters))
+            ),
+            Problem::DuplicateParameter => say!(
+                format_args!("`{p}` is given more than once"),
+                format_args!("give `{p}` once")
+            ),
+            Problem::RepeatedParameter => say!(
+                format_args!("`{p}` is repeated with the same value"),
+                format_args!("give `{p}` once")
+            ),
+            Problem::BothAppIds => say!(
+                format_args!("both `client_id` and `application_id` are given"),
+                format_args!("give one: `application_id` is the newer name of `client_id`")
+            ),
+            Problem::ApiCredentialAsAppId { id } => say!(
+                format_args!("`{id}` looks like a v3 API credential, not a Connect app id"),
+                format_args!("Connect refuses API credentials (`client_…`) as `{p}`: copy the app id from the credentials tab of the Smartcar dashboard")
+            ),
+            Problem::Missing if self.parameter.is_some_and(Parameter::is_app_id) => say!(
+                format_args!("`{p}` is missing"),
+                format_args!("add `client_id` (or its newer name `application_id`), found on the credentials tab of the Smartcar dashboard")
+            ),
+            Problem::Missing => say!(format_args!("`{p}` is missing")),
+            Problem::InvalidBool { value } => say!(
+                format_args!("`{p}` must be `true` or `false`, not `{value}`"),
+                format_args!("write `true` or `false` in lower case")
+            ),
+            Problem::WrongResponseType { found, expected } => say!(
+                format_args!("`response_type` is `{found}`, but this link needs `{expected}`"),
+                format_args!("use `response_type={expected}`: `/oauth/authorize` takes `code`, `/oauth/reauthenticate` takes `vehicle_id`, both take `none`")
+            ),
+            Problem::BadPercentEscape { escape } => say!(
+                format_args!("bad percent escape `{escape}` in {}", Where(self.parameter)),
+                format_args!("a `%` starts two hex digits; write a literal `%` as `%25`")
+            ),
+            Problem::NotUtf8 => say!(format_args!("`{p}` is not UTF-8 once percent-decoded")),
+            Problem::ParameterWithoutValue { name } => say!(
+                format_args!("query parameter `{name}` has no `=value`"),
+                format_args!("write `{name}=value`")
+            ),
+            Problem::VehicleIdOnAuthorize => say!(
+                format_args!("`vehicle_id` belongs to `/oauth/reauthenticate` links, not `/oauth/authorize`"),
+                format_args!("re-authenticate at `/oauth/reauthenticate?response_type=vehicle_id&…`, or remove `vehicle_id`")
+            ),
+            Problem::NotConnectUrl { reason } => say!(
+                format_args!("not a Connect URL: {reason}"),
+                format_args!("a Connect URL looks like `https://connect.smartcar.com/oauth/authorize?response_type=code&client_id=…`")
+            ),
+            Problem::InvalidOrigin { reason } => say!(
+                format_args!("invalid origin: {reason}"),
+                format_args!("write only scheme, host and port, e.g. `http://127.0.0.1:8080`")
+            ),
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Part {
+    Message,
+    Help,
+}
+
+/// Writes the part asked for; `Ok(false)` when that is the help and there is none.
+fn say(
+    part: Part,
+    f: &mut dyn fmt::Write,
+    message: fmt::Arguments<'_>,
+    help: Option<fmt::Arguments<'_>>,
+) -> Result<bool, fmt::Error> {
+    match (part, help) {
+        (Part::Message, _) => f.write_fmt(message).map(|()| true),
+        (Part::Help, Some(help)) => f.write_fmt(help).map(|()| true),
+        (Part::Help, None) => Ok(false),
     }
 }
 
 /// A character for a message: visible characters in backticks, others by code point.
-fn show(c: char) -> String {
-    if c.is_whitespace() || c.is_control() {
-        format!("{:?}", c)
-    } else {
-        format!("`{c}`")
+struct Shown(char);
+
+impl fmt::Display for Shown {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0.is_whitespace() || self.0.is_control() {
+            write!(f, "{:?}", self.0)
+        } else {
+            write!(f, "`{}`", self.0)
+        }
     }
 }
 
-impl fmt::Display for Error {
+/// `did you mean `x`?`, or the fallback when nothing is close.
+struct DidYouMean<T>(Option<&'static str>, T);
+
+impl<T: fmt::Display> fmt::Display for DidYouMean<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message())?;
-        if let Some(help) = self.help() {
-            write!(f, "; {help}")?;
+        match self.0 {
+            Some(s) => write!(f, "did you mean `{s}`?"),
+            None => self.1.fmt(f),
+        }
+    }
+}
+
+/// "the parameters are `client_id`, …": every parameter one may write.
+struct KnownParameters;
+
+impl fmt::Display for KnownParameters {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("the parameters are ")?;
+        for (i, p) in Parameter::ALL[1..].iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            write!(f, "`{p}`")?;
         }
         Ok(())
     }
 }
 
+/// Where a percent escape is: in a parameter's value, or in the query.
+struct Where(Option<Parameter>);
+
+impl fmt::Display for Where {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Some(p) => write!(f, "`{p}`"),
+            None => f.write_str("the query"),
+        }
+    }
+}
+
+/// Writes `message; help` straight to the formatter.
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.explain(Part::Message, f)?;
+        let mut help = Prefixed { f, started: false };
+        self.explain(Part::Help, &mut help).map(|_| ())
+    }
+}
+
+/// Writes `; ` before the first piece of the help, so an absent help writes nothing.
+struct Prefixed<'a, 'b> {
+    f: &'a mut fmt::Formatter<'b>,
+    started: bool,
+}
+
+impl fmt::Write for Prefixed<'_, '_> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        if !self.started {
+            self.started = true;
+            self.f.write_str("; ")?;
+        }
+        self.f.write_str(s)
+    }
+}
+
 impl std::error::Error for Error {}
+
+/// How much a finding of a link read from elsewhere matters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// It works, but is deprecated, suspicious or not canonical.
+    Warning,
+    /// Connect refuses the link, or it cannot work.
+    Error,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        })
+    }
+}
+
+/// One finding of reading a link: an [`Error`] and its [`Severity`].
+///
+/// `Display` writes `error: message; help` or `warning: message; help`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    severity: Severity,
+    error: Error,
+}
+
+impl Finding {
+    /// A finding that makes the link unusable.
+    #[must_use]
+    pub const fn error(error: Error) -> Self {
+        Finding {
+            severity: Severity::Error,
+            error,
+        }
+    }
+
+    /// A finding that leaves the link working.
+    #[must_use]
+    pub const fn warning(error: Error) -> Self {
+        Finding {
+            severity: Severity::Warning,
+            error,
+        }
+    }
+
+    /// How much it matters.
+    #[must_use]
+    pub fn severity(&self) -> Severity {
+        self.severity
+    }
+
+    /// Whether it is an error.
+    #[must_use]
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// What was found: the parameter, the problem, the message and the help.
+    #[must_use]
+    pub fn as_error(&self) -> &Error {
+        &self.error
+    }
+}
+
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.severity, self.error)
+    }
+}
+
+/// Collects the findings of one reading, in the order found.
+#[derive(Debug, Default)]
+pub(crate) struct Findings(pub(crate) Vec<Finding>);
+
+impl Findings {
+    pub(crate) fn error(&mut self, error: Error) {
+        self.0.push(Finding::error(error));
+    }
+
+    pub(crate) fn warning(&mut self, error: Error) {
+        self.0.push(Finding::warning(error));
+    }
+
+    pub(crate) fn has_errors(&self) -> bool {
+        self.0.iter().any(Finding::is_error)
+    }
+
+    /// The value, or its error recorded.
+    pub(crate) fn take<T>(&mut self, result: Result<T, Error>) -> Option<T> {
+        result.map_err(|e| self.error(e)).ok()
+    }
+}
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn parameter_names_round_trip_and_are_in_canonical_order() {
-        for p in Parameter::ALL {
-            assert_eq!(Parameter::from_name(p.name()), Some(p));
-        }
-        assert!(Parameter::ALL.windows(2).all(|w| w[0] < w[1]));
-        assert_eq!(Parameter::from_name("scopes"), None);
-    }
-
-    #[test]
-    fn unknown_parameter_suggests_the_close_one() {
-        let e = Parameter::unknown("redirect_url");
-        assert_eq!(e.message(), "unknown parameter `redirect_url`");
-        assert_eq!(e.help().as_deref(), Some("did you mean `redirect_uri`?"));
-        let far = Parameter::unknown("colour");
-        assert!(far
-            .help()
-            .unwrap()
-            .starts_with("the parameters are `client_id`"));
-    }
-
-    #[test]
     fn display_joins_message_and_help() {
         let e = Error::new(Parameter::ClientId, Problem::Empty);
         assert_eq!(
             e.to_string(),
-            "`client_id` must not be empty; copy the client id from the credentials tab of the Smartcar dashboard"
+            "`client_id` must not be empty; copy the app id from the credentials tab of the Smartcar dashboard"
         );
         assert_eq!(e.parameter(), Some(Parameter::ClientId));
+        let no_help = Error::new(Parameter::State, Problem::Missing);
+        assert_eq!(no_help.to_string(), "`state` is missing");
+        assert_eq!(no_help.help(), None);
+    }
+
+    #[test]
+    fn unknown_parameter_without_suggestion_lists_the_parameters() {
+        let far = Error::general(Problem::UnknownParameter {
+            name: "colour".into(),
+            suggestion: None,
+        });
+        let help = far.help().unwrap();
+        assert!(
+            help.starts_with("the parameters are `client_id`, `application_id`"),
+            "{help}"
+        );
+        assert!(help.ends_with("`external_id`"), "{help}");
     }
 
     #[test]
@@ -624,6 +770,12 @@ mod tests {
             Error::general(Problem::BadPercentEscape {
                 escape: "%G1".into(),
             }),
+            Error::new(
+                Parameter::Mode,
+                Problem::DeprecatedMode {
+                    value: "test".into(),
+                },
+            ),
         ];
         for e in samples {
             let m = e.message();
@@ -644,5 +796,16 @@ mod tests {
             e.message(),
             "`client_id` contains '\\n', which is not URL-safe"
         );
+    }
+
+    #[test]
+    fn findings_show_their_severity() {
+        let w = Finding::warning(Error::new(Parameter::State, Problem::RepeatedParameter));
+        assert_eq!(
+            w.to_string(),
+            "warning: `state` is repeated with the same value; give `state` once"
+        );
+        assert!(!w.is_error());
+        assert!(Severity::Error > Severity::Warning);
     }
 }

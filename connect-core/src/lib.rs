@@ -6,17 +6,25 @@
 //!
 //! # The pipeline
 //!
-//! - **Model**: one type per parameter ([`ClientId`], [`RedirectUri`], [`Scope`] of
-//!   [`ScopeEntry`]s, [`State`], [`ApprovalPrompt`], [`Mode`], [`Make`], [`Vin`],
-//!   [`Flags`] with [`Country`], [`User`], [`VehicleId`]); each checks its rules in
-//!   `FromStr` / `TryFrom<String>` and writes itself back with `Display`.
-//! - **Rules between parameters**: [`Combination::errors`].
-//! - **Render**: [`ConnectUrl::builder`] → [`ConnectUrl`], whose text is canonical.
-//! - **Parse**: `ConnectUrl: FromStr`, and [`ConnectUrl::parse_all`] for every problem.
-//! - **Redirect back**: [`Callback`], verified against the [`State`] sent.
+//! The folders follow it:
+//!
+//! - **`model/`**: the one table of parameters ([`Parameter`]), one type per
+//!   parameter ([`ClientId`], [`RedirectUri`], [`Scope`] of [`ScopeEntry`]s,
+//!   [`State`], [`ApprovalPrompt`], [`Mode`], [`Make`], [`Vin`], [`Flags`] with
+//!   [`Country`], [`User`], [`ExternalId`], [`VehicleId`]), each checking its rules
+//!   in `FromStr` / `TryFrom<String>` and writing itself back with `Display`; the
+//!   catalogs they check against; and the typed [`ConnectRequest`].
+//! - **`rules.rs`**: the rules between parameters, one function for the builder,
+//!   the reader and `connect_url!`.
+//! - **`render/`**: [`ConnectUrl::builder`] → [`ConnectUrl`], whose text is canonical.
+//! - **`read/`**: [`ConnectUrl::read`] and `FromStr`: a link from elsewhere, with
+//!   every finding graded as an error or a warning ([`Report`], [`ParseError`]).
+//! - **`callback.rs`**: the redirect back, [`Callback`], verified against the
+//!   [`State`] sent.
 //!
 //! Every failure is an [`Error`] naming the [`Parameter`] and the [`Problem`],
-//! with a message and a `help` line. Nothing here panics on any input.
+//! with a message and a `help` line (`error.rs` holds all the wording). Nothing
+//! here panics on any input.
 //!
 //! ```
 //! use connect_core::{Callback, ConnectUrl, Outcome, Permission, Scope, ScopeEntry, State};
@@ -52,44 +60,66 @@
 //!   parameter, which means nothing to Connect. Leave the parameter out instead.
 //! - Re-authentication links refuse `single_select` and `single_select_vin` (the
 //!   vehicle is already chosen); the other parameters are allowed and rendered.
-//! - Parsing accepts any origin, so a local Connect stand-in can read the links it
+//! - Writing is strict, reading is faithful (SPEC §5): the builder and
+//!   `connect_url!` make only links that are right by today's documentation;
+//!   [`ConnectUrl::read`] accepts every link Connect accepts, with a warning where
+//!   it is deprecated, suspicious or not canonical.
+//! - Reading accepts any origin, so a local Connect stand-in can read the links it
 //!   receives; [`ConnectUrl::with_origin`] points a link at one.
-//! - A flag without a value (`feature3`, seen in one SDK's tests) is refused: the
-//!   documentation defines flags as `name:value`.
+//! - A flag without a value (`feature3`, from the Android SDK's tests) is read and
+//!   kept, but never written: the documentation defines flags as `name:value`.
+//! - Parameters this crate does not model are kept when a link is read, decoded,
+//!   and rendered after the canonical ones in the order read, re-encoded
+//!   canonically (`+` becomes `%20`): their meaning is kept, not their spelling.
+//!   `sdk_platform`, `sdk_version` and `app_origin` ([`SDK_PARAMETERS`]) are kept
+//!   without a warning; any other draws one, with a did-you-mean.
+//! - `application_id` is the newer name of `client_id`: a link has exactly one of
+//!   them, rendered under the name given, and both are a [`ClientId`]. An id
+//!   beginning with `client_` is a v3 API credential, not a Connect app id: reading
+//!   warns about it (Connect refuses it); writing accepts it, since the rule is
+//!   Smartcar's to enforce and the credential formats may change.
+//! - `response_type` is implied (`code`, or `vehicle_id` for re-authentication);
+//!   only `none` may be written ([`ConnectUrlBuilder::response_type_none`]).
+//! - `external_id` follows the rules of `state` (any non-empty text): Smartcar
+//!   publishes none of its own.
+//! - A [`ConnectUrl`] is its canonical text plus the typed request derived from it
+//!   on first use: a literal link of `connect_url!` is a constant, a built link
+//!   allocates once.
 //! - The authorization code is hidden from `Debug` output: it is a credential.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
 mod callback;
-mod catalog;
-mod connect_url;
 mod encode;
 mod error;
-mod flags;
-mod origin;
-mod parse;
-mod request;
+mod model;
+mod read;
+mod render;
 mod rules;
-mod scope;
 mod serde_impls;
 mod suggest;
-mod value;
+
+#[doc(hidden)]
+#[path = "private.rs"]
+pub mod __private;
 
 pub use callback::{
     AuthorizationCode, Callback, CallbackError, ConnectError, ConnectErrorKind, Outcome,
 };
-pub use catalog::makes::names as makes;
-pub use catalog::permissions::names as permissions;
-pub use catalog::permissions::{Permission, PermissionKind};
-pub use connect_url::{ConnectUrl, AUTHORIZE_PATH, REAUTHENTICATE_PATH};
-pub use error::{Error, Parameter, Problem};
-pub use flags::{Flag, Flags, COUNTRY_FLAG};
-pub use origin::Origin;
-pub use request::{ConnectRequest, ConnectUrlBuilder};
-pub use rules::Combination;
-pub use scope::{Scope, ScopeEntry, REQUIRED_PREFIX};
-pub use suggest::closest as did_you_mean;
-pub use value::{
-    ApprovalPrompt, ClientId, Country, Make, Mode, RedirectUri, State, User, VehicleId, Vin,
+pub use error::{Error, Finding, Parameter, Problem, Severity};
+pub use model::catalog::makes::names as makes;
+pub use model::catalog::permissions::names as permissions;
+pub use model::catalog::permissions::{Permission, PermissionKind};
+pub use model::request::{ConnectRequest, AUTHORIZE_PATH, REAUTHENTICATE_PATH};
+pub use model::value::{
+    ApplicationId, ApprovalPrompt, ClientId, Country, ExternalId, Flag, Flags, Make, Mode,
+    RedirectUri, ResponseType, Scope, ScopeEntry, State, User, VehicleId, Vin, WebRedirectUri,
+    COUNTRY_FLAG, REQUIRED_PREFIX,
 };
+pub use read::link::SDK_PARAMETERS;
+pub use read::report::{ParseError, Report};
+pub use render::builder::ConnectUrlBuilder;
+pub use render::connect_url::ConnectUrl;
+pub use render::origin::Origin;
+pub use suggest::closest as did_you_mean;

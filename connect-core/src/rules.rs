@@ -3,18 +3,34 @@
 //! knows of its input: the same function for all three.
 
 use crate::error::{Error, Parameter, Problem};
-use crate::{ClientId, RedirectUri};
+use crate::model::request::ConnectRequest;
+use crate::model::value::{ClientId, RedirectUri};
+
+/// What is known of a value when the rules are checked.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Known<T> {
+    /// Absent, or present with a value already reported as wrong: no rule between
+    /// parameters is checked against it.
+    #[default]
+    No,
+    /// Given as an expression in `connect_url!`: known only at run time.
+    AtRunTime,
+    /// Known now.
+    Yes(T),
+}
 
 /// What the rules between parameters need to know about a request.
 ///
-/// `client_id` and `redirect_uri` are `None` when absent or not known yet (an
-/// expression in `connect_url!`); the rule between them is then not checked.
+/// Not public API: the builder, the link reader and `connect_url!` (through
+/// `__private`) fill it in.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Combination<'a> {
-    /// The client id, when known.
-    pub client_id: Option<&'a ClientId>,
-    /// The redirect URI, when given and known.
-    pub redirect_uri: Option<&'a RedirectUri>,
+    /// The app id (`client_id` or `application_id`).
+    pub client_id: Known<&'a ClientId>,
+    /// The redirect URI. `connect_url!` takes a redirect URI expression only as a
+    /// [`WebRedirectUri`](crate::WebRedirectUri), which goes with any app id, so
+    /// `AtRunTime` here needs no rule.
+    pub redirect_uri: Known<&'a RedirectUri>,
     /// Whether `make` is given.
     pub make: bool,
     /// `single_select`, when given.
@@ -25,14 +41,28 @@ pub struct Combination<'a> {
     pub vehicle_id: bool,
 }
 
-impl Combination<'_> {
+impl<'a> Combination<'a> {
+    /// What the rules need to know of a typed request.
+    pub(crate) fn of(request: &'a ConnectRequest) -> Self {
+        Combination {
+            client_id: Known::Yes(&request.app_id),
+            redirect_uri: request.redirect_uri.as_ref().map_or(Known::No, Known::Yes),
+            make: request.make.is_some(),
+            single_select: request.single_select,
+            single_select_vin: request.single_select_vin.is_some(),
+            vehicle_id: request.vehicle_id.is_some(),
+        }
+    }
+
     /// Every rule the combination breaks, each naming the parameter to change:
     ///
     /// - `single_select_vin` needs `single_select: true` (missing or `false` is an error);
     /// - `single_select_vin` conflicts with `make` (Connect would ignore `make`);
     /// - `single_select` and `single_select_vin` do not go with `vehicle_id`
     ///   (re-authentication reconnects one vehicle already chosen);
-    /// - a mobile `sc<id>://` redirect URI must carry the link's client id.
+    /// - a mobile `sc<id>://` redirect URI must carry the link's app id, and so
+    ///   needs an app id known at the same time (a literal in `connect_url!`).
+    #[must_use]
     pub fn errors(&self) -> Vec<Error> {
         let mut errors = Vec::new();
         if self.single_select_vin {
@@ -68,8 +98,17 @@ impl Combination<'_> {
                 ));
             }
         }
-        if let (Some(client_id), Some(redirect_uri)) = (self.client_id, self.redirect_uri) {
-            errors.extend(redirect_uri.check_client(client_id).err());
+        if let Known::Yes(redirect_uri) = self.redirect_uri {
+            match self.client_id {
+                Known::Yes(client_id) => errors.extend(redirect_uri.check_client(client_id).err()),
+                Known::AtRunTime if redirect_uri.mobile_client_id().is_some() => {
+                    errors.push(Error::new(
+                        Parameter::RedirectUri,
+                        Problem::RedirectMobileNeedsLiteralAppId,
+                    ))
+                }
+                Known::AtRunTime | Known::No => {}
+            }
         }
         errors
     }
@@ -162,15 +201,34 @@ mod tests {
         let client: ClientId = "abc".parse().unwrap();
         let uri: RedirectUri = "scxyz://cb".parse().unwrap();
         let both = Combination {
-            client_id: Some(&client),
-            redirect_uri: Some(&uri),
+            client_id: Known::Yes(&client),
+            redirect_uri: Known::Yes(&uri),
             ..Default::default()
         };
         assert_eq!(both.errors().len(), 1);
-        let unknown_client = Combination {
-            redirect_uri: Some(&uri),
+        let bad_client = Combination {
+            redirect_uri: Known::Yes(&uri),
             ..Default::default()
         };
-        assert!(unknown_client.errors().is_empty());
+        assert!(bad_client.errors().is_empty());
+        let client_at_run_time = Combination {
+            client_id: Known::AtRunTime,
+            redirect_uri: Known::Yes(&uri),
+            ..Default::default()
+        };
+        assert_eq!(
+            problems(client_at_run_time),
+            [(
+                Some(Parameter::RedirectUri),
+                Problem::RedirectMobileNeedsLiteralAppId
+            )]
+        );
+        let web: RedirectUri = "https://example.com".parse().unwrap();
+        let web_with_client_at_run_time = Combination {
+            client_id: Known::AtRunTime,
+            redirect_uri: Known::Yes(&web),
+            ..Default::default()
+        };
+        assert!(web_with_client_at_run_time.errors().is_empty());
     }
 }

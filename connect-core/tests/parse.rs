@@ -1,12 +1,25 @@
-//! `ConnectUrl: FromStr`: existing links back into the model.
+//! `ConnectUrl::read` and `FromStr`: existing links back into the model, read as
+//! Connect reads them (SPEC §5).
 
-use connect_core::{ConnectUrl, Mode, Parameter, Permission, Problem};
+use connect_core::{ConnectUrl, Make, Mode, Parameter, Permission, Problem, Severity};
 
 const DOC_EXAMPLE: &str = "https://connect.smartcar.com/oauth/authorize?response_type=code&client_id=8229df9f-91a0-4ff0-a1ae-a1f38ee24d07&scope=required%3Aread_odometer%20read_vehicle_info%20read_location&redirect_uri=https%3A%2F%2Fexample.com%2Fhome&state=0facda3319";
 
 fn problem(text: &str) -> (Option<Parameter>, Problem) {
     let e = text.parse::<ConnectUrl>().unwrap_err();
-    (e.parameter(), e.problem().clone())
+    (e.first().parameter(), e.first().problem().clone())
+}
+
+/// Every finding of reading `text`: severity, parameter, problem.
+fn findings(text: &str) -> Vec<(Severity, Option<Parameter>, Problem)> {
+    ConnectUrl::read(text)
+        .findings()
+        .iter()
+        .map(|f| {
+            let e = f.as_error();
+            (f.severity(), e.parameter(), e.problem().clone())
+        })
+        .collect()
 }
 
 #[test]
@@ -32,37 +45,229 @@ fn the_official_sdk_urls() {
     // Node SDK test: parses, and renders in our order.
     let node = "https://connect.smartcar.com/oauth/authorize?response_type=code&client_id=cl13nt1d-t35t-46dc-aa25-bdd042f54e7d&mode=live&redirect_uri=https%3A%2F%2Fexample.com%2F&scope=read_vehicle_info%20read_location%20read_odometer";
     let url: ConnectUrl = node.parse().unwrap();
-    assert_eq!(url.request().mode(), Some(Mode::Live));
+    assert_eq!(url.request().mode(), Some(&Mode::Live));
     assert_eq!(
         url.as_str(),
         "https://connect.smartcar.com/oauth/authorize?response_type=code&client_id=cl13nt1d-t35t-46dc-aa25-bdd042f54e7d&scope=read_vehicle_info%20read_location%20read_odometer&redirect_uri=https%3A%2F%2Fexample.com%2F&mode=live"
     );
     // Python SDK test: its VIN has 18 characters and it combines make with single_select_vin.
     let python = "https://connect.smartcar.com/oauth/authorize?approval_prompt=force&client_id=client-id&flags=country%3ADE&make=TESLA&redirect_uri=https%3A%2F%2Fexample.com&response_type=code&scope=read_odometer+read_vin&single_select=true&single_select_vin=123456789901234567&state=state";
-    // Every problem at once: the combination, then the value.
-    let errors = ConnectUrl::parse_all(python).unwrap_err();
-    let problems: Vec<_> = errors.iter().map(|e| e.problem().clone()).collect();
+    // Every problem at once, in parameter order: the value, then the combination.
     assert_eq!(
-        problems,
+        findings(python),
         [
-            Problem::SingleSelectVinWithMake,
-            Problem::VinLength { length: 18 }
+            (
+                Severity::Error,
+                Some(Parameter::Make),
+                Problem::SingleSelectVinWithMake
+            ),
+            (
+                Severity::Error,
+                Some(Parameter::SingleSelectVin),
+                Problem::VinLength { length: 18 }
+            ),
         ]
     );
-    // JavaScript SDK test: a flag without a value, and `make` with `single_select_vin`.
-    // (Its VIN uses only VIN characters; the check digit is not enforced.)
-    let js = "https://connect.smartcar.com/oauth/authorize?response_type=code&client_id=client123&redirect_uri=scclient123%3A%2F%2Ftest&mode=live&scope=read_odometer%20read_vin&approval_prompt=force&make=BMW&state=some%20state&single_select=true&single_select_vin=1234567890ABCDEFG&flags=flag%3Asuboption%20feature3&user=e9b24987-52e8-4d40-8417-bfa4402c9e16";
-    let errors = ConnectUrl::parse_all(js).unwrap_err();
-    let problems: Vec<_> = errors.iter().map(|e| e.problem().clone()).collect();
+    // Android SDK test: a flag without a value (read and kept), and `make` with
+    // `single_select_vin` (an error: Connect ignores `make` then).
+    let android = "https://connect.smartcar.com/oauth/authorize?response_type=code&client_id=client123&redirect_uri=scclient123%3A%2F%2Ftest&mode=live&scope=read_odometer%20read_vin&approval_prompt=force&make=BMW&state=some%20state&single_select=true&single_select_vin=1234567890ABCDEFG&flags=flag%3Asuboption%20feature3&user=e9b24987-52e8-4d40-8417-bfa4402c9e16";
     assert_eq!(
-        problems,
-        [
-            Problem::SingleSelectVinWithMake,
-            Problem::FlagWithoutValue {
-                entry: "feature3".into()
+        findings(android),
+        [(
+            Severity::Error,
+            Some(Parameter::Make),
+            Problem::SingleSelectVinWithMake
+        )]
+    );
+    let without_make = android.replace("&make=BMW", "") + "&sdk_platform=android&sdk_version=4.1.1";
+    let url: ConnectUrl = without_make.parse().unwrap();
+    assert!(
+        findings(&without_make).is_empty(),
+        "{:?}",
+        findings(&without_make)
+    );
+    assert!(url
+        .as_str()
+        .ends_with("&flags=flag%3Asuboption%20feature3&user=e9b24987-52e8-4d40-8417-bfa4402c9e16&sdk_platform=android&sdk_version=4.1.1"));
+}
+
+#[test]
+fn what_connect_accepts_is_read_with_the_warning_it_deserves() {
+    let base = "https://connect.smartcar.com/oauth/authorize?response_type=code&client_id=c";
+    // Python SDK test: `make=Ford`. Connect reads makes in any case.
+    let ford = format!("{base}&make=Ford");
+    let url: ConnectUrl = ford.parse().unwrap();
+    assert_eq!(url.request().make(), Some(&"FORD".parse::<Make>().unwrap()));
+    assert_eq!(url.as_str(), format!("{base}&make=FORD"));
+    assert_eq!(
+        findings(&ford),
+        [(
+            Severity::Warning,
+            Some(Parameter::Make),
+            Problem::MakeNotUpperCase {
+                upper: "FORD".into()
             }
+        )]
+    );
+    // Java SDK test: `single_select=true` twice.
+    let java = format!("{base}&single_select=true&single_select=true");
+    assert_eq!(
+        java.parse::<ConnectUrl>().unwrap().as_str(),
+        format!("{base}&single_select=true")
+    );
+    assert_eq!(
+        findings(&java),
+        [(
+            Severity::Warning,
+            Some(Parameter::SingleSelect),
+            Problem::RepeatedParameter
+        )]
+    );
+    // A conflicting repeat stays an error.
+    assert_eq!(
+        findings(&format!("{base}&single_select=true&single_select=false")),
+        [(
+            Severity::Error,
+            Some(Parameter::SingleSelect),
+            Problem::DuplicateParameter
+        )]
+    );
+    // `mode=test`: deprecated, read as `simulated`.
+    let test_mode = format!("{base}&mode=test");
+    assert_eq!(
+        test_mode.parse::<ConnectUrl>().unwrap().request().mode(),
+        Some(&Mode::Simulated)
+    );
+    assert_eq!(
+        findings(&test_mode),
+        [(
+            Severity::Warning,
+            Some(Parameter::Mode),
+            Problem::DeprecatedMode {
+                value: "test".into()
+            }
+        )]
+    );
+    // An unknown parameter is kept, after the canonical ones, with a did-you-mean.
+    let unknown = "https://connect.smartcar.com/oauth/authorize?flag=country%3ADE&utm_source=news+letter&response_type=code&client_id=c&scope=read_vin%20read_odometr";
+    let report = ConnectUrl::read(unknown);
+    let all = findings(unknown);
+    assert_eq!(
+        all,
+        [
+            (
+                Severity::Warning,
+                None,
+                Problem::UnknownParameter {
+                    name: "flag".into(),
+                    suggestion: Some("flags")
+                }
+            ),
+            (
+                Severity::Warning,
+                None,
+                Problem::UnknownParameter {
+                    name: "utm_source".into(),
+                    suggestion: None
+                }
+            ),
+            (
+                Severity::Error,
+                Some(Parameter::Scope),
+                Problem::UnknownPermission {
+                    name: "read_odometr".into(),
+                    suggestion: Some("read_odometer")
+                }
+            ),
+        ],
+        "an unknown parameter hides no other finding"
+    );
+    assert!(report.url().is_none());
+    let fixed = unknown.replace("read_odometr", "read_odometer");
+    assert_eq!(
+        fixed.parse::<ConnectUrl>().unwrap().as_str(),
+        format!("{base}&scope=read_vin%20read_odometer&flag=country%3ADE&utm_source=news%20letter")
+    );
+    // The SDKs' own parameters are known: kept without a warning.
+    let sdk = format!("{base}&app_origin=https%3A%2F%2Fapp.example&sdk_version=2.14.0");
+    assert!(findings(&sdk).is_empty());
+    assert_eq!(sdk.parse::<ConnectUrl>().unwrap().as_str(), sdk);
+    assert_eq!(
+        sdk.parse::<ConnectUrl>().unwrap().request().extra(),
+        [
+            ("app_origin".to_owned(), "https://app.example".to_owned()),
+            ("sdk_version".to_owned(), "2.14.0".to_owned())
         ]
     );
+}
+
+#[test]
+fn connect_2026_parameters() {
+    // `application_id`, the newer name of `client_id`, rendered under that name.
+    let js = "https://connect.smartcar.com/oauth/authorize?response_type=none&application_id=8229df9f&external_id=owner%2042";
+    let url: ConnectUrl = js.parse().unwrap();
+    assert_eq!(url.as_str(), js);
+    assert_eq!(url.request().app_id_parameter(), Parameter::ApplicationId);
+    assert_eq!(url.request().client_id().as_str(), "8229df9f");
+    assert_eq!(url.request().external_id().unwrap().as_str(), "owner 42");
+    assert_eq!(
+        url.request().response_type(),
+        connect_core::ResponseType::None
+    );
+    // Re-authentication takes `none` too; the mobile rule uses `application_id`.
+    let reauth = "https://connect.smartcar.com/oauth/reauthenticate?response_type=none&application_id=app1&vehicle_id=v&redirect_uri=scapp1%3A%2F%2Fcb";
+    assert_eq!(reauth.parse::<ConnectUrl>().unwrap().as_str(), reauth);
+    assert_eq!(
+        problem(&reauth.replace("scapp1", "scother")),
+        (
+            Some(Parameter::RedirectUri),
+            Problem::RedirectMobileMismatch {
+                found: "other".into(),
+                expected: "app1".into()
+            }
+        )
+    );
+    // Exactly one of the two names.
+    assert_eq!(
+        findings("https://connect.smartcar.com/oauth/authorize?response_type=code&client_id=a&application_id=a"),
+        [(Severity::Error, Some(Parameter::ApplicationId), Problem::BothAppIds)]
+    );
+    assert_eq!(
+        problem(
+            "https://connect.smartcar.com/oauth/authorize?response_type=code&application_id=a%20b"
+        ),
+        (Some(Parameter::ApplicationId), Problem::Whitespace)
+    );
+    // A v3 API credential as app id: a warning, not a refusal.
+    let credential =
+        "https://connect.smartcar.com/oauth/authorize?response_type=code&client_id=client_abc123";
+    assert!(credential.parse::<ConnectUrl>().is_ok());
+    assert_eq!(
+        findings(credential),
+        [(
+            Severity::Warning,
+            Some(Parameter::ClientId),
+            Problem::ApiCredentialAsAppId {
+                id: "client_abc123".into()
+            }
+        )]
+    );
+}
+
+#[test]
+fn parse_error_shows_every_finding() {
+    let e = "https://connect.smartcar.com/oauth/authorize?response_type=code&client_id=c&mode=test&make=tesla&scope=read_vn"
+        .parse::<ConnectUrl>()
+        .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "error: unknown permission `read_vn`; did you mean `read_vin`?\n\
+         warning: `mode=test` is deprecated; Connect reads it as `simulated`; write `mode=simulated`\n\
+         warning: a make is written in upper case; write `TESLA`"
+    );
+    assert_eq!(e.errors().count(), 1);
+    let source: &dyn std::error::Error = &e;
+    assert!(source.to_string().starts_with("error: "));
 }
 
 #[test]
@@ -116,14 +321,6 @@ fn structural_errors() {
             name: "scope".into()
         }
     );
-    assert_eq!(
-        general("https://connect.smartcar.com/oauth/authorize?response_type=code&client_id=c&colour=red"),
-        Problem::UnknownParameter { name: "colour".into(), suggestion: None }
-    );
-    assert_eq!(
-        general("https://connect.smartcar.com/oauth/authorize?response_type=code&client_id=c&scopes=read_vin"),
-        Problem::UnknownParameter { name: "scopes".into(), suggestion: Some("scope") }
-    );
 }
 
 #[test]
@@ -150,10 +347,10 @@ fn parameter_errors() {
             Problem::DuplicatePermission { name: "read_vin" },
         ),
         (
-            "&mode=test",
+            "&mode=tset",
             Parameter::Mode,
             Problem::InvalidMode {
-                value: "test".into(),
+                value: "tset".into(),
             },
         ),
         (
@@ -171,11 +368,9 @@ fn parameter_errors() {
             },
         ),
         (
-            "&make=tesla",
+            "&make=LAND%20ROVER",
             Parameter::Make,
-            Problem::MakeNotUpperCase {
-                upper: "TESLA".into(),
-            },
+            Problem::MakeCharacter { character: ' ' },
         ),
         (
             "&redirect_uri=http%3A%2F%2Fexample.com",
@@ -187,11 +382,7 @@ fn parameter_errors() {
         (
             "&vehicle_id=v",
             Parameter::VehicleId,
-            Problem::NotConnectUrl {
-                reason:
-                    "`vehicle_id` belongs to `/oauth/reauthenticate` links, not `/oauth/authorize`"
-                        .into(),
-            },
+            Problem::VehicleIdOnAuthorize,
         ),
     ];
     for (extra, parameter, expected) in cases {
@@ -228,22 +419,22 @@ fn parameter_errors() {
 }
 
 #[test]
-fn parse_all_reports_every_problem() {
-    let errors = ConnectUrl::parse_all(
-        "https://connect.smartcar.com/oauth/authorize?response_type=code&client_id=a%20b&mode=test&scope=read_odometr",
-    )
-    .unwrap_err();
-    let parameters: Vec<_> = errors.iter().map(|e| e.parameter()).collect();
+fn read_reports_every_problem() {
+    let report = ConnectUrl::read(
+        "https://connect.smartcar.com/oauth/authorize?response_type=code&client_id=a%20b&mode=tst&scope=read_odometr+read_vim",
+    );
+    let parameters: Vec<_> = report.errors().map(|e| e.parameter()).collect();
     assert_eq!(
         parameters,
         [
             Some(Parameter::ClientId),
             Some(Parameter::Scope),
+            Some(Parameter::Scope),
             Some(Parameter::Mode)
         ]
     );
     assert_eq!(
-        errors[1].to_string(),
+        report.errors().nth(1).unwrap().to_string(),
         "unknown permission `read_odometr`; did you mean `read_odometer`?"
     );
 }

@@ -71,8 +71,8 @@ fn every_parameter_in_canonical_order_whatever_the_call_order() {
         r.flags().and_then(Flags::country),
         Some("DE".parse::<Country>().unwrap())
     );
-    assert_eq!(r.single_select(), Some(true));
-    assert_eq!(r.mode(), Some(Mode::Simulated));
+    assert_eq!(r.single_select(), Some(&true));
+    assert_eq!(r.mode(), Some(&Mode::Simulated));
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! The catalogs: Smartcar's permissions, makes, and ISO 3166-1 countries.
 //!
-//! Each is data only; the value types in [`crate::value`] and [`crate::scope`]
-//! read them.
+//! Data, each with the lookups of its value type (`Permission: FromStr`,
+//! `Make::from_catalog`); `Country` reads the country table.
 
 pub(crate) mod countries;
 pub(crate) mod makes;

@@ -5,7 +5,8 @@
 //! here is still accepted as a string (`make: "NEW_BRAND"`), checked only for its
 //! spelling (`A-Z 0-9 _`).
 
-use crate::value::Make;
+use crate::error::{Error, Parameter, Problem};
+use crate::model::value::Make;
 
 macro_rules! make_catalog {
     ($( $name:ident $display:literal; )*) => {
@@ -20,7 +21,7 @@ macro_rules! make_catalog {
             use super::Make;
             $(
                 #[doc = concat!("The ", $display, " brand: `make=", stringify!($name), "`.")]
-                pub const $name: Make = Make::__literal(stringify!($name));
+                pub const $name: Make = Make::checked(stringify!($name));
             )*
         }
     };
@@ -72,6 +73,41 @@ make_catalog! {
     VAUXHALL "Vauxhall";
     VOLKSWAGEN "Volkswagen";
     VOLVO "Volvo";
+}
+
+// The catalog's side of `Make`: lookups in the table above.
+impl Make {
+    /// The cataloged make of this exact name, or an error with the closest one.
+    ///
+    /// # Errors
+    ///
+    /// [`Problem::UnknownMake`], with a did-you-mean when a make is close.
+    pub fn from_catalog(name: &str) -> Result<Make, Error> {
+        match MAKES.binary_search_by(|(make, _)| (*make).cmp(name)) {
+            Ok(i) => Ok(Make::checked(MAKES[i].0)),
+            Err(_) => Err(Error::new(
+                Parameter::Make,
+                Problem::UnknownMake {
+                    name: name.to_owned(),
+                    suggestion: crate::suggest::closest(name, MAKES.iter().map(|(m, _)| *m)),
+                },
+            )),
+        }
+    }
+
+    /// Every cataloged make's identifier, sorted.
+    pub fn catalog() -> impl Iterator<Item = &'static str> {
+        MAKES.iter().map(|(make, _)| *make)
+    }
+
+    #[must_use]
+    /// The brand's name (`Mercedes-Benz` for `MERCEDES_BENZ`), if cataloged.
+    pub fn brand(&self) -> Option<&'static str> {
+        let i = MAKES
+            .binary_search_by(|(make, _)| (*make).cmp(self.as_str()))
+            .ok()?;
+        Some(MAKES[i].1)
+    }
 }
 
 #[cfg(test)]

@@ -4,8 +4,11 @@ use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
-use crate::error::{Error, Parameter, Problem};
-use crate::Country;
+use super::list::{checked_list, list_problems};
+use super::QueryValue;
+use crate::encode::Sink;
+use crate::error::{Error, Findings, Parameter, Problem};
+use crate::model::value::Country;
 
 /// The flag whose value must be an ISO 3166-1 alpha-2 code.
 pub const COUNTRY_FLAG: &str = "country";
@@ -16,20 +19,28 @@ fn error(problem: Problem) -> Error {
 
 /// One feature flag. Its value is text on the wire; booleans and integers are
 /// written as `true`, `false`, `42`.
+///
+/// A flag written by this crate always has a value (the documentation defines
+/// flags as `name:value`); a flag read from a link may have none, as Connect and
+/// the JavaScript and Android SDKs allow (`flags=feature3`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Flag {
     name: Cow<'static, str>,
-    value: Cow<'static, str>,
+    value: Option<Cow<'static, str>>,
 }
 
 impl Flag {
     /// A flag, checked: the name is `A-Z a-z 0-9 _ -`; the value is non-empty
     /// without whitespace; `country` takes an assigned country code.
+    ///
+    /// # Errors
+    ///
+    /// The rule the name or the value breaks.
     pub fn new(name: &str, value: &str) -> Result<Flag, Error> {
         Flag::check(name, value)?;
         Ok(Flag {
             name: Cow::Owned(name.to_owned()),
-            value: Cow::Owned(value.to_owned()),
+            value: Some(Cow::Owned(value.to_owned())),
         })
     }
 
@@ -37,12 +48,12 @@ impl Flag {
     pub fn country(country: Country) -> Flag {
         Flag {
             name: Cow::Borrowed(COUNTRY_FLAG),
-            value: Cow::Borrowed(country.code()),
+            value: Some(Cow::Borrowed(country.code())),
         }
     }
 
     /// The rules of a flag, for callers that hold the parts separately.
-    pub fn check(name: &str, value: &str) -> Result<(), Error> {
+    pub(crate) fn check(name: &str, value: &str) -> Result<(), Error> {
         Flag::check_name(name)?;
         if value.is_empty() || value.chars().any(|c| c.is_whitespace() || c.is_control()) {
             return Err(error(Problem::InvalidFlagValue {
@@ -56,7 +67,7 @@ impl Flag {
     }
 
     /// The rule of a flag's name: non-empty `A-Z a-z 0-9 _ -`.
-    pub fn check_name(name: &str) -> Result<(), Error> {
+    pub(crate) fn check_name(name: &str) -> Result<(), Error> {
         let valid = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-';
         if name.is_empty() || !name.chars().all(valid) {
             return Err(error(Problem::InvalidFlagName {
@@ -67,26 +78,42 @@ impl Flag {
     }
 
     /// The name.
+    #[must_use]
     pub fn name(&self) -> &str {
         &self.name
     }
 
-    /// The value as sent.
-    pub fn value(&self) -> &str {
-        &self.value
+    /// The value as sent; `None` for a flag read without one.
+    #[must_use]
+    pub fn value(&self) -> Option<&str> {
+        self.value.as_deref()
     }
 
     /// The value as a boolean, if it is `true` or `false`.
+    #[must_use]
     pub fn as_bool(&self) -> Option<bool> {
-        self.value.parse().ok()
+        self.value()?.parse().ok()
     }
 
-    /// For `connect_url!`, which has checked the flag at compile time.
-    #[doc(hidden)]
-    pub const fn __literal(name: &'static str, value: &'static str) -> Self {
+    /// A flag `connect_url!` checked at compile time.
+    pub(crate) const fn checked(name: &'static str, value: &'static str) -> Self {
         Flag {
             name: Cow::Borrowed(name),
-            value: Cow::Borrowed(value),
+            value: Some(Cow::Borrowed(value)),
+        }
+    }
+
+    /// A flag of a link read from elsewhere: `name` alone, or `name:value`.
+    fn read(entry: &str) -> Result<Flag, Error> {
+        match entry.split_once(':') {
+            Some((name, value)) => Flag::new(name, value),
+            None => {
+                Flag::check_name(entry)?;
+                Ok(Flag {
+                    name: Cow::Owned(entry.to_owned()),
+                    value: None,
+                })
+            }
         }
     }
 }
@@ -107,7 +134,11 @@ impl FromStr for Flag {
 
 impl fmt::Display for Flag {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}", self.name, self.value)
+        f.write_str(&self.name)?;
+        match &self.value {
+            Some(value) => write!(f, ":{value}"),
+            None => Ok(()),
+        }
     }
 }
 
@@ -116,34 +147,25 @@ impl fmt::Display for Flag {
 pub struct Flags(Cow<'static, [Flag]>);
 
 impl Flags {
-    /// Flags from these, or the first broken rule.
+    /// Flags from these.
+    ///
+    /// # Errors
+    ///
+    /// The first broken rule: no flag, or a name set twice.
     pub fn new(flags: impl IntoIterator<Item = Flag>) -> Result<Flags, Error> {
-        let flags: Vec<Flag> = flags.into_iter().collect();
-        match Flags::problems(&flags).into_iter().next() {
-            Some((_, error)) => Err(error),
-            None => Ok(Flags(Cow::Owned(flags))),
-        }
+        let flags = checked_list(
+            Parameter::Flags,
+            flags.into_iter().collect(),
+            |f| f.name.clone(),
+            duplicate,
+        )?;
+        Ok(Flags(Cow::Owned(flags)))
     }
 
     /// Every broken rule of a list of flags, each with the index of the flag at
     /// fault (`None` for the list as a whole): empty, or a name set again.
-    pub fn problems(flags: &[Flag]) -> Vec<(Option<usize>, Error)> {
-        if flags.is_empty() {
-            return vec![(None, error(Problem::Empty))];
-        }
-        flags
-            .iter()
-            .enumerate()
-            .filter(|(i, f)| flags[..*i].iter().any(|earlier| earlier.name == f.name))
-            .map(|(i, f)| {
-                (
-                    Some(i),
-                    error(Problem::DuplicateFlag {
-                        name: f.name.to_string(),
-                    }),
-                )
-            })
-            .collect()
+    pub(crate) fn problems(flags: &[Flag]) -> Vec<(Option<usize>, Error)> {
+        list_problems(Parameter::Flags, flags, |f| f.name.clone(), duplicate)
     }
 
     /// The flags, in order.
@@ -151,19 +173,19 @@ impl Flags {
         self.0.iter()
     }
 
-    /// The value of the flag `name`, if set.
-    pub fn get(&self, name: &str) -> Option<&str> {
-        self.0.iter().find(|f| f.name == name).map(Flag::value)
+    /// The flag `name`, if set.
+    #[must_use]
+    pub fn get(&self, name: &str) -> Option<&Flag> {
+        self.0.iter().find(|f| f.name == name)
     }
 
     /// The `country` flag, if set.
     pub fn country(&self) -> Option<Country> {
-        self.get(COUNTRY_FLAG).and_then(|code| code.parse().ok())
+        self.get(COUNTRY_FLAG)?.value()?.parse().ok()
     }
 
-    /// For `connect_url!`, which has checked the flags at compile time.
-    #[doc(hidden)]
-    pub const fn __literal(flags: &'static [Flag]) -> Self {
+    /// Flags `connect_url!` checked at compile time.
+    pub(crate) const fn checked(flags: &'static [Flag]) -> Self {
         Flags(Cow::Borrowed(flags))
     }
 }
@@ -193,6 +215,55 @@ impl fmt::Display for Flags {
     }
 }
 
+fn duplicate(flag: &Flag) -> Problem {
+    Problem::DuplicateFlag {
+        name: flag.name.to_string(),
+    }
+}
+
+impl QueryValue for Flags {
+    fn write(&self, out: &mut impl Sink) {
+        for (i, flag) in self.0.iter().enumerate() {
+            if i > 0 {
+                out.raw("%20");
+            }
+            out.encoded(&flag.name);
+            if let Some(value) = &flag.value {
+                out.raw("%3A");
+                out.encoded(value);
+            }
+        }
+    }
+
+    /// Every flag is read, each broken one its own finding; a flag without a value
+    /// is accepted (see [`Flag`]).
+    fn read(_: Parameter, text: &str, findings: &mut Findings) -> Option<Self> {
+        let mut flags = Vec::new();
+        let mut all_read = true;
+        for entry in text.split_whitespace() {
+            match Flag::read(entry) {
+                Ok(flag) => flags.push(flag),
+                Err(e) => {
+                    findings.error(e);
+                    all_read = false;
+                }
+            }
+        }
+        // An empty list is a finding only when nothing was written, not when
+        // every entry written was wrong (each is reported already).
+        let problems = if flags.is_empty() && !all_read {
+            Vec::new()
+        } else {
+            Flags::problems(&flags)
+        };
+        let clean = problems.is_empty();
+        for (_, error) in problems {
+            findings.error(error);
+        }
+        (all_read && clean).then(|| Flags(Cow::Owned(flags)))
+    }
+}
+
 crate::serde_impls::as_string!(Flag);
 crate::serde_impls::as_string!(Flags);
 
@@ -208,7 +279,7 @@ mod tests {
             "country:DE color:00819D account_sync:true"
         );
         assert_eq!(flags.country().map(Country::code), Some("DE"));
-        assert_eq!(flags.get("color"), Some("00819D"));
+        assert_eq!(flags.get("color").and_then(Flag::value), Some("00819D"));
         assert_eq!(flags.iter().nth(2).and_then(Flag::as_bool), Some(true));
         assert_eq!(
             Flag::country("GB".parse().unwrap()).to_string(),
@@ -216,7 +287,7 @@ mod tests {
         );
         assert_eq!(
             "url:https://x".parse::<Flag>().unwrap().value(),
-            "https://x"
+            Some("https://x")
         );
     }
 
@@ -261,5 +332,37 @@ mod tests {
                 .map(|(i, _)| i)
                 .collect();
         assert_eq!(at, [Some(1)]);
+    }
+
+    #[test]
+    fn reading_keeps_flags_without_a_value_and_reports_each_problem() {
+        let mut findings = Findings::default();
+        let flags =
+            Flags::read(Parameter::Flags, "flag:suboption feature3", &mut findings).unwrap();
+        assert!(findings.0.is_empty());
+        assert_eq!(flags.get("feature3").map(Flag::value), Some(None));
+        let mut rendered = String::new();
+        flags.write(&mut rendered);
+        assert_eq!(rendered, "flag%3Asuboption%20feature3");
+        assert_eq!(flags.to_string(), "flag:suboption feature3");
+
+        let mut findings = Findings::default();
+        assert!(Flags::read(Parameter::Flags, "b@d country:UK a a", &mut findings).is_none());
+        let problems: Vec<_> = findings
+            .0
+            .iter()
+            .map(|f| f.as_error().problem().clone())
+            .collect();
+        assert_eq!(
+            problems,
+            [
+                Problem::InvalidFlagName { name: "b@d".into() },
+                Problem::UnknownCountry {
+                    code: "UK".into(),
+                    suggestion: Some("GB")
+                },
+                Problem::DuplicateFlag { name: "a".into() },
+            ]
+        );
     }
 }

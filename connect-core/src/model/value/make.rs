@@ -1,6 +1,5 @@
-use super::string_value;
-use crate::catalog::makes::MAKES;
-use crate::error::{Error, Parameter, Problem};
+use super::{check_upper_case_charset, string_value};
+use crate::error::{Error, Findings, Parameter, Problem};
 
 /// The spelling rule of every make: `A-Z 0-9 _`, non-empty.
 fn check_make(value: &str) -> Result<(), Error> {
@@ -8,15 +7,13 @@ fn check_make(value: &str) -> Result<(), Error> {
     if value.is_empty() {
         return fail(Problem::Empty);
     }
-    let is_make_char = |c: char| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_';
-    let upper = value.to_ascii_uppercase();
-    if upper != value && upper.chars().all(is_make_char) {
-        return fail(Problem::MakeNotUpperCase { upper });
-    }
-    match value.chars().find(|&c| !is_make_char(c)) {
-        Some(character) => fail(Problem::MakeCharacter { character }),
-        None => Ok(()),
-    }
+    check_upper_case_charset(
+        value,
+        |c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_',
+        |upper| Problem::MakeNotUpperCase { upper },
+        |character| Problem::MakeCharacter { character },
+    )
+    .or_else(fail)
 }
 
 string_value! {
@@ -26,35 +23,25 @@ string_value! {
     /// catalog still works; [`Make::from_catalog`] also checks the catalog, as
     /// `connect_url!` does for `make: TESLA`. The cataloged makes are constants in
     /// [`crate::makes`].
-    Make, check_make
+    Make, check_make, read = read_make
 }
 
-impl Make {
-    /// The cataloged make of this exact name, or an error with the closest one.
-    pub fn from_catalog(name: &str) -> Result<Make, Error> {
-        match MAKES.binary_search_by(|(make, _)| (*make).cmp(name)) {
-            Ok(i) => Ok(Make::__literal(MAKES[i].0)),
-            Err(_) => Err(Error::new(
-                Parameter::Make,
-                Problem::UnknownMake {
-                    name: name.to_owned(),
-                    suggestion: crate::suggest::closest(name, MAKES.iter().map(|(m, _)| *m)),
-                },
-            )),
-        }
-    }
-
-    /// Every cataloged make's identifier, sorted.
-    pub fn catalog() -> impl Iterator<Item = &'static str> {
-        MAKES.iter().map(|(make, _)| *make)
-    }
-
-    /// The brand's name (`Mercedes-Benz` for `MERCEDES_BENZ`), if cataloged.
-    pub fn brand(&self) -> Option<&'static str> {
-        let i = MAKES
-            .binary_search_by(|(make, _)| (*make).cmp(self.as_str()))
-            .ok()?;
-        Some(MAKES[i].1)
+/// Connect reads a make in any case (the Python SDK's own test sends `make=Ford`):
+/// a link read from elsewhere keeps it, in the canonical upper case, with a warning.
+fn read_make(text: &str, findings: &mut Findings) -> Option<Make> {
+    match check_make(text) {
+        Ok(()) => Some(Make(text.to_owned().into())),
+        Err(e) => match e.problem() {
+            Problem::MakeNotUpperCase { upper } => {
+                let make = Make(upper.clone().into());
+                findings.warning(e);
+                Some(make)
+            }
+            _ => {
+                findings.error(e);
+                None
+            }
+        },
     }
 }
 

@@ -1,4 +1,4 @@
-use super::string_value;
+use super::{check_upper_case_charset, string_value};
 use crate::error::{Error, Parameter, Problem};
 
 /// A character a VIN may contain: `A-H J-N P R-Z 0-9` (never I, O or Q).
@@ -15,14 +15,13 @@ fn check_vin(value: &str) -> Result<(), Error> {
     if length != 17 {
         return fail(Problem::VinLength { length });
     }
-    let upper = value.to_ascii_uppercase();
-    if upper != value && upper.chars().all(is_vin_char) {
-        return fail(Problem::VinNotUpperCase { upper });
-    }
-    match value.chars().find(|&c| !is_vin_char(c)) {
-        Some(character) => fail(Problem::VinCharacter { character }),
-        None => Ok(()),
-    }
+    check_upper_case_charset(
+        value,
+        is_vin_char,
+        |upper| Problem::VinNotUpperCase { upper },
+        |character| Problem::VinCharacter { character },
+    )
+    .or_else(fail)
 }
 
 string_value! {

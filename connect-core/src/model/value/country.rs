@@ -1,8 +1,8 @@
 use std::fmt;
 use std::str::FromStr;
 
-use crate::catalog::countries::COUNTRIES;
 use crate::error::{Error, Parameter, Problem};
+use crate::model::catalog::countries::COUNTRIES;
 
 /// An ISO 3166-1 alpha-2 country code, for the `country` flag: every officially
 /// assigned code. `UK` is refused with help `GB`; lower case with its upper case.

@@ -100,12 +100,17 @@ string_value! {
 
 impl RedirectUri {
     /// The client id in a mobile `sc<client_id>://` redirect URI, if it is one.
+    #[must_use]
     pub fn mobile_client_id(&self) -> Option<&str> {
         mobile_parts(self.as_str()).map(|(id, _)| id)
     }
 
     /// The link rule between the two: a mobile redirect URI must carry the link's
     /// own client id (`sc<client_id>://`). Web redirect URIs always pass.
+    ///
+    /// # Errors
+    ///
+    /// [`Problem::RedirectMobileMismatch`] when the ids differ.
     pub fn check_client(&self, client_id: &ClientId) -> Result<(), Error> {
         match self.mobile_client_id() {
             Some(found) if found != client_id.as_str() => fail(Problem::RedirectMobileMismatch {
@@ -114,6 +119,32 @@ impl RedirectUri {
             }),
             _ => Ok(()),
         }
+    }
+}
+
+fn check_web_redirect_uri(value: &str) -> Result<(), Error> {
+    check_redirect_uri(value)?;
+    match mobile_parts(value) {
+        Some(_) => fail(Problem::RedirectNotWeb),
+        None => Ok(()),
+    }
+}
+
+string_value! {
+    /// A redirect URI that is not a mobile `sc<client_id>://` one: `https://…`, or
+    /// `http://` on `localhost`, `127.0.0.1` or `[::1]`.
+    ///
+    /// This is the type of a `redirect_uri` expression in `connect_url!`: a web
+    /// redirect URI goes with any app id, so the link is right whatever the app id
+    /// turns out to be at run time. A mobile redirect URI must carry the link's own
+    /// app id, which the macro checks only between literals; [`RedirectUri`] and
+    /// [`ConnectUrl::builder`](crate::ConnectUrl::builder) take either kind.
+    WebRedirectUri, check_web_redirect_uri
+}
+
+impl From<WebRedirectUri> for RedirectUri {
+    fn from(web: WebRedirectUri) -> RedirectUri {
+        RedirectUri(web.0)
     }
 }
 
@@ -220,10 +251,27 @@ mod tests {
         );
         assert_eq!(
             e.help().as_deref(),
-            Some("a mobile redirect URI begins with `sc` and the client id: `scother://…`")
+            Some("a mobile redirect URI begins with `sc` and the app id: `scother://…`")
         );
         let web: RedirectUri = "https://example.com".parse().unwrap();
         assert_eq!(web.mobile_client_id(), None);
         assert!(web.check_client(&"anything".parse().unwrap()).is_ok());
+    }
+
+    #[test]
+    fn web_redirect_refuses_mobile_schemes() {
+        let web: WebRedirectUri = "http://localhost:8000/cb".parse().unwrap();
+        assert_eq!(RedirectUri::from(web).as_str(), "http://localhost:8000/cb");
+        let e = "scabc://cb".parse::<WebRedirectUri>().unwrap_err();
+        assert_eq!(e.problem(), &Problem::RedirectNotWeb);
+        assert_eq!(
+            "http://example.com"
+                .parse::<WebRedirectUri>()
+                .unwrap_err()
+                .problem(),
+            &Problem::RedirectInsecure {
+                host: "example.com".into()
+            }
+        );
     }
 }

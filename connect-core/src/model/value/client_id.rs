@@ -10,12 +10,20 @@ fn check_vehicle_id(value: &str) -> Result<(), Error> {
 }
 
 string_value! {
-    /// The application's id, from the credentials tab of the Smartcar dashboard.
+    /// The application's id, from the credentials tab of the Smartcar dashboard,
+    /// sent as `client_id` or under its newer name `application_id`.
     ///
     /// Non-empty, no whitespace, only `A-Z a-z 0-9 - . _ ~`. Not required to be a
-    /// UUID: newer credentials look like `client_…`.
+    /// UUID. An id beginning with `client_` is accepted, but reading a link warns
+    /// about it: that is the v3 API credential, which Connect refuses as app id.
     ClientId, check_client_id
 }
+
+/// The app id under its newer name: the same value and rules as [`ClientId`].
+pub type ApplicationId = ClientId;
+
+/// The prefix of Smartcar's v3 API credentials, which are not Connect app ids.
+pub(crate) const API_CREDENTIAL_PREFIX: &str = "client_";
 
 string_value! {
     /// The id Smartcar gave a connected vehicle; a link with one re-authenticates it.

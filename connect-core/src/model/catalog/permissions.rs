@@ -4,6 +4,11 @@
 //! the documented constants of [`crate::permissions`] that `connect_url!` points
 //! each permission name at, so an IDE shows the description on hover.
 
+use std::fmt;
+use std::str::FromStr;
+
+use crate::error::{Error, Parameter, Problem};
+
 /// Whether a permission reads data (`GET`) or issues commands (`POST`/`PUT`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum PermissionKind {
@@ -91,4 +96,76 @@ permission_catalog! {
     ControlSecurity control_security Control "Lock or unlock the vehicle";
     ControlPin control_pin Control "Modify a PIN and enable the PIN to Drive feature for the vehicle.";
     ControlTrunk control_trunk Control "Open a vehicle’s trunk or frunk";
+}
+
+impl FromStr for Permission {
+    type Err = Error;
+
+    fn from_str(name: &str) -> Result<Self, Error> {
+        Permission::ALL
+            .iter()
+            .copied()
+            .find(|p| p.name() == name)
+            .ok_or_else(|| {
+                let suggestion =
+                    crate::suggest::closest(name, Permission::ALL.iter().map(|p| p.name()));
+                Error::new(
+                    Parameter::Scope,
+                    Problem::UnknownPermission {
+                        name: name.to_owned(),
+                        suggestion,
+                    },
+                )
+            })
+    }
+}
+
+impl fmt::Display for Permission {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+crate::serde_impls::as_string!(Permission);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn catalog_has_the_28_permissions_of_the_page() {
+        assert_eq!(Permission::ALL.len(), 28);
+        let read = Permission::ALL
+            .iter()
+            .filter(|p| p.kind() == PermissionKind::Read)
+            .count();
+        assert_eq!(read, 22);
+        for p in Permission::ALL {
+            assert_eq!(p.name().parse::<Permission>().unwrap(), *p);
+            let prefix = if p.kind() == PermissionKind::Read {
+                "read_"
+            } else {
+                "control_"
+            };
+            assert!(p.name().starts_with(prefix), "{p}");
+            assert!(!p.description().is_empty());
+        }
+        assert_eq!(
+            Permission::ReadOdometer.description(),
+            "Retrieve total distance traveled"
+        );
+        assert_eq!(crate::permissions::read_vin, Permission::ReadVin);
+    }
+
+    #[test]
+    fn unknown_permission_suggests() {
+        let e = "read_odometr".parse::<Permission>().unwrap_err();
+        assert_eq!(e.message(), "unknown permission `read_odometr`");
+        assert_eq!(e.help().as_deref(), Some("did you mean `read_odometer`?"));
+        let far = "fly".parse::<Permission>().unwrap_err();
+        assert!(far
+            .help()
+            .unwrap()
+            .contains("smartcar.com/docs/api-reference/permissions"));
+    }
 }

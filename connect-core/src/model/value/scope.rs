@@ -4,41 +4,14 @@ use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
-use crate::error::{Error, Parameter, Problem};
-use crate::Permission;
+use super::list::{checked_list, list_problems};
+use super::QueryValue;
+use crate::encode::Sink;
+use crate::error::{Error, Findings, Parameter, Problem};
+use crate::model::catalog::permissions::Permission;
 
 /// The prefix that locks a permission on the grant screen.
 pub const REQUIRED_PREFIX: &str = "required";
-
-impl FromStr for Permission {
-    type Err = Error;
-
-    fn from_str(name: &str) -> Result<Self, Error> {
-        Permission::ALL
-            .iter()
-            .copied()
-            .find(|p| p.name() == name)
-            .ok_or_else(|| {
-                let suggestion =
-                    crate::suggest::closest(name, Permission::ALL.iter().map(|p| p.name()));
-                Error::new(
-                    Parameter::Scope,
-                    Problem::UnknownPermission {
-                        name: name.to_owned(),
-                        suggestion,
-                    },
-                )
-            })
-    }
-}
-
-impl fmt::Display for Permission {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-crate::serde_impls::as_string!(Permission);
 
 /// One permission of a scope, and whether the owner may uncheck it.
 ///
@@ -81,7 +54,7 @@ impl ScopeEntry {
 
     /// The rule of an entry's prefix: only `required` exists (`requierd` gets a
     /// did-you-mean).
-    pub fn check_prefix(prefix: &str) -> Result<(), Error> {
+    pub(crate) fn check_prefix(prefix: &str) -> Result<(), Error> {
         if prefix == REQUIRED_PREFIX {
             return Ok(());
         }
@@ -126,42 +99,37 @@ impl fmt::Display for ScopeEntry {
     }
 }
 
+fn duplicate(entry: &ScopeEntry) -> Problem {
+    Problem::DuplicatePermission {
+        name: entry.permission.name(),
+    }
+}
+
 /// The permissions a link requests, in the order written: non-empty, each
 /// permission once. `Display` writes them space-separated, `required:` where locked.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Scope(Cow<'static, [ScopeEntry]>);
 
 impl Scope {
-    /// A scope of these entries, or the first broken rule.
+    /// A scope of these entries.
+    ///
+    /// # Errors
+    ///
+    /// The first broken rule: no entry, or a permission listed twice.
     pub fn new(entries: impl IntoIterator<Item = ScopeEntry>) -> Result<Scope, Error> {
-        let entries: Vec<ScopeEntry> = entries.into_iter().collect();
-        match Scope::problems(&entries).into_iter().next() {
-            Some((_, error)) => Err(error),
-            None => Ok(Scope(Cow::Owned(entries))),
-        }
+        let entries = checked_list(
+            Parameter::Scope,
+            entries.into_iter().collect(),
+            |e| e.permission,
+            duplicate,
+        )?;
+        Ok(Scope(Cow::Owned(entries)))
     }
 
     /// Every broken rule of a list of entries, each with the index of the entry at
     /// fault (`None` for the list as a whole): empty, or a permission listed again.
-    pub fn problems(entries: &[ScopeEntry]) -> Vec<(Option<usize>, Error)> {
-        if entries.is_empty() {
-            return vec![(None, Error::new(Parameter::Scope, Problem::Empty))];
-        }
-        entries
-            .iter()
-            .enumerate()
-            .filter(|(i, e)| {
-                entries[..*i]
-                    .iter()
-                    .any(|earlier| earlier.permission == e.permission)
-            })
-            .map(|(i, e)| {
-                let problem = Problem::DuplicatePermission {
-                    name: e.permission.name(),
-                };
-                (Some(i), Error::new(Parameter::Scope, problem))
-            })
-            .collect()
+    pub(crate) fn problems(entries: &[ScopeEntry]) -> Vec<(Option<usize>, Error)> {
+        list_problems(Parameter::Scope, entries, |e| e.permission, duplicate)
     }
 
     /// The entries, in order.
@@ -174,9 +142,8 @@ impl Scope {
         self.0.iter().any(|e| e.permission == permission)
     }
 
-    /// For `connect_url!`, which has checked the entries at compile time.
-    #[doc(hidden)]
-    pub const fn __literal(entries: &'static [ScopeEntry]) -> Self {
+    /// Entries `connect_url!` checked at compile time.
+    pub(crate) const fn checked(entries: &'static [ScopeEntry]) -> Self {
         Scope(Cow::Borrowed(entries))
     }
 }
@@ -207,49 +174,52 @@ impl fmt::Display for Scope {
     }
 }
 
+impl QueryValue for Scope {
+    fn write(&self, out: &mut impl Sink) {
+        for (i, entry) in self.0.iter().enumerate() {
+            if i > 0 {
+                out.raw("%20");
+            }
+            if entry.required {
+                out.raw("required%3A");
+            }
+            out.raw(entry.permission.name());
+        }
+    }
+
+    /// Every entry is read, so each unknown permission is its own finding.
+    fn read(_: Parameter, text: &str, findings: &mut Findings) -> Option<Self> {
+        let mut entries = Vec::new();
+        let mut all_read = true;
+        for entry in text.split_whitespace() {
+            match entry.parse() {
+                Ok(entry) => entries.push(entry),
+                Err(e) => {
+                    findings.error(e);
+                    all_read = false;
+                }
+            }
+        }
+        // An empty list is a finding only when nothing was written, not when
+        // every entry written was wrong (each is reported already).
+        let problems = if entries.is_empty() && !all_read {
+            Vec::new()
+        } else {
+            Scope::problems(&entries)
+        };
+        let clean = problems.is_empty();
+        for (_, error) in problems {
+            findings.error(error);
+        }
+        (all_read && clean).then(|| Scope(Cow::Owned(entries)))
+    }
+}
+
 crate::serde_impls::as_string!(Scope);
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::PermissionKind;
-
-    #[test]
-    fn catalog_has_the_28_permissions_of_the_page() {
-        assert_eq!(Permission::ALL.len(), 28);
-        let read = Permission::ALL
-            .iter()
-            .filter(|p| p.kind() == PermissionKind::Read)
-            .count();
-        assert_eq!(read, 22);
-        for p in Permission::ALL {
-            assert_eq!(p.name().parse::<Permission>().unwrap(), *p);
-            let prefix = if p.kind() == PermissionKind::Read {
-                "read_"
-            } else {
-                "control_"
-            };
-            assert!(p.name().starts_with(prefix), "{p}");
-            assert!(!p.description().is_empty());
-        }
-        assert_eq!(
-            Permission::ReadOdometer.description(),
-            "Retrieve total distance traveled"
-        );
-        assert_eq!(crate::permissions::read_vin, Permission::ReadVin);
-    }
-
-    #[test]
-    fn unknown_permission_suggests() {
-        let e = "read_odometr".parse::<Permission>().unwrap_err();
-        assert_eq!(e.message(), "unknown permission `read_odometr`");
-        assert_eq!(e.help().as_deref(), Some("did you mean `read_odometer`?"));
-        let far = "fly".parse::<Permission>().unwrap_err();
-        assert!(far
-            .help()
-            .unwrap()
-            .contains("smartcar.com/docs/api-reference/permissions"));
-    }
 
     #[test]
     fn entries_parse_with_and_without_prefix() {

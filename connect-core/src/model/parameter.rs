@@ -1,0 +1,112 @@
+//! The one declaration of Connect's parameters.
+//!
+//! [`connect_parameters!`] lists every parameter once, in the canonical order of
+//! SPEC §4, and hands the list to a callback macro. The [`Parameter`] enum (here),
+//! the fields and getters of [`ConnectRequest`](crate::ConnectRequest), the
+//! builder's setters, the renderer and the link reader are all generated from it,
+//! so a new parameter is one line here plus its value type.
+
+use std::fmt;
+
+/// Calls `$callback!` with every parameter, in canonical order, in two groups:
+///
+/// - `identity`: `response_type` and the two names of the app id, which every
+///   link has and which the model handles by hand;
+/// - `optional`: `Variant name: Type, "doc";` for each parameter a link may
+///   carry, stored as `Option<Type>` and rendered as `&name=value`.
+macro_rules! connect_parameters {
+    ($callback:ident) => {
+        $callback! {
+            identity {
+                ResponseType response_type, "`response_type`: implied (`code`, or `vehicle_id` for re-authentication); `none` may be written.";
+                ClientId client_id, "`client_id`: the application's id.";
+                ApplicationId application_id, "`application_id`: the newer name of `client_id` (a link carries one of the two).";
+            }
+            optional {
+                VehicleId vehicle_id: VehicleId, "`vehicle_id`: turns the link into re-authentication.";
+                Scope scope: Scope, "`scope`: the permissions requested.";
+                RedirectUri redirect_uri: RedirectUri, "`redirect_uri`: where Connect sends the owner back.";
+                State state: State, "`state`: echoed back on the redirect.";
+                ApprovalPrompt approval_prompt: ApprovalPrompt, "`approval_prompt`: `auto` or `force`.";
+                Mode mode: Mode, "`mode`: `live` or `simulated`.";
+                Make make: Make, "`make`: skips the brand selector.";
+                SingleSelect single_select: bool, "`single_select`: one vehicle only.";
+                SingleSelectVin single_select_vin: Vin, "`single_select_vin`: only the vehicle with this VIN.";
+                Flags flags: Flags, "`flags`: feature flags such as `country`.";
+                User user: User, "`user`: an analytics id of the vehicle owner.";
+                ExternalId external_id: ExternalId, "`external_id`: the application's own id for the owner, echoed back.";
+            }
+        }
+    };
+}
+pub(crate) use connect_parameters;
+
+macro_rules! parameter_enum {
+    (
+        identity { $( $ivariant:ident $iname:ident, $idoc:literal; )* }
+        optional { $( $variant:ident $name:ident: $ty:ty, $doc:literal; )* }
+    ) => {
+        /// A query parameter of a Connect URL, in the order the canonical rendering
+        /// writes them.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Parameter {
+            $( #[doc = $idoc] $ivariant, )*
+            $( #[doc = $doc] $variant, )*
+        }
+
+        impl Parameter {
+            /// Every parameter, in canonical order.
+            pub const ALL: &'static [Parameter] = &[
+                $( Parameter::$ivariant, )*
+                $( Parameter::$variant, )*
+            ];
+
+            /// The name as it appears in the URL (and as a `connect_url!` key).
+            #[must_use]
+            pub const fn name(self) -> &'static str {
+                match self {
+                    $( Parameter::$ivariant => stringify!($iname), )*
+                    $( Parameter::$variant => stringify!($name), )*
+                }
+            }
+        }
+    };
+}
+connect_parameters!(parameter_enum);
+
+impl Parameter {
+    /// The parameter with this exact name.
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<Parameter> {
+        Parameter::ALL.iter().copied().find(|p| p.name() == name)
+    }
+
+    /// Whether this is one of the two names of the app id.
+    #[must_use]
+    pub const fn is_app_id(self) -> bool {
+        matches!(self, Parameter::ClientId | Parameter::ApplicationId)
+    }
+}
+
+impl fmt::Display for Parameter {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip_and_are_in_canonical_order() {
+        for &p in Parameter::ALL {
+            assert_eq!(Parameter::from_name(p.name()), Some(p));
+        }
+        assert!(Parameter::ALL.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(Parameter::from_name("scopes"), None);
+        assert_eq!(Parameter::ALL.len(), 15);
+        assert_eq!(Parameter::ALL[2].name(), "application_id");
+        assert_eq!(Parameter::ALL[14].name(), "external_id");
+    }
+}

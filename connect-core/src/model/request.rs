@@ -1,0 +1,114 @@
+//! The typed model of a Connect request: every parameter of the table in
+//! [`crate::model::parameter`], typed.
+
+use crate::error::Parameter;
+use crate::model::parameter::connect_parameters;
+use crate::model::value::{
+    ApprovalPrompt, ClientId, ExternalId, Flags, Make, Mode, RedirectUri, ResponseType, Scope,
+    State, User, VehicleId, Vin,
+};
+
+/// The path of a first connection.
+pub const AUTHORIZE_PATH: &str = "/oauth/authorize";
+/// The path of a re-authentication.
+pub const REAUTHENTICATE_PATH: &str = "/oauth/reauthenticate";
+
+macro_rules! request_struct {
+    (
+        identity { $( $ivariant:ident $iname:ident, $idoc:literal; )* }
+        optional { $( $variant:ident $name:ident: $ty:ty, $doc:literal; )* }
+    ) => {
+        /// Every parameter of a Connect link, typed. Only what was declared is
+        /// `Some`: nothing is filled in with Connect's defaults.
+        ///
+        /// Read it through [`ConnectUrl::request`](crate::ConnectUrl::request); make
+        /// one with [`ConnectUrl::builder`](crate::ConnectUrl::builder), by reading a
+        /// link, or with `connect_url!`.
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        pub struct ConnectRequest {
+            pub(crate) app_id: ClientId,
+            /// `client_id` or `application_id`: the name the app id is sent under.
+            pub(crate) app_id_parameter: Parameter,
+            /// `response_type=none` was written.
+            pub(crate) no_response: bool,
+            $( pub(crate) $name: Option<$ty>, )*
+            /// Parameters this crate does not model, decoded, in the order read.
+            pub(crate) extra: Vec<(String, String)>,
+        }
+
+        impl ConnectRequest {
+            /// A request with this app id, sent under `app_id_parameter`, and
+            /// nothing else.
+            pub(crate) fn new(app_id: ClientId, app_id_parameter: Parameter) -> Self {
+                ConnectRequest {
+                    app_id,
+                    app_id_parameter,
+                    no_response: false,
+                    $( $name: None, )*
+                    extra: Vec::new(),
+                }
+            }
+
+            $(
+                #[doc = $doc]
+                #[must_use]
+                pub fn $name(&self) -> Option<&$ty> {
+                    self.$name.as_ref()
+                }
+            )*
+        }
+    };
+}
+connect_parameters!(request_struct);
+
+impl ConnectRequest {
+    /// The application's id, whichever name it is sent under (see
+    /// [`app_id_parameter`](Self::app_id_parameter)).
+    #[must_use]
+    pub fn client_id(&self) -> &ClientId {
+        &self.app_id
+    }
+
+    /// [`Parameter::ClientId`] or [`Parameter::ApplicationId`]: the name the app
+    /// id is sent under.
+    #[must_use]
+    pub fn app_id_parameter(&self) -> Parameter {
+        self.app_id_parameter
+    }
+
+    /// Whether this re-authenticates a connected vehicle (`vehicle_id` is given).
+    #[must_use]
+    pub fn is_reauthentication(&self) -> bool {
+        self.vehicle_id.is_some()
+    }
+
+    /// `none` when written; otherwise `code`, or `vehicle_id` for re-authentication.
+    #[must_use]
+    pub fn response_type(&self) -> ResponseType {
+        if self.no_response {
+            ResponseType::None
+        } else if self.is_reauthentication() {
+            ResponseType::VehicleId
+        } else {
+            ResponseType::Code
+        }
+    }
+
+    /// `/oauth/authorize`, or `/oauth/reauthenticate` for re-authentication.
+    #[must_use]
+    pub fn path(&self) -> &'static str {
+        if self.is_reauthentication() {
+            REAUTHENTICATE_PATH
+        } else {
+            AUTHORIZE_PATH
+        }
+    }
+
+    /// The parameters of a link read from elsewhere that this crate does not model
+    /// (`sdk_platform`, `utm_source`, …), decoded, in the order read. They are
+    /// rendered after the canonical parameters, so reading a link loses nothing.
+    #[must_use]
+    pub fn extra(&self) -> &[(String, String)] {
+        &self.extra
+    }
+}

@@ -1,0 +1,199 @@
+//! The parameters with a small set of values, each declared once by [`choice!`].
+
+use std::fmt;
+use std::str::FromStr;
+
+use super::QueryValue;
+use crate::encode::Sink;
+use crate::error::{Error, Findings, Parameter, Problem};
+
+/// An enum whose values are written as fixed names, with `ALL`, `name`,
+/// `FromStr` (refusing anything else with `$invalid`) and `Display`.
+macro_rules! choice {
+    (
+        $(#[$doc:meta])*
+        $name:ident, $parameter:ident, $invalid:ident {
+            $( $(#[$vdoc:meta])* $variant:ident = $text:literal, )*
+        }
+    ) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum $name {
+            $( $(#[$vdoc])* $variant, )*
+        }
+
+        impl $name {
+            /// Every value.
+            pub const ALL: &'static [$name] = &[$($name::$variant),*];
+
+            /// The value as written in the URL.
+            #[must_use]
+            pub const fn name(self) -> &'static str {
+                match self {
+                    $( $name::$variant => $text, )*
+                }
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = Error;
+
+            fn from_str(value: &str) -> Result<Self, Error> {
+                $name::ALL
+                    .iter()
+                    .copied()
+                    .find(|v| v.name() == value)
+                    .ok_or_else(|| {
+                        Error::new(
+                            Parameter::$parameter,
+                            Problem::$invalid {
+                                value: value.to_owned(),
+                            },
+                        )
+                    })
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.name())
+            }
+        }
+
+        crate::serde_impls::as_string!($name);
+    };
+}
+
+choice! {
+    /// Whether Connect shows the approval dialog again to an owner who approved before.
+    ApprovalPrompt, ApprovalPrompt, InvalidApprovalPrompt {
+        /// Show it only if the owner has not approved this scope yet (Connect's default).
+        Auto = "auto",
+        /// Always show it.
+        Force = "force",
+    }
+}
+
+choice! {
+    /// Which vehicles the link connects to.
+    Mode, Mode, InvalidMode {
+        /// Real vehicles (Connect's default).
+        Live = "live",
+        /// Vehicles of the Vehicle Simulator. Replaces the deprecated `test` mode.
+        Simulated = "simulated",
+    }
+}
+
+choice! {
+    /// What Connect hands back on the redirect.
+    ///
+    /// A link states it, but one writes only [`ResponseType::None`]: `code` is
+    /// implied, and `vehicle_id` with `vehicle_id`.
+    ResponseType, ResponseType, ResponseTypeNotWritable {
+        /// An authorization code (`/oauth/authorize`).
+        Code = "code",
+        /// The vehicle's id, after re-authentication (`/oauth/reauthenticate`).
+        VehicleId = "vehicle_id",
+        /// Nothing: the flow ends without a code, on the redirect URI or, without
+        /// one, on a page Smartcar hosts (FACTS, "Connect as it is in late 2026").
+        None = "none",
+    }
+}
+
+impl ResponseType {
+    /// The value of a `response_type` one writes (in `connect_url!`): only `none`.
+    ///
+    /// # Errors
+    ///
+    /// [`Problem::ResponseTypeNotWritable`] for anything else, `code` and
+    /// `vehicle_id` included: they are implied.
+    pub fn written(value: &str) -> Result<ResponseType, Error> {
+        match value.parse() {
+            Ok(ResponseType::None) => Ok(ResponseType::None),
+            _ => Err(Error::new(
+                Parameter::ResponseType,
+                Problem::ResponseTypeNotWritable {
+                    value: value.to_owned(),
+                },
+            )),
+        }
+    }
+}
+
+impl QueryValue for ApprovalPrompt {
+    fn write(&self, out: &mut impl Sink) {
+        out.raw(self.name());
+    }
+
+    fn read(_: Parameter, text: &str, findings: &mut Findings) -> Option<Self> {
+        super::read_strict(text, findings)
+    }
+}
+
+impl QueryValue for Mode {
+    fn write(&self, out: &mut impl Sink) {
+        out.raw(self.name());
+    }
+
+    /// `test` and `test_mode`, the deprecated names of `simulated`, are still read
+    /// by Connect and sent by every SDK: read as `simulated`, with a warning.
+    fn read(_: Parameter, text: &str, findings: &mut Findings) -> Option<Self> {
+        if matches!(text, "test" | "test_mode") {
+            findings.warning(Error::new(
+                Parameter::Mode,
+                Problem::DeprecatedMode {
+                    value: text.to_owned(),
+                },
+            ));
+            return Some(Mode::Simulated);
+        }
+        super::read_strict(text, findings)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_round_trip() {
+        for &v in ApprovalPrompt::ALL {
+            assert_eq!(v.to_string().parse::<ApprovalPrompt>().unwrap(), v);
+        }
+        for &v in Mode::ALL {
+            assert_eq!(v.to_string().parse::<Mode>().unwrap(), v);
+        }
+    }
+
+    #[test]
+    fn test_mode_points_to_simulated() {
+        let e = "test".parse::<Mode>().unwrap_err();
+        assert_eq!(e.message(), "`test` is not a valid `mode`");
+        assert_eq!(
+            e.help().as_deref(),
+            Some("`test` is the deprecated name of `simulated`: write `simulated`")
+        );
+        let e = "Live".parse::<Mode>().unwrap_err();
+        assert_eq!(e.help().as_deref(), Some("use `live` or `simulated`"));
+        let mut findings = Findings::default();
+        assert_eq!(
+            Mode::read(Parameter::Mode, "test", &mut findings),
+            Some(Mode::Simulated)
+        );
+        assert_eq!(
+            findings.0[0].as_error().problem(),
+            &Problem::DeprecatedMode {
+                value: "test".into()
+            }
+        );
+        assert!(!findings.has_errors());
+        let e = "token".parse::<ResponseType>().unwrap_err();
+        assert_eq!(e.message(), "`response_type: token` cannot be written");
+        assert_eq!(ResponseType::written("none"), Ok(ResponseType::None));
+        let e = ResponseType::written("code").unwrap_err();
+        assert!(e.help().unwrap().contains("only `none` may be written"));
+        let e = "always".parse::<ApprovalPrompt>().unwrap_err();
+        assert_eq!(e.parameter(), Some(Parameter::ApprovalPrompt));
+        assert_eq!(e.help().as_deref(), Some("use `auto` or `force`"));
+    }
+}

@@ -1,0 +1,254 @@
+//! A link's text → its typed parts, read as Connect reads it: every finding
+//! recorded, with its severity (SPEC §5, "reading is faithful").
+
+use crate::encode::decode;
+use crate::error::{Error, Findings, Parameter, Problem};
+use crate::model::parameter::connect_parameters;
+use crate::model::request::{ConnectRequest, AUTHORIZE_PATH, REAUTHENTICATE_PATH};
+use crate::model::value::{
+    ApprovalPrompt, ClientId, ExternalId, Flags, Make, Mode, QueryValue, RedirectUri, ResponseType,
+    Scope, State, User, VehicleId, Vin, API_CREDENTIAL_PREFIX,
+};
+use crate::render::origin::Origin;
+use crate::rules::{Combination, Known};
+
+/// What a link is, typed: where it points and what it asks.
+#[derive(Debug, Clone)]
+pub(crate) struct Parts {
+    pub(crate) origin: Origin,
+    pub(crate) request: ConnectRequest,
+}
+
+/// Parameters Smartcar's client SDKs add on their own (`sdk_platform` and
+/// `sdk_version` from iOS and Android, `app_origin` from JavaScript): known to
+/// Connect, kept like any parameter this crate does not model, without a warning.
+pub const SDK_PARAMETERS: [&str; 3] = ["sdk_platform", "sdk_version", "app_origin"];
+
+/// The parts of a link, or every finding when one is an error.
+pub(crate) fn read_parts(text: &str) -> Result<Parts, Findings> {
+    let mut findings = Findings::default();
+    match read_link(text, &mut findings) {
+        Some(parts) if !findings.has_errors() => Ok(parts),
+        _ => Err(findings),
+    }
+}
+
+/// Reads a link: every finding goes to `findings`; the parts come back when no
+/// finding is an error.
+pub(crate) fn read_link(text: &str, findings: &mut Findings) -> Option<Parts> {
+    let (origin, reauthenticate, query) = findings.take(split_link(text.trim()))?;
+    let query = read_query(query, findings);
+    let request = typed_request(&query, reauthenticate, findings);
+    // Stable: findings about one parameter stay in the order found.
+    findings.0.sort_by_key(|f| f.as_error().parameter());
+    let request = request.filter(|_| !findings.has_errors())?;
+    Some(Parts { origin, request })
+}
+
+fn not_connect(reason: impl Into<String>) -> Error {
+    Error::general(Problem::NotConnectUrl {
+        reason: reason.into(),
+    })
+}
+
+/// The origin, whether the path is the re-authentication one, and the query.
+fn split_link(text: &str) -> Result<(Origin, bool, &str), Error> {
+    if text.contains('#') {
+        return Err(not_connect("a Connect URL has no fragment (`#…`)"));
+    }
+    let (base, query) = text
+        .split_once('?')
+        .ok_or_else(|| not_connect("it has no query (`?…`)"))?;
+    let url = url::Url::parse(base).map_err(|e| not_connect(e.to_string()))?;
+    let origin = Origin::from_url(&url)?;
+    let reauthenticate = match url.path() {
+        AUTHORIZE_PATH => false,
+        REAUTHENTICATE_PATH => true,
+        other => {
+            return Err(not_connect(format!(
+                "the path is `{other}`, not `{AUTHORIZE_PATH}` or `{REAUTHENTICATE_PATH}`"
+            )))
+        }
+    };
+    Ok((origin, reauthenticate, query))
+}
+
+/// The query, decoded: each known parameter's value, and the others in order.
+struct Query {
+    known: [Option<String>; Parameter::ALL.len()],
+    extra: Vec<(String, String)>,
+}
+
+impl Query {
+    fn get(&self, parameter: Parameter) -> Option<&str> {
+        self.known[parameter as usize].as_deref()
+    }
+}
+
+fn read_query(query: &str, findings: &mut Findings) -> Query {
+    let mut read = Query {
+        known: Default::default(),
+        extra: Vec::new(),
+    };
+    for piece in query.split('&').filter(|p| !p.is_empty()) {
+        let Some((name, value)) = piece.split_once('=') else {
+            findings.error(Error::general(Problem::ParameterWithoutValue {
+                name: piece.to_owned(),
+            }));
+            continue;
+        };
+        let Some(name) = findings.take(decode(name, None)) else {
+            continue;
+        };
+        let Some(parameter) = Parameter::from_name(&name) else {
+            if let Some(value) = findings.take(decode(value, None)) {
+                if !SDK_PARAMETERS.contains(&name.as_str()) {
+                    findings.warning(unknown_parameter(&name));
+                }
+                read.extra.push((name, value));
+            }
+            continue;
+        };
+        let Some(value) = findings.take(decode(value, Some(parameter))) else {
+            continue;
+        };
+        match &read.known[parameter as usize] {
+            None => read.known[parameter as usize] = Some(value),
+            // The Java SDK's own test sends `single_select=true` twice.
+            Some(earlier) if *earlier == value => {
+                findings.warning(Error::new(parameter, Problem::RepeatedParameter));
+            }
+            Some(_) => findings.error(Error::new(parameter, Problem::DuplicateParameter)),
+        }
+    }
+    read
+}
+
+/// A parameter this crate does not know, with the closest known name.
+pub fn unknown_parameter(name: &str) -> Error {
+    let suggestion = crate::suggest::closest(name, Parameter::ALL.iter().map(|p| p.name()));
+    Error::general(Problem::UnknownParameter {
+        name: name.to_owned(),
+        suggestion,
+    })
+}
+
+macro_rules! read_optional {
+    (
+        identity { $( $ivariant:ident $iname:ident, $idoc:literal; )* }
+        optional { $( $variant:ident $name:ident: $ty:ty, $doc:literal; )* }
+    ) => {
+        /// Every optional parameter of the query, each read by its value type.
+        fn read_optional(query: &Query, request: &mut ConnectRequest, findings: &mut Findings) {
+            $(
+                request.$name = query.get(Parameter::$variant).and_then(|text| {
+                    <$ty as QueryValue>::read(Parameter::$variant, text, findings)
+                });
+            )*
+        }
+    };
+}
+connect_parameters!(read_optional);
+
+fn typed_request(
+    query: &Query,
+    reauthenticate: bool,
+    findings: &mut Findings,
+) -> Option<ConnectRequest> {
+    let no_response = response_type(query, reauthenticate, findings);
+    let app_id = app_id(query, findings);
+    match (reauthenticate, query.get(Parameter::VehicleId)) {
+        (true, None) => findings.error(Error::new(Parameter::VehicleId, Problem::Missing)),
+        (false, Some(_)) => {
+            findings.error(Error::new(
+                Parameter::VehicleId,
+                Problem::VehicleIdOnAuthorize,
+            ));
+        }
+        _ => {}
+    }
+    let (app_id, app_id_parameter) = app_id.unzip();
+    // A stand-in app id, so that every other parameter is still read and checked.
+    let mut request = ConnectRequest::new(
+        app_id.clone().unwrap_or_else(|| ClientId::checked("-")),
+        app_id_parameter.unwrap_or(Parameter::ClientId),
+    );
+    request.no_response = no_response;
+    read_optional(query, &mut request, findings);
+    // The rules between parameters, from which are present (even with a bad
+    // value, so that every problem shows at once) and the values that were read.
+    let present = |p: Parameter| query.get(p).is_some();
+    let combination = Combination {
+        client_id: app_id.as_ref().map_or(Known::No, Known::Yes),
+        redirect_uri: request.redirect_uri.as_ref().map_or(Known::No, Known::Yes),
+        make: present(Parameter::Make),
+        single_select: request.single_select,
+        single_select_vin: present(Parameter::SingleSelectVin),
+        vehicle_id: present(Parameter::VehicleId),
+    };
+    for error in combination.errors() {
+        findings.error(error);
+    }
+    request.extra.clone_from(&query.extra);
+    app_id.map(|_| request)
+}
+
+/// Checks `response_type` against the path; whether it is `none`.
+fn response_type(query: &Query, reauthenticate: bool, findings: &mut Findings) -> bool {
+    let expected = if reauthenticate {
+        ResponseType::VehicleId
+    } else {
+        ResponseType::Code
+    };
+    match query.get(Parameter::ResponseType) {
+        None => {
+            findings.error(Error::new(Parameter::ResponseType, Problem::Missing));
+            false
+        }
+        Some(found) if found == ResponseType::None.name() => true,
+        Some(found) if found == expected.name() => false,
+        Some(found) => {
+            findings.error(Error::new(
+                Parameter::ResponseType,
+                Problem::WrongResponseType {
+                    found: found.to_owned(),
+                    expected: expected.name(),
+                },
+            ));
+            false
+        }
+    }
+}
+
+/// The app id, under exactly one of its two names.
+fn app_id(query: &Query, findings: &mut Findings) -> Option<(ClientId, Parameter)> {
+    let given =
+        [Parameter::ClientId, Parameter::ApplicationId].map(|p| query.get(p).map(|text| (p, text)));
+    let (parameter, text) = match given {
+        [Some(one), None] | [None, Some(one)] => one,
+        [Some(_), Some(_)] => {
+            findings.error(Error::new(Parameter::ApplicationId, Problem::BothAppIds));
+            return None;
+        }
+        [None, None] => {
+            findings.error(Error::new(Parameter::ClientId, Problem::Missing));
+            return None;
+        }
+    };
+    let id = match text.parse::<ClientId>() {
+        Ok(id) => id,
+        Err(e) => {
+            findings.error(Error::new(parameter, e.problem().clone()));
+            return None;
+        }
+    };
+    if id.as_str().starts_with(API_CREDENTIAL_PREFIX) {
+        findings.warning(Error::new(
+            parameter,
+            Problem::ApiCredentialAsAppId {
+                id: id.as_str().to_owned(),
+            },
+        ));
+    }
+    Some((id, parameter))
+}

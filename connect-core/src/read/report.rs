@@ -1,0 +1,158 @@
+//! `ConnectUrl::read` and `FromStr`: a link read from elsewhere, with every
+//! finding graded as an error or a warning.
+
+use std::fmt;
+use std::str::FromStr;
+
+use crate::error::{Error, Finding, Findings};
+use crate::render::connect_url::ConnectUrl;
+
+/// What reading a link found: the link, unless an error stops it, and every
+/// finding, errors and warnings, in the order of the parameters.
+///
+/// ```
+/// use connect_core::ConnectUrl;
+///
+/// let report = ConnectUrl::read(
+///     "https://connect.smartcar.com/oauth/authorize?response_type=code\
+///      &client_id=8229df9f&make=Ford&mode=test&utm_source=newsletter",
+/// );
+/// assert_eq!(report.errors().count(), 0);
+/// assert_eq!(report.warnings().count(), 3); // make case, mode=test, utm_source
+/// let url = report.into_result()?;
+/// assert_eq!(
+///     url.as_str(),
+///     "https://connect.smartcar.com/oauth/authorize?response_type=code\
+///      &client_id=8229df9f&mode=simulated&make=FORD&utm_source=newsletter"
+/// );
+/// # Ok::<(), connect_core::ParseError>(())
+/// ```
+#[derive(Debug, Clone)]
+#[must_use]
+pub struct Report {
+    url: Option<ConnectUrl>,
+    findings: Vec<Finding>,
+}
+
+impl Report {
+    /// The link, when no finding is an error.
+    #[must_use]
+    pub fn url(&self) -> Option<&ConnectUrl> {
+        self.url.as_ref()
+    }
+
+    /// Every finding, errors and warnings.
+    #[must_use]
+    pub fn findings(&self) -> &[Finding] {
+        &self.findings
+    }
+
+    /// The findings that make the link unusable.
+    pub fn errors(&self) -> impl Iterator<Item = &Error> {
+        self.findings
+            .iter()
+            .filter(|f| f.is_error())
+            .map(Finding::as_error)
+    }
+
+    /// The findings that leave the link working.
+    pub fn warnings(&self) -> impl Iterator<Item = &Error> {
+        self.findings
+            .iter()
+            .filter(|f| !f.is_error())
+            .map(Finding::as_error)
+    }
+
+    /// The link, dropping the warnings.
+    ///
+    /// # Errors
+    ///
+    /// A [`ParseError`] with every finding, when one is an error.
+    pub fn into_result(self) -> Result<ConnectUrl, ParseError> {
+        match self.url {
+            Some(url) => Ok(url),
+            None => Err(ParseError {
+                findings: self.findings,
+            }),
+        }
+    }
+}
+
+/// A link that cannot be used: every finding of reading it, at least one of them
+/// an error. `Display` writes one finding per line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseError {
+    findings: Vec<Finding>,
+}
+
+impl ParseError {
+    /// Every finding, errors and warnings.
+    #[must_use]
+    pub fn findings(&self) -> &[Finding] {
+        &self.findings
+    }
+
+    /// The errors.
+    pub fn errors(&self) -> impl Iterator<Item = &Error> {
+        self.findings
+            .iter()
+            .filter(|f| f.is_error())
+            .map(Finding::as_error)
+    }
+
+    /// The first error, to match on.
+    #[must_use]
+    pub fn first(&self) -> &Error {
+        // A `ParseError` is made only when some finding is an error.
+        self.errors()
+            .next()
+            .unwrap_or_else(|| self.findings[0].as_error())
+    }
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, finding) in self.findings.iter().enumerate() {
+            if i > 0 {
+                f.write_str("\n")?;
+            }
+            write!(f, "{finding}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ParseError {}
+
+impl ConnectUrl {
+    /// Reads a Connect link as Connect reads it, and reports every finding at once.
+    ///
+    /// Accepts any origin (so a local stand-in can read the links it receives),
+    /// parameters in any order, `+` or `%20`, either hex case, `client_id` or
+    /// `application_id`, `make` in any case, the deprecated `mode=test`, a flag
+    /// without a value, a parameter repeated with the same value, and parameters
+    /// it does not model (kept, and rendered after the canonical ones). Errors:
+    /// what Connect refuses or what cannot work (a conflicting repeat, an unknown
+    /// permission, a malformed VIN, broken rules between parameters, a fragment, a
+    /// bad percent escape). Warnings: what works but is deprecated, suspicious or
+    /// not canonical. The link renders canonically and loses nothing it carried.
+    pub fn read(text: &str) -> Report {
+        let mut findings = Findings::default();
+        let url = crate::read::link::read_link(text, &mut findings)
+            .filter(|_| !findings.has_errors())
+            .map(ConnectUrl::from_parts);
+        Report {
+            url,
+            findings: findings.0,
+        }
+    }
+}
+
+impl FromStr for ConnectUrl {
+    type Err = ParseError;
+
+    /// Reads a link (see [`ConnectUrl::read`]); the warnings are dropped.
+    fn from_str(text: &str) -> Result<Self, ParseError> {
+        ConnectUrl::read(text).into_result()
+    }
+}

@@ -1,0 +1,113 @@
+//! [`ConnectUrlBuilder`]: typed values in, a checked [`ConnectUrl`] out.
+
+use crate::error::{Error, Parameter};
+use crate::model::parameter::connect_parameters;
+use crate::model::request::ConnectRequest;
+use crate::model::value::{
+    ApplicationId, ApprovalPrompt, ClientId, ExternalId, Flags, Make, Mode, RedirectUri, Scope,
+    State, User, VehicleId, Vin,
+};
+use crate::render::connect_url::ConnectUrl;
+use crate::render::origin::Origin;
+use crate::rules::Combination;
+
+/// Builds a [`ConnectUrl`] from typed values; [`build`](Self::build) checks the
+/// rules between parameters. Setting a parameter twice keeps the last value.
+///
+/// ```
+/// use connect_core::{ConnectUrl, Mode, Permission, Scope, ScopeEntry};
+///
+/// let url = ConnectUrl::builder("8229df9f-91a0-4ff0-a1ae-a1f38ee24d07".parse()?)
+///     .scope(Scope::new([
+///         ScopeEntry::required(Permission::ReadOdometer),
+///         ScopeEntry::optional(Permission::ReadVin),
+///     ])?)
+///     .redirect_uri("https://example.com/home".parse()?)
+///     .mode(Mode::Simulated)
+///     .build()?;
+/// assert_eq!(
+///     url.as_str(),
+///     "https://connect.smartcar.com/oauth/authorize?response_type=code\
+///      &client_id=8229df9f-91a0-4ff0-a1ae-a1f38ee24d07\
+///      &scope=required%3Aread_odometer%20read_vin\
+///      &redirect_uri=https%3A%2F%2Fexample.com%2Fhome&mode=simulated"
+/// );
+/// # Ok::<(), connect_core::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+#[must_use = "a builder does nothing until `build`"]
+pub struct ConnectUrlBuilder {
+    request: ConnectRequest,
+    origin: Origin,
+}
+
+macro_rules! setters {
+    (
+        identity { $( $ivariant:ident $iname:ident, $idoc:literal; )* }
+        optional { $( $variant:ident $name:ident: $ty:ty, $doc:literal; )* }
+    ) => {
+        impl ConnectUrlBuilder {
+            $(
+                #[doc = $doc]
+                pub fn $name(mut self, value: $ty) -> Self {
+                    self.request.$name = Some(value);
+                    self
+                }
+            )*
+        }
+    };
+}
+connect_parameters!(setters);
+
+impl ConnectUrl {
+    /// A builder for a link of this application, sending its id as `client_id`.
+    pub fn builder(client_id: ClientId) -> ConnectUrlBuilder {
+        ConnectUrlBuilder::new(client_id, Parameter::ClientId)
+    }
+
+    /// A builder for a link of this application, sending its id under the newer
+    /// name `application_id`, as Smartcar's JavaScript, iOS and Android SDKs do.
+    pub fn builder_with_application_id(application_id: ApplicationId) -> ConnectUrlBuilder {
+        ConnectUrlBuilder::new(application_id, Parameter::ApplicationId)
+    }
+}
+
+impl ConnectUrlBuilder {
+    fn new(app_id: ClientId, app_id_parameter: Parameter) -> Self {
+        ConnectUrlBuilder {
+            request: ConnectRequest::new(app_id, app_id_parameter),
+            origin: Origin::SMARTCAR,
+        }
+    }
+
+    /// `response_type=none`: a flow that ends without an authorization code
+    /// (`code`, or `vehicle_id` for re-authentication, is implied otherwise).
+    pub fn response_type_none(mut self) -> Self {
+        self.request.no_response = true;
+        self
+    }
+
+    /// Points the link at another Connect origin, e.g. a local stand-in.
+    pub fn origin(mut self, origin: Origin) -> Self {
+        self.origin = origin;
+        self
+    }
+
+    /// The link, rendered with one allocation.
+    ///
+    /// # Errors
+    ///
+    /// The first rule between parameters it breaks (see
+    /// [`Combination::errors`]).
+    pub fn build(self) -> Result<ConnectUrl, Error> {
+        match Combination::of(&self.request).errors().into_iter().next() {
+            Some(error) => Err(error),
+            None => Ok(self.build_checked()),
+        }
+    }
+
+    /// The link, for `connect_url!`, which decided every rule at compile time.
+    pub(crate) fn build_checked(self) -> ConnectUrl {
+        ConnectUrl::render(&self.origin, &self.request)
+    }
+}
