@@ -30,10 +30,9 @@ impl Ctxt {
         !self.errors.is_empty()
     }
 
-    /// Every error as `compile_error!`s in a block of type `!`, which stands in for
-    /// the link so that no follow-on type error hides the real ones.
+    /// Every error as a `compile_error!`.
     pub fn into_compile_errors(self) -> TokenStream {
         let errors = self.errors.iter().map(syn::Error::to_compile_error);
-        quote! {{ #(#errors)* ::core::unreachable!() }}
+        quote! { #(#errors)* }
     }
 }

@@ -1,34 +1,56 @@
 //! [`Link`] → tokens. A fully literal link is rendered now, by connect-core, and
-//! becomes a `const`; otherwise the link is built through connect-core's builder
-//! at run time from the literals (already checked) and the expressions.
+//! becomes a constant of its text; otherwise the link is built through
+//! connect-core's builder at run time from the literals (already checked) and
+//! the expressions. On error: the errors, and a fallback of the right type.
 
-use connect_core::{ApprovalPrompt, ConnectUrl, Flag, Mode, Scope, ScopeEntry};
+use connect_core::{ApprovalPrompt, ConnectUrl, Mode, Parameter};
 use proc_macro2::{Span, TokenStream};
 use quote::{quote, quote_spanned};
 use syn::Ident;
 
+use crate::ast::{Invocation, Text, Value};
 use crate::ctxt::Ctxt;
 use crate::valid::{Checked, Link};
 
-/// The whole macro: parse → validate → expand. Errors replace the link.
+/// The whole macro: parse → validate → expand.
 pub fn connect_url(input: TokenStream) -> TokenStream {
+    let krate = match crate::crate_path::connect_core_path() {
+        Ok(path) => path,
+        Err(error) => return error.to_compile_error(),
+    };
     let mut cx = Ctxt::default();
     let invocation = crate::parse::parse(input, &mut cx);
     let Some(link) = crate::valid::validate(&invocation, Span::call_site(), &mut cx) else {
-        return cx.into_compile_errors();
+        return fallback(&krate, &invocation, cx);
     };
-    if link.is_literal() {
-        match render_now(&link) {
-            Ok(url) => literal_link(&link, &url),
-            Err(error) => {
-                // validate() ran the same rules: unreachable, but never a panic.
-                cx.rule(Span::call_site(), &error);
-                cx.into_compile_errors()
-            }
-        }
-    } else {
-        built_link(&link)
+    if !link.is_literal() {
+        return built_link(&krate, &link);
     }
+    match render_now(&link) {
+        Ok(url) => literal_link(&krate, &link, &url),
+        Err(error) => {
+            // validate() ran the same rules: unreachable, but never a panic.
+            cx.rule(Span::call_site(), &error);
+            fallback(&krate, &invocation, cx)
+        }
+    }
+}
+
+/// The errors, then a link of the right type that neither diverges (no
+/// "unreachable statement" on the user's next line) nor drops the user's
+/// expressions: they stay in the expansion, type-checked and seen by the IDE, in
+/// a closure that never runs.
+fn fallback(krate: &TokenStream, invocation: &Invocation, cx: Ctxt) -> TokenStream {
+    let errors = cx.into_compile_errors();
+    let expressions = invocation.params.iter().filter_map(|p| match &p.value {
+        Value::Text(Text::Expr(tokens)) => Some(quote!(let _ = &(#tokens);)),
+        _ => None,
+    });
+    quote! {{
+        #errors
+        let _ = || { #(#expressions)* };
+        #krate::__private::fallback_url()
+    }}
 }
 
 impl Link {
@@ -36,12 +58,14 @@ impl Link {
         fn lit<T>(v: &Option<Checked<T>>) -> bool {
             !matches!(v, Some(Checked::Expr(_)))
         }
-        matches!(self.client_id, Checked::Literal(_))
-            && lit(&self.vehicle_id)
-            && lit(&self.redirect_uri)
-            && lit(&self.state)
-            && lit(&self.single_select_vin)
-            && lit(&self.user)
+        let f = &self.fields;
+        matches!(self.app_id.1, Checked::Literal(_))
+            && lit(&f.vehicle_id)
+            && lit(&f.redirect_uri)
+            && lit(&f.state)
+            && lit(&f.single_select_vin)
+            && lit(&f.user)
+            && lit(&f.external_id)
     }
 }
 
@@ -50,206 +74,197 @@ fn render_now(link: &Link) -> Result<ConnectUrl, connect_core::Error> {
     fn value<T: Clone>(v: &Option<Checked<T>>) -> Option<T> {
         v.as_ref().and_then(Checked::literal).cloned()
     }
-    let Checked::Literal(client_id) = &link.client_id else {
-        unreachable!("is_literal() checked the client id")
+    let (parameter, Checked::Literal(app_id)) = &link.app_id else {
+        return Err(connect_core::Error::new(
+            Parameter::ClientId,
+            connect_core::Problem::Missing,
+        ));
     };
-    let mut b = ConnectUrl::builder(client_id.clone());
-    if let Some(v) = value(&link.vehicle_id) {
+    let f = &link.fields;
+    let mut b = match parameter {
+        Parameter::ApplicationId => ConnectUrl::builder_with_application_id(app_id.clone()),
+        _ => ConnectUrl::builder(app_id.clone()),
+    };
+    if f.response_type_none {
+        b = b.response_type_none();
+    }
+    if let Some(v) = value(&f.vehicle_id) {
         b = b.vehicle_id(v);
     }
-    if let Some(entries) = &link.scope {
-        b = b.scope(Scope::new(entries.iter().map(|(e, _)| *e))?);
+    if let Some(entries) = &f.scope {
+        b = b.scope(connect_core::Scope::new(entries.iter().map(|(e, _)| *e))?);
     }
-    if let Some(v) = value(&link.redirect_uri) {
+    if let Some(v) = value(&f.redirect_uri) {
         b = b.redirect_uri(v);
     }
-    if let Some(v) = value(&link.state) {
+    if let Some(v) = value(&f.state) {
         b = b.state(v);
     }
-    if let Some(v) = link.approval_prompt {
+    if let Some(v) = f.approval_prompt {
         b = b.approval_prompt(v);
     }
-    if let Some(v) = link.mode {
+    if let Some(v) = f.mode {
         b = b.mode(v);
     }
-    if let Some((make, _)) = &link.make {
+    if let Some((make, _)) = &f.make {
         b = b.make(make.clone());
     }
-    if let Some(v) = link.single_select {
+    if let Some(v) = f.single_select {
         b = b.single_select(v);
     }
-    if let Some(v) = value(&link.single_select_vin) {
+    if let Some(v) = value(&f.single_select_vin) {
         b = b.single_select_vin(v);
     }
-    if let Some(flags) = &link.flags {
+    if let Some(flags) = &f.flags {
         b = b.flags(connect_core::Flags::new(flags.iter().cloned())?);
     }
-    if let Some(v) = value(&link.user) {
+    if let Some(v) = value(&f.user) {
         b = b.user(v);
+    }
+    if let Some(v) = value(&f.external_id) {
+        b = b.external_id(v);
     }
     b.build()
 }
 
-/// `{ const URL: ConnectUrl = …; URL }`: the text and the typed request both
-/// built at compile time, so the link costs nothing at run time and can
-/// initialise a `static` or `const`.
-fn literal_link(link: &Link, url: &ConnectUrl) -> TokenStream {
+/// The text rendered at compile time, as a constant: the link costs nothing at
+/// run time and can initialise a `static` or `const`. Each permission and
+/// cataloged make is imported, with the user's span, from its documented constant
+/// in connect-core, so an IDE shows its description on hover.
+fn literal_link(krate: &TokenStream, link: &Link, url: &ConnectUrl) -> TokenStream {
     let text = url.as_str();
-    let client_id = checked(&link.client_id, quote!(::connect_core::ClientId));
-    let vehicle_id = optional_checked(&link.vehicle_id, quote!(::connect_core::VehicleId));
-    let scope = optional(link.scope.as_deref().map(scope));
-    let redirect_uri = optional_checked(&link.redirect_uri, quote!(::connect_core::RedirectUri));
-    let state = optional_checked(&link.state, quote!(::connect_core::State));
-    let approval_prompt = optional(link.approval_prompt.map(approval_prompt));
-    let mode = optional(link.mode.map(mode));
-    let make = optional(link.make.as_ref().map(make));
-    let single_select = optional(link.single_select.map(|b| quote!(#b)));
-    let single_select_vin = optional_checked(&link.single_select_vin, quote!(::connect_core::Vin));
-    let flags = optional(link.flags.as_deref().map(flags));
-    let user = optional_checked(&link.user, quote!(::connect_core::User));
+    let permissions = link.fields.scope.iter().flatten().map(|(_, ident)| ident);
+    let make = link
+        .fields
+        .make
+        .iter()
+        .filter_map(|(_, ident)| ident.as_ref());
     quote! {{
-        const CONNECT_URL: ::connect_core::ConnectUrl = ::connect_core::ConnectUrl::__literal(
-            #text,
-            ::connect_core::ConnectRequest::__literal(
-                #client_id, #vehicle_id, #scope, #redirect_uri, #state, #approval_prompt,
-                #mode, #make, #single_select, #single_select_vin, #flags, #user,
-            ),
-        );
-        CONNECT_URL
+        #[allow(unused_imports)]
+        use #krate::permissions::{#(#permissions as _),*};
+        #[allow(unused_imports)]
+        use #krate::makes::{#(#make as _),*};
+        #krate::__private::literal_url(#text)
     }}
 }
 
-fn optional_checked<T: AsRef<str>>(value: &Option<Checked<T>>, ty: TokenStream) -> TokenStream {
-    optional(value.as_ref().map(|v| checked(v, ty)))
-}
-
-fn optional(tokens: Option<TokenStream>) -> TokenStream {
-    match tokens {
-        Some(t) => quote!(::core::option::Option::Some(#t)),
-        None => quote!(::core::option::Option::None),
-    }
-}
-
 /// `ConnectUrl::builder(…).state(…)…`: literals go in as checked constants,
-/// expressions through `Into` into their connect-core type.
-fn built_link(link: &Link) -> TokenStream {
+/// expressions as their connect-core type (a note shows the fix when they are not).
+fn built_link(krate: &TokenStream, link: &Link) -> TokenStream {
+    let f = &link.fields;
     let mut calls = Vec::new();
     let mut call = |method: &str, value: TokenStream| {
         let method = Ident::new(method, Span::call_site());
         calls.push(quote!(.#method(#value)));
     };
-    if let Some(v) = &link.vehicle_id {
-        call("vehicle_id", checked(v, quote!(::connect_core::VehicleId)));
+    if let Some(v) = &f.vehicle_id {
+        call("vehicle_id", text_value(krate, v, "VehicleId"));
     }
-    if let Some(entries) = &link.scope {
-        call("scope", scope(entries));
-    }
-    if let Some(v) = &link.redirect_uri {
+    if let Some(entries) = &f.scope {
+        let entries = entries.iter().map(|(entry, ident)| {
+            let required = entry.is_required();
+            quote!(#krate::ScopeEntry::new(#krate::permissions::#ident, #required))
+        });
         call(
-            "redirect_uri",
-            checked(v, quote!(::connect_core::RedirectUri)),
+            "scope",
+            quote! {{
+                const SCOPE: &[#krate::ScopeEntry] = &[#(#entries),*];
+                #krate::__private::scope(SCOPE)
+            }},
         );
     }
-    if let Some(v) = &link.state {
-        call("state", checked(v, quote!(::connect_core::State)));
+    if let Some(v) = &f.redirect_uri {
+        let value = match v {
+            Checked::Literal(uri) => literal(krate, uri.as_str(), "RedirectUri"),
+            Checked::Expr(expr) => {
+                quote_spanned!(span_of(expr)=> #krate::__private::web_redirect(#expr))
+            }
+        };
+        call("redirect_uri", value);
     }
-    if let Some(v) = link.approval_prompt {
-        call("approval_prompt", approval_prompt(v));
+    if let Some(v) = &f.state {
+        call("state", text_value(krate, v, "State"));
     }
-    if let Some(v) = link.mode {
-        call("mode", mode(v));
+    if let Some(v) = f.approval_prompt {
+        let variant = match v {
+            ApprovalPrompt::Auto => quote!(Auto),
+            ApprovalPrompt::Force => quote!(Force),
+        };
+        call("approval_prompt", quote!(#krate::ApprovalPrompt::#variant));
     }
-    if let Some(v) = &link.make {
-        call("make", make(v));
+    if let Some(v) = f.mode {
+        let variant = match v {
+            Mode::Live => quote!(Live),
+            Mode::Simulated => quote!(Simulated),
+        };
+        call("mode", quote!(#krate::Mode::#variant));
     }
-    if let Some(v) = link.single_select {
+    if let Some((make, ident)) = &f.make {
+        let value = match ident {
+            Some(ident) => quote!(#krate::makes::#ident),
+            None => literal(krate, make.as_str(), "Make"),
+        };
+        call("make", value);
+    }
+    if let Some(v) = f.single_select {
         call("single_select", quote!(#v));
     }
-    if let Some(v) = &link.single_select_vin {
-        call("single_select_vin", checked(v, quote!(::connect_core::Vin)));
+    if let Some(v) = &f.single_select_vin {
+        call("single_select_vin", text_value(krate, v, "Vin"));
     }
-    if let Some(v) = &link.flags {
-        call("flags", flags(v));
+    if let Some(flags) = &f.flags {
+        let flags = flags.iter().map(|flag| {
+            let name = flag.name();
+            let value = flag.value().unwrap_or_default();
+            quote!(#krate::__private::flag(#name, #value))
+        });
+        call(
+            "flags",
+            quote! {{
+                const FLAGS: &[#krate::Flag] = &[#(#flags),*];
+                #krate::__private::flags(FLAGS)
+            }},
+        );
     }
-    if let Some(v) = &link.user {
-        call("user", checked(v, quote!(::connect_core::User)));
+    if let Some(v) = &f.user {
+        call("user", text_value(krate, v, "User"));
     }
-    let client_id = checked(&link.client_id, quote!(::connect_core::ClientId));
-    // Every rule was decided at compile time, except the `sc<client_id>://` one
-    // when a redirect URI or client id is known only at run time.
-    let finish = if link.checked_at_run_time {
-        quote!(.build())
-    } else {
-        quote!(.__build_checked())
+    if let Some(v) = &f.external_id {
+        call("external_id", text_value(krate, v, "ExternalId"));
+    }
+    let (parameter, app_id) = &link.app_id;
+    let constructor = match parameter {
+        Parameter::ApplicationId => quote!(builder_with_application_id),
+        _ => quote!(builder),
     };
+    let app_id = text_value(krate, app_id, "ClientId");
+    let none = f.response_type_none.then(|| quote!(.response_type_none()));
     quote! {
-        ::connect_core::ConnectUrl::builder(#client_id) #(#calls)* #finish
+        #krate::__private::build(#krate::ConnectUrl::#constructor(#app_id) #none #(#calls)*)
     }
 }
 
-/// A checked literal as a constant, or an expression converted into `ty`.
-fn checked<T: AsRef<str>>(value: &Checked<T>, ty: TokenStream) -> TokenStream {
+/// A checked literal as a constant, or an expression as the parameter's type.
+fn text_value<T: AsRef<str>>(krate: &TokenStream, value: &Checked<T>, ty: &str) -> TokenStream {
     match value {
-        Checked::Literal(v) => {
-            let text = v.as_ref();
-            quote!(#ty::__literal(#text))
-        }
+        Checked::Literal(v) => literal(krate, v.as_ref(), ty),
         Checked::Expr(expr) => {
-            let span = expr
-                .clone()
-                .into_iter()
-                .next()
-                .map_or(Span::call_site(), |t| t.span());
-            quote_spanned!(span=> ::core::convert::Into::<#ty>::into(#expr))
+            let ty = Ident::new(ty, Span::call_site());
+            quote_spanned!(span_of(expr)=> #krate::__private::value::<#krate::#ty, _>(#expr))
         }
     }
 }
 
-/// Each permission resolves, with the user's span, to its documented constant in
-/// `connect_core::permissions`, so an IDE shows the description on hover.
-fn scope(entries: &[(ScopeEntry, Ident)]) -> TokenStream {
-    let entries = entries.iter().map(|(entry, ident)| {
-        let required = entry.is_required();
-        quote!(::connect_core::ScopeEntry::new(::connect_core::permissions::#ident, #required))
-    });
-    quote! {{
-        const SCOPE: &[::connect_core::ScopeEntry] = &[#(#entries),*];
-        ::connect_core::Scope::__literal(SCOPE)
-    }}
+/// A value checked at compile time: no check again at run time.
+fn literal(krate: &TokenStream, text: &str, ty: &str) -> TokenStream {
+    let ty = Ident::new(ty, Span::call_site());
+    quote!(<#krate::#ty as #krate::__private::Literal>::literal(#text))
 }
 
-fn flags(flags: &[Flag]) -> TokenStream {
-    let flags = flags.iter().map(|f| {
-        let (name, value) = (f.name(), f.value());
-        quote!(::connect_core::Flag::__literal(#name, #value))
-    });
-    quote! {{
-        const FLAGS: &[::connect_core::Flag] = &[#(#flags),*];
-        ::connect_core::Flags::__literal(FLAGS)
-    }}
-}
-
-/// A cataloged make resolves, with the user's span, to `connect_core::makes::NAME`.
-fn make((make, ident): &(connect_core::Make, Option<Ident>)) -> TokenStream {
-    match ident {
-        Some(ident) => quote!(::connect_core::makes::#ident),
-        None => {
-            let text = make.as_str();
-            quote!(::connect_core::Make::__literal(#text))
-        }
-    }
-}
-
-fn approval_prompt(v: ApprovalPrompt) -> TokenStream {
-    match v {
-        ApprovalPrompt::Auto => quote!(::connect_core::ApprovalPrompt::Auto),
-        ApprovalPrompt::Force => quote!(::connect_core::ApprovalPrompt::Force),
-    }
-}
-
-fn mode(v: Mode) -> TokenStream {
-    match v {
-        Mode::Live => quote!(::connect_core::Mode::Live),
-        Mode::Simulated => quote!(::connect_core::Mode::Simulated),
-    }
+/// Where an expression begins, for the errors about its type.
+fn span_of(expr: &TokenStream) -> Span {
+    expr.clone()
+        .into_iter()
+        .next()
+        .map_or(Span::call_site(), |t| t.span())
 }

@@ -86,15 +86,11 @@ fn parse_param(segment: Vec<TokenTree>, cx: &mut Ctxt) -> Option<Param> {
         None => return None,
     };
     let name = key.to_string();
-    if name == "response_type" {
+    let Some(parameter) = Parameter::from_name(&name) else {
         cx.rule(
             key.span(),
-            &Error::new(Parameter::ResponseType, Problem::ResponseTypeImplied),
+            &connect_core::__private::unknown_parameter(&name),
         );
-        return None;
-    }
-    let Some(parameter) = Parameter::from_name(&name) else {
-        cx.rule(key.span(), &Parameter::unknown(&name));
         return None;
     };
     let colon = match tokens.next() {
@@ -188,6 +184,8 @@ fn parse_value(
     let is_text = matches!(
         parameter,
         Parameter::ClientId
+            | Parameter::ApplicationId
+            | Parameter::ExternalId
             | Parameter::RedirectUri
             | Parameter::State
             | Parameter::SingleSelectVin
@@ -213,6 +211,8 @@ fn parse_value(
     };
     match parameter {
         Parameter::ClientId
+        | Parameter::ApplicationId
+        | Parameter::ExternalId
         | Parameter::RedirectUri
         | Parameter::State
         | Parameter::SingleSelectVin
@@ -240,7 +240,7 @@ fn parse_value(
             parse_scope_item,
         )
         .map(Value::Scope),
-        Parameter::ApprovalPrompt | Parameter::Mode => match single {
+        Parameter::ApprovalPrompt | Parameter::Mode | Parameter::ResponseType => match single {
             Some(TokenTree::Ident(word)) => Some(Value::Word(word.clone())),
             Some(token) if string_literal(token).is_some() => {
                 let content = string_literal(token).map(|l| l.value()).unwrap_or_default();
@@ -253,14 +253,11 @@ fn parse_value(
             }
             _ => {
                 // The same wording as a bad identifier: connect-core's.
-                let problem = if parameter == Parameter::Mode {
-                    Problem::InvalidMode {
-                        value: text_of(&value),
-                    }
-                } else {
-                    Problem::InvalidApprovalPrompt {
-                        value: text_of(&value),
-                    }
+                let value = text_of(&value);
+                let problem = match parameter {
+                    Parameter::Mode => Problem::InvalidMode { value },
+                    Parameter::ResponseType => Problem::ResponseTypeNotWritable { value },
+                    _ => Problem::InvalidApprovalPrompt { value },
                 };
                 cx.rule(first, &Error::new(parameter, problem));
                 None
@@ -304,7 +301,6 @@ fn parse_value(
             parse_flag_item,
         )
         .map(Value::Flags),
-        Parameter::ResponseType => None,
     }
 }
 

@@ -1,12 +1,13 @@
 //! [`Invocation`] → [`Link`]: every literal checked by connect-core's own rules,
-//! and the rules between parameters by [`connect_core::Combination`]. Nothing is
+//! and the rules between parameters by connect-core's `Combination`. Nothing is
 //! decided here that connect-core does not decide at run time.
 
 use std::str::FromStr;
 
+use connect_core::__private::{self as core_private, Combination, Known};
 use connect_core::{
-    ApprovalPrompt, ClientId, Combination, Error, Flag, Flags, Make, Mode, Parameter, Problem,
-    RedirectUri, Scope, ScopeEntry, State, User, VehicleId, Vin,
+    ApprovalPrompt, ClientId, Error, ExternalId, Flag, Make, Mode, Parameter, Problem, RedirectUri,
+    ResponseType, ScopeEntry, State, User, VehicleId, Vin,
 };
 use proc_macro2::{Span, TokenStream};
 use syn::Ident;
@@ -16,10 +17,18 @@ use crate::ctxt::Ctxt;
 
 /// A checked link: each value known at compile time, or an expression of its type.
 pub struct Link {
-    pub client_id: Checked<ClientId>,
+    /// `client_id` or `application_id`, and the id.
+    pub app_id: (Parameter, Checked<ClientId>),
+    pub fields: Fields,
+}
+
+/// Every parameter but the app id.
+pub struct Fields {
+    pub response_type_none: bool,
     pub vehicle_id: Option<Checked<VehicleId>>,
     /// Each entry with the user's identifier, for its span.
     pub scope: Option<Vec<(ScopeEntry, Ident)>>,
+    /// An expression here is a `WebRedirectUri`.
     pub redirect_uri: Option<Checked<RedirectUri>>,
     pub state: Option<Checked<State>>,
     pub approval_prompt: Option<ApprovalPrompt>,
@@ -30,9 +39,7 @@ pub struct Link {
     pub single_select_vin: Option<Checked<Vin>>,
     pub flags: Option<Vec<Flag>>,
     pub user: Option<Checked<User>>,
-    /// The `sc<client_id>://` rule could not be decided at compile time (a
-    /// redirect URI or client id known only at run time): the link is a `Result`.
-    pub checked_at_run_time: bool,
+    pub external_id: Option<Checked<ExternalId>>,
 }
 
 pub enum Checked<T> {
@@ -47,17 +54,18 @@ impl<T> Checked<T> {
             Checked::Expr(_) => None,
         }
     }
+
+    fn known(&self) -> Known<&T> {
+        match self {
+            Checked::Literal(v) => Known::Yes(v),
+            Checked::Expr(_) => Known::AtRunTime,
+        }
+    }
 }
 
 pub fn validate(inv: &Invocation, call_site: Span, cx: &mut Ctxt) -> Option<Link> {
     // Every check runs before any early return, so all errors show at once.
-    let client_id = text::<ClientId>(inv, Parameter::ClientId, cx);
-    if inv.get(Parameter::ClientId).is_none() {
-        cx.rule(
-            call_site,
-            &Error::new(Parameter::ClientId, Problem::Missing),
-        );
-    }
+    let app_id = app_id(inv, call_site, cx);
     let redirect_uri = text::<RedirectUri>(inv, Parameter::RedirectUri, cx);
     let single_select = inv
         .get(Parameter::SingleSelect)
@@ -65,66 +73,98 @@ pub fn validate(inv: &Invocation, call_site: Span, cx: &mut Ctxt) -> Option<Link
             Value::Bool(b) => Some(b),
             _ => None,
         });
-    let vehicle_id = text(inv, Parameter::VehicleId, cx);
-    let scope = scope(inv, cx);
-    let state = text(inv, Parameter::State, cx);
-    let approval_prompt = word(inv, Parameter::ApprovalPrompt, cx);
-    let mode = word(inv, Parameter::Mode, cx);
-    let make = make(inv, cx);
-    let single_select_vin = text(inv, Parameter::SingleSelectVin, cx);
-    let flags = flags(inv, cx);
-    let user = text(inv, Parameter::User, cx);
-    combination(
-        inv,
-        client_id.as_ref().and_then(Checked::literal),
-        redirect_uri.as_ref().and_then(Checked::literal),
+    let response_type_none = word::<ResponseType>(inv, Parameter::ResponseType, cx, |text| {
+        ResponseType::written(text)
+    })
+    .is_some();
+    let fields = Fields {
+        response_type_none,
+        vehicle_id: text(inv, Parameter::VehicleId, cx),
+        scope: scope(inv, cx),
+        state: text(inv, Parameter::State, cx),
+        approval_prompt: word(inv, Parameter::ApprovalPrompt, cx, str::parse),
+        mode: word(inv, Parameter::Mode, cx, str::parse),
+        make: make(inv, cx),
         single_select,
-        call_site,
-        cx,
-    );
+        single_select_vin: text(inv, Parameter::SingleSelectVin, cx),
+        flags: flags(inv, cx),
+        user: text(inv, Parameter::User, cx),
+        external_id: text(inv, Parameter::ExternalId, cx),
+        redirect_uri,
+    };
+    let app_id_known = app_id.as_ref().map_or(Known::No, |(_, id)| id.known());
+    combination(inv, app_id_known, &fields, call_site, cx);
     if cx.has_errors() {
         return None;
     }
     Some(Link {
-        checked_at_run_time: match (&client_id, &redirect_uri) {
-            (_, Some(Checked::Expr(_))) => true,
-            (Some(Checked::Expr(_)), Some(Checked::Literal(uri))) => {
-                uri.mobile_client_id().is_some()
-            }
-            _ => false,
-        },
-        client_id: client_id?,
-        vehicle_id,
-        scope,
-        redirect_uri,
-        state,
-        approval_prompt,
-        mode,
-        make,
-        single_select,
-        single_select_vin,
-        flags,
-        user,
+        app_id: app_id?,
+        fields,
     })
+}
+
+/// `client_id` or `application_id`: exactly one of the two.
+fn app_id(
+    inv: &Invocation,
+    call_site: Span,
+    cx: &mut Ctxt,
+) -> Option<(Parameter, Checked<ClientId>)> {
+    let client_id = inv.get(Parameter::ClientId);
+    let application_id = inv.get(Parameter::ApplicationId);
+    let parameter = match (client_id, application_id) {
+        (Some(_), None) => Parameter::ClientId,
+        (None, Some(_)) => Parameter::ApplicationId,
+        (Some(_), Some(second)) => {
+            cx.rule(
+                second.key.span(),
+                &Error::new(Parameter::ApplicationId, Problem::BothAppIds),
+            );
+            return None;
+        }
+        (None, None) => {
+            cx.rule(
+                call_site,
+                &Error::new(Parameter::ClientId, Problem::Missing),
+            );
+            return None;
+        }
+    };
+    let value = match &inv.get(parameter)?.value {
+        // The same rules under either name, each reported under the name written.
+        Value::Text(Text::Literal(lit)) => match lit.value().parse::<ClientId>() {
+            Ok(id) => Checked::Literal(id),
+            Err(e) => {
+                cx.rule(lit.span(), &Error::new(parameter, e.problem().clone()));
+                return None;
+            }
+        },
+        Value::Text(Text::Expr(tokens)) => Checked::Expr(tokens.clone()),
+        _ => return None,
+    };
+    Some((parameter, value))
 }
 
 /// The rules between parameters, decided from which keys are present (even when
 /// a value failed its own check, so both errors show) and the literals known.
 fn combination(
     inv: &Invocation,
-    client_id: Option<&ClientId>,
-    redirect_uri: Option<&RedirectUri>,
-    single_select: Option<bool>,
+    app_id: Known<&ClientId>,
+    link: &Fields,
     call_site: Span,
     cx: &mut Ctxt,
 ) {
+    let given = |p| inv.get(p).is_some();
     let combination = Combination {
-        client_id,
-        redirect_uri,
-        make: inv.get(Parameter::Make).is_some(),
-        single_select,
-        single_select_vin: inv.get(Parameter::SingleSelectVin).is_some(),
-        vehicle_id: inv.get(Parameter::VehicleId).is_some(),
+        client_id: app_id,
+        // An expression is a `WebRedirectUri`: no rule ties it to the app id.
+        redirect_uri: match &link.redirect_uri {
+            Some(Checked::Literal(uri)) => Known::Yes(uri),
+            _ => Known::No,
+        },
+        make: given(Parameter::Make),
+        single_select: link.single_select,
+        single_select_vin: given(Parameter::SingleSelectVin),
+        vehicle_id: given(Parameter::VehicleId),
     };
     for error in combination.errors() {
         let param = error.parameter().and_then(|p| inv.get(p));
@@ -165,16 +205,17 @@ fn text<T: FromStr<Err = Error>>(
     }
 }
 
-fn word<T: FromStr<Err = Error>>(
+/// A word value (`mode: simulated`), read by connect-core's `parse`.
+fn word<T>(
     inv: &Invocation,
     parameter: Parameter,
     cx: &mut Ctxt,
+    parse: impl Fn(&str) -> Result<T, Error>,
 ) -> Option<T> {
     let Value::Word(word) = &inv.get(parameter)?.value else {
         return None;
     };
-    word.to_string()
-        .parse()
+    parse(&word.to_string())
         .map_err(|e| cx.rule(word.span(), &e))
         .ok()
 }
@@ -188,14 +229,10 @@ fn scope(inv: &Invocation, cx: &mut Ctxt) -> Option<Vec<(ScopeEntry, Ident)>> {
     else {
         return None;
     };
-    if *written_empty {
-        cx.rule(*span, &Error::new(Parameter::Scope, Problem::Empty));
-        return None;
-    }
     let mut entries = Vec::new();
     for item in items {
         let prefix_ok = match &item.prefix {
-            Some(prefix) => ScopeEntry::check_prefix(&prefix.to_string())
+            Some(prefix) => core_private::check_scope_prefix(&prefix.to_string())
                 .map_err(|e| cx.rule(prefix.span(), &e))
                 .is_ok(),
             None => true,
@@ -209,10 +246,14 @@ fn scope(inv: &Invocation, cx: &mut Ctxt) -> Option<Vec<(ScopeEntry, Ident)>> {
             Err(e) => cx.rule(item.permission.span(), &e),
         }
     }
+    // connect-core decides what is wrong with the list; an empty one is reported
+    // only when nothing was written (not when every entry written was wrong).
     let plain: Vec<ScopeEntry> = entries.iter().map(|(e, _)| *e).collect();
-    for (index, error) in Scope::problems(&plain) {
-        if let Some(i) = index {
-            cx.rule(entries[i].1.span(), &error);
+    for (index, error) in core_private::scope_problems(&plain) {
+        match index {
+            Some(i) => cx.rule(entries[i].1.span(), &error),
+            None if *written_empty => cx.rule(*span, &error),
+            None => {}
         }
     }
     Some(entries)
@@ -266,7 +307,7 @@ fn flags(inv: &Invocation, cx: &mut Ctxt) -> Option<Vec<Flag>> {
             }
         }
     }
-    for (index, error) in Flags::problems(&flags) {
+    for (index, error) in core_private::flags_problems(&flags) {
         match index {
             Some(i) => cx.rule(name_spans[i], &error),
             None if *written_empty => cx.rule(*span, &error),
