@@ -18,6 +18,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         single_select_vin: "5YJ3E1EA7KF317000",
         flags: [country: US, "account_sync": true],
         user: "e9b24987-52e8-4d40-8417-bfa4402c9e16",
+        external_id: "owner-42",
     );
     println!("{url}\n");
     let r = url.request();
@@ -56,12 +57,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
     if let Some(flags) = r.flags() {
         for flag in flags.iter() {
-            println!("flag               {}:{}", flag.name(), flag.value());
+            println!("flag               {flag}");
         }
     }
     println!(
         "user               {}",
         r.user().map(|u| u.as_str()).unwrap_or("-")
+    );
+    println!(
+        "external_id        {}",
+        r.external_id().map(|u| u.as_str()).unwrap_or("-")
     );
     Ok(())
 }

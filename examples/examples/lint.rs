@@ -1,5 +1,7 @@
-//! Checks a Connect link, e.g. one copied from the dashboard or from another SDK:
-//! prints its typed breakdown, or every problem with how to fix it (exit code 1).
+//! Checks a Connect link, e.g. one copied from the dashboard or from another SDK,
+//! as Connect reads it: prints every finding (errors and warnings, each with how
+//! to fix it), then the typed breakdown, or exits with code 1 when an error means
+//! Connect would refuse the link.
 //!
 //! `cargo run --example lint -- 'https://connect.smartcar.com/oauth/authorize?response_type=code&client_id=…'`
 
@@ -12,8 +14,16 @@ fn main() -> ExitCode {
         eprintln!("usage: lint CONNECT_URL");
         return ExitCode::from(2);
     };
-    match ConnectUrl::parse_all(&text) {
-        Ok(url) => {
+    let report = ConnectUrl::read(&text);
+    for finding in report.findings() {
+        let e = finding.as_error();
+        eprintln!("{}: {}", finding.severity(), e.message());
+        if let Some(help) = e.help() {
+            eprintln!("  help: {help}");
+        }
+    }
+    match report.url() {
+        Some(url) => {
             let r = url.request();
             println!(
                 "a valid Connect {} link",
@@ -24,7 +34,7 @@ fn main() -> ExitCode {
                 }
             );
             println!("  origin             {}", url.origin());
-            println!("  client_id          {}", r.client_id());
+            println!("  {:<18} {}", r.app_id_parameter(), r.client_id());
             if let Some(v) = r.vehicle_id() {
                 println!("  vehicle_id         {v}");
             }
@@ -67,23 +77,19 @@ fn main() -> ExitCode {
             );
             show("flags", r.flags().map(ToString::to_string));
             show("user", r.user().map(ToString::to_string));
+            show("external_id", r.external_id().map(ToString::to_string));
+            for (name, value) in r.extra() {
+                show(name, Some(value.clone()));
+            }
             if url.as_str() != text.trim() {
                 println!("\ncanonical form:\n{url}");
             }
             ExitCode::SUCCESS
         }
-        Err(errors) => {
-            eprintln!(
-                "this link would not work ({} problem{}):",
-                errors.len(),
-                if errors.len() == 1 { "" } else { "s" }
-            );
-            for e in errors {
-                eprintln!("  error: {}", e.message());
-                if let Some(help) = e.help() {
-                    eprintln!("         help: {help}");
-                }
-            }
+        None => {
+            let errors = report.errors().count();
+            let s = if errors == 1 { "" } else { "s" };
+            eprintln!("Connect would refuse this link ({errors} error{s})");
             ExitCode::FAILURE
         }
     }

@@ -14,7 +14,7 @@
 
 use std::process::ExitCode;
 
-use connect_core::{Origin, RedirectUri};
+use connect_core::{Origin, WebRedirectUri};
 use connect_examples::{args, serve, web};
 
 #[tokio::main]
@@ -23,7 +23,7 @@ async fn main() -> ExitCode {
     let config = (|| {
         let port: u16 = args::value(&argv, "--port", 8000)?;
         let connect_origin: Origin = args::value(&argv, "--connect-origin", Origin::SMARTCAR)?;
-        let redirect_uri: RedirectUri = format!("http://127.0.0.1:{port}/callback")
+        let redirect_uri: WebRedirectUri = format!("http://127.0.0.1:{port}/callback")
             .parse()
             .map_err(|e: connect_core::Error| e.to_string())?;
         Ok::<_, String>((

@@ -81,8 +81,9 @@ impl IntoResponse for Refusal {
 }
 
 fn check(config: &StandInConfig, link: &str) -> Result<Incoming, Refusal> {
-    let url = ConnectUrl::parse_all(link).map_err(|errors| Refusal {
-        problems: errors.iter().map(|e| (e.message(), e.help())).collect(),
+    // Connect accepts what has only warnings: so does the stand-in.
+    let url = ConnectUrl::read(link).into_result().map_err(|e| Refusal {
+        problems: e.errors().map(|e| (e.message(), e.help())).collect(),
         link: Some(link.to_owned()),
     })?;
     let redirect_uri = match url.request().redirect_uri() {

@@ -9,7 +9,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 use connect_core::{
-    Callback, CallbackError, ConnectErrorKind, Origin, Outcome, RedirectUri, State,
+    Callback, CallbackError, ConnectErrorKind, Origin, Outcome, State, WebRedirectUri,
 };
 use connect_macros::connect_url;
 
@@ -24,7 +24,7 @@ pub struct WebConfig {
     /// Connect's origin: Smartcar's, or a local stand-in's.
     pub connect_origin: Origin,
     /// This application's `/callback`, as registered with Connect.
-    pub redirect_uri: RedirectUri,
+    pub redirect_uri: WebRedirectUri,
 }
 
 /// The application's routes.
@@ -56,18 +56,16 @@ async fn connect(AppState(config): AppState<WebConfig>) -> Response {
             )
         }
     };
-    // The redirect URI comes from the configuration: the macro yields a `Result`.
+    // The redirect URI comes from the configuration, as a `WebRedirectUri`: it
+    // goes with any app id, so the link cannot fail.
     let link = connect_url!(
         client_id: "8229df9f-91a0-4ff0-a1ae-a1f38ee24d07",
-        redirect_uri: config.redirect_uri.clone(),
+        redirect_uri: &config.redirect_uri,
         scope: [required read_odometer, read_vehicle_info, read_location],
-        state: state.clone(),
+        state: &state,
         mode: simulated,
-    );
-    let link = match link {
-        Ok(link) => link.with_origin(config.connect_origin.clone()),
-        Err(e) => return error_page(StatusCode::INTERNAL_SERVER_ERROR, &e.to_string()),
-    };
+    )
+    .with_origin(config.connect_origin.clone());
     // Lax, not Strict: the owner comes back from Connect's site by a top-level
     // navigation, which Strict would strip the cookie from.
     let cookie = format!("{STATE_COOKIE}={state}; HttpOnly; SameSite=Lax; Path=/; Max-Age=600");

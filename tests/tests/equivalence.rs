@@ -3,8 +3,8 @@
 //! (built at run time).
 
 use connect_core::{
-    ApprovalPrompt, ClientId, ConnectUrl, ConnectUrlBuilder, Flag, Flags, Make, Mode, Permission,
-    RedirectUri, Scope, ScopeEntry, State, User, VehicleId, Vin,
+    ApprovalPrompt, ClientId, ConnectUrl, ConnectUrlBuilder, ExternalId, Flag, Flags, Make, Mode,
+    Permission, RedirectUri, Scope, ScopeEntry, State, User, VehicleId, Vin, WebRedirectUri,
 };
 use connect_macros::connect_url;
 
@@ -98,10 +98,17 @@ fn redirect_uri() {
         connect_url!(client_id: "8229df9f-91a0-4ff0-a1ae-a1f38ee24d07", redirect_uri: "https://example.com/home"),
         expected
     );
-    let uri: RedirectUri = parse("https://example.com/home");
+    // An expression is a `WebRedirectUri`: it goes with any app id, so the value
+    // is a `ConnectUrl` as with a literal, borrowed or not.
+    let uri: WebRedirectUri = parse("https://example.com/home");
     assert_eq!(
-        connect_url!(client_id: "8229df9f-91a0-4ff0-a1ae-a1f38ee24d07", redirect_uri: uri),
-        Ok(expected)
+        connect_url!(client_id: "8229df9f-91a0-4ff0-a1ae-a1f38ee24d07", redirect_uri: &uri),
+        expected
+    );
+    let client_id: ClientId = parse("8229df9f-91a0-4ff0-a1ae-a1f38ee24d07");
+    assert_eq!(
+        connect_url!(client_id: client_id, redirect_uri: uri),
+        expected
     );
 }
 
@@ -241,4 +248,66 @@ fn origin_override_on_a_macro_link() {
         url.as_str(),
         "http://127.0.0.1:4010/oauth/authorize?response_type=code&client_id=c&scope=read_vin"
     );
+}
+
+#[test]
+fn application_id_external_id_and_response_type_none() {
+    let expected = ConnectUrl::builder_with_application_id(CLIENT.parse().unwrap())
+        .response_type_none()
+        .external_id(parse("owner 42"))
+        .build()
+        .unwrap();
+    assert_eq!(
+        expected.as_str(),
+        "https://connect.smartcar.com/oauth/authorize?response_type=none\
+         &application_id=8229df9f-91a0-4ff0-a1ae-a1f38ee24d07&external_id=owner%2042"
+    );
+    assert_eq!(
+        connect_url!(
+            application_id: "8229df9f-91a0-4ff0-a1ae-a1f38ee24d07",
+            response_type: none,
+            external_id: "owner 42",
+        ),
+        expected
+    );
+    let id: ClientId = parse(CLIENT);
+    let owner: ExternalId = parse("owner 42");
+    assert_eq!(
+        connect_url!(application_id: id, external_id: &owner, response_type: none),
+        expected
+    );
+}
+
+#[test]
+fn mobile_redirect_between_literals() {
+    let expected = ConnectUrl::builder(parse("app1"))
+        .redirect_uri(parse("scapp1://callback"))
+        .build()
+        .unwrap();
+    assert_eq!(
+        connect_url!(client_id: "app1", redirect_uri: "scapp1://callback"),
+        expected
+    );
+    // The builder checks the pair at run time.
+    let other: RedirectUri = parse("scother://callback");
+    assert!(ConnectUrl::builder(parse("app1"))
+        .redirect_uri(other)
+        .build()
+        .is_err());
+}
+
+#[test]
+fn literal_links_derive_their_typed_request() {
+    const LINK: ConnectUrl = connect_url!(
+        client_id: "8229df9f-91a0-4ff0-a1ae-a1f38ee24d07",
+        scope: [required read_odometer],
+        make: TESLA,
+        external_id: "x",
+    );
+    let link = LINK;
+    let request = link.request();
+    assert_eq!(request.client_id().as_str(), CLIENT);
+    assert!(request.scope().unwrap().entries()[0].is_required());
+    assert_eq!(request.make().unwrap().as_str(), "TESLA");
+    assert_eq!(request.external_id().unwrap().as_str(), "x");
 }
