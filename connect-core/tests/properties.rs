@@ -1,8 +1,8 @@
 //! Properties over generated requests and arbitrary input.
 
 use connect_core::{
-    ApprovalPrompt, Callback, ConnectUrl, ConnectUrlBuilder, Country, Flag, Flags, Make, Mode,
-    Permission, Scope, ScopeEntry, State, User,
+    ApprovalPrompt, Callback, ConnectUrl, ConnectUrlBuilder, Country, ExternalId, Flag, Flags,
+    Make, Mode, Origin, Permission, Scope, ScopeEntry, State, User,
 };
 use proptest::prelude::*;
 
@@ -68,8 +68,17 @@ prop_compose! {
         single in proptest::option::of((any::<bool>(), proptest::option::of(vin()))),
         flags in proptest::option::of(flags()),
         user in proptest::option::of(adversarial_text()),
+        external_id in proptest::option::of(adversarial_text()),
+        application_id in any::<bool>(),
+        no_response in any::<bool>(),
     ) -> ConnectUrlBuilder {
-        let mut b = ConnectUrl::builder(client.parse().unwrap());
+        let mut b = if application_id {
+            ConnectUrl::builder_with_application_id(client.parse().unwrap())
+        } else {
+            ConnectUrl::builder(client.parse().unwrap())
+        };
+        if no_response { b = b.response_type_none(); }
+        if let Some(e) = external_id { b = b.external_id(e.parse::<ExternalId>().unwrap()); }
         let reauthenticating = reauth.is_some();
         if let Some(v) = reauth { b = b.vehicle_id(v.parse().unwrap()); }
         if let Some(s) = scope { b = b.scope(s); }
@@ -137,6 +146,10 @@ proptest! {
         let parsed: ConnectUrl = url.as_str().parse().unwrap();
         prop_assert_eq!(&parsed, &url);
         prop_assert_eq!(parsed.to_string(), url.to_string());
+        // The typed request a built link derives from its text on first use
+        // renders back to the same text, and reads without any finding.
+        prop_assert_eq!(&url.with_origin(Origin::SMARTCAR), &url);
+        prop_assert!(ConnectUrl::read(url.as_str()).findings().iter().all(|f| !f.is_error()));
         // Only `A-Z a-z 0-9 - . _ ~`, `%XX` upper-case, and the structure's own characters.
         let query = url.as_str().split_once('?').unwrap().1;
         let mut bytes = query.bytes();
@@ -199,6 +212,7 @@ proptest! {
                 proptest::sample::select(vec![
                     "response_type", "client_id", "vehicle_id", "scope", "redirect_uri", "state",
                     "approval_prompt", "mode", "make", "single_select", "single_select_vin", "flags", "user", "x",
+                    "application_id", "external_id", "sdk_platform", "flag",
                 ]),
                 "[a-zA-Z0-9%:+ _./&=-]{0,30}",
             ),
@@ -209,8 +223,10 @@ proptest! {
         for path in ["authorize", "reauthenticate"] {
             let text = format!("https://connect.smartcar.com/oauth/{path}?{}", query.join("&"));
             if let Ok(url) = text.parse::<ConnectUrl>() {
-                // Whatever parses renders canonically and parses again to itself.
-                prop_assert_eq!(url.as_str().parse::<ConnectUrl>().unwrap(), url);
+                // Whatever parses renders canonically and parses again to itself,
+                // and its typed request renders the same text.
+                prop_assert_eq!(url.as_str().parse::<ConnectUrl>().unwrap(), url.clone());
+                prop_assert_eq!(url.with_origin(url.origin().clone()), url);
             }
         }
     }
