@@ -15,8 +15,9 @@
 //! # Ok::<(), std::io::Error>(())
 //! ```
 //!
-//! Add both `connect-core` and `connect-macros` to your dependencies: the
-//! expansion calls `::connect_core`.
+//! Add both `connect-core` and `connect-macros` to your dependencies; the
+//! expansion reaches connect-core under the name your manifest gives it (a
+//! renamed dependency works), and says so in one error when it is missing.
 //!
 //! # The DSL
 //!
@@ -24,8 +25,9 @@
 //!
 //! | key | value |
 //! |---|---|
-//! | `client_id` | required; string literal or expression |
-//! | `redirect_uri` | string literal or expression |
+//! | `client_id` | string literal or expression; required (or `application_id`) |
+//! | `application_id` | the newer name of `client_id`: one of the two, rendered as written |
+//! | `redirect_uri` | string literal, or an expression of type [`WebRedirectUri`](connect_core::WebRedirectUri) |
 //! | `scope` | `[entry, …]`, each `permission` or `required permission` |
 //! | `state`, `user` | string literal or expression |
 //! | `approval_prompt` | `auto` or `force` |
@@ -35,23 +37,33 @@
 //! | `single_select_vin` | string literal or expression; needs `single_select: true` |
 //! | `flags` | `[country: DE, "name": "text" / true / 42, …]` |
 //! | `vehicle_id` | string literal or expression: a re-authentication link |
+//! | `external_id` | string literal or expression: your id for the owner, echoed back |
+//! | `response_type` | `none` only (`code`, or `vehicle_id`, is implied) |
 //!
 //! An expression value is the tokens up to the next top-level comma (wrap an
 //! expression with a top-level comma, such as a turbofish with two types, in
-//! parentheses). It must be of the parameter's connect-core type or convert into
-//! it with `From` ([`State`](connect_core::State), [`ClientId`](connect_core::ClientId), …);
-//! strings from outside are checked where they enter that type (`FromStr`).
+//! parentheses). It must be of the parameter's connect-core type, or a reference
+//! to one (cloned, so you keep the value, e.g. the `State` for the callback check):
+//! [`State`](connect_core::State), [`ClientId`](connect_core::ClientId), …;
+//! a value of another type converts first (`State::from(…)`, `"…".parse::<State>()?`:
+//! strings from outside are checked where they enter the typed world). A wrong
+//! type gets a note that shows this fix.
 //!
 //! # What it expands to
 //!
-//! - Only literals: a `connect_core::ConnectUrl` computed entirely at compile time
-//!   (a `const`; usable to initialise a `static` or `const`).
-//! - Expressions: a `ConnectUrl` built through `connect_core`'s builder; every rule
-//!   was decided at compile time, so this cannot fail.
-//! - One exception: when `redirect_uri` is an expression, or a mobile
-//!   `sc<id>://` literal while `client_id` is an expression, the rule that a mobile
-//!   redirect URI carries the link's client id can only be checked at run time, so
-//!   the macro yields `Result<ConnectUrl, connect_core::Error>`.
+//! The value is a `connect_core::ConnectUrl`, whatever the mix of literals and
+//! expressions:
+//!
+//! - Only literals: a link whose text was rendered at compile time (a `const fn`
+//!   call on a string literal; usable to initialise a `static` or `const`).
+//! - Expressions: a link built through `connect_core`'s builder; every rule was
+//!   decided at compile time, so this cannot fail. The one rule that ties two
+//!   values together, that a mobile `sc<id>://` redirect URI carries the link's
+//!   app id, is decided by types: a `redirect_uri` expression is a
+//!   [`WebRedirectUri`](connect_core::WebRedirectUri), which goes with any app id,
+//!   and a mobile redirect URI literal needs a literal app id beside it. For a
+//!   mobile redirect URI known only at run time, use `ConnectUrl::builder`, whose
+//!   `build()` checks the pair.
 //!
 //! Every mistake is a compile error on the offending token, with a `help` line;
 //! all the errors of one invocation are reported together. The rules and their
