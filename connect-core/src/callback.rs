@@ -13,6 +13,9 @@ use crate::{State, VehicleId};
 pub struct Callback {
     outcome: Outcome,
     state: Option<String>,
+    user_id: Option<String>,
+    external_id: Option<String>,
+    virtual_key_url: Option<String>,
     extra: Vec<(String, String)>,
 }
 
@@ -24,6 +27,9 @@ pub enum Outcome {
     Code(AuthorizationCode),
     /// Re-authentication succeeded for this vehicle.
     Reauthenticated(VehicleId),
+    /// The flow ended without a code, as a link with `response_type=none` asks:
+    /// neither `code`, `vehicle_id` nor `error` came back.
+    Completed,
     /// Connect reports an error.
     Error(ConnectError),
 }
@@ -83,7 +89,17 @@ pub enum ConnectErrorKind {
     },
     /// Smartcar failed.
     ServerError,
-    /// A code this library does not know yet, kept as it came.
+    /// The owner left Connect before granting access.
+    UserManuallyReturnedToApplication,
+    /// The owner cancelled the login on the vehicle maker's page.
+    OemCancelledLogin,
+    /// The owner chose no battery capacity for the vehicle.
+    BatteryCapacityNoSelection {
+        /// `vehicle_id`, of the vehicle concerned.
+        vehicle_id: Option<VehicleId>,
+    },
+    /// A code this library does not know yet (e.g. the iOS SDK's undocumented
+    /// `user_cancelled`), kept as it came.
     Other(String),
 }
 
@@ -97,6 +113,11 @@ impl ConnectErrorKind {
             ConnectErrorKind::NoVehicles => "no_vehicles",
             ConnectErrorKind::VehicleIncompatible { .. } => "vehicle_incompatible",
             ConnectErrorKind::ServerError => "server_error",
+            ConnectErrorKind::UserManuallyReturnedToApplication => {
+                "user_manually_returned_to_application"
+            }
+            ConnectErrorKind::OemCancelledLogin => "oem_cancelled_login",
+            ConnectErrorKind::BatteryCapacityNoSelection { .. } => "battery_capacity_no_selection",
             ConnectErrorKind::Other(code) => code,
         }
     }
@@ -144,7 +165,7 @@ pub enum CallbackError {
         /// The value as received.
         value: String,
     },
-    /// Neither `code`, `vehicle_id` nor `error`: not a redirect from Connect.
+    /// An empty query: not a redirect from Connect.
     NoOutcome,
     /// More than one of `code`, `vehicle_id` and `error`.
     ConflictingOutcome,
@@ -161,7 +182,7 @@ impl fmt::Display for CallbackError {
             CallbackError::Duplicate { name } => write!(f, "`{name}` appears more than once in the redirect query"),
             CallbackError::InvalidValue { name, value } => write!(f, "`{name}` has the invalid value `{value}`"),
             CallbackError::NoOutcome => f.write_str(
-                "the redirect query has no `code`, `vehicle_id` or `error`; is this the redirect from Connect?",
+                "the redirect query is empty; is this the redirect from Connect?",
             ),
             CallbackError::ConflictingOutcome => {
                 f.write_str("the redirect query has more than one of `code`, `vehicle_id` and `error`")
@@ -204,14 +225,39 @@ impl Callback {
     }
 
     fn from_fields(mut fields: Vec<(String, String)>) -> Result<Callback, CallbackError> {
+        if fields.is_empty() {
+            return Err(CallbackError::NoOutcome);
+        }
+        // Called a fixed number of times, each a pass over the fields: linear.
         let mut take = |name: &str| {
             let i = fields.iter().position(|(n, _)| n == name)?;
             Some(fields.remove(i).1)
         };
         let state = take("state");
+        let user_id = take("user_id");
+        let external_id = take("external_id");
+        let virtual_key_url = take("virtual_key_url");
         let code = take("code");
-        let vehicle_id = take("vehicle_id");
+        let mut vehicle_id = take("vehicle_id");
         let error = take("error");
+        if error.is_some() && code.is_none() {
+            // `battery_capacity_no_selection` names the vehicle with its error.
+            let description = take("error_description");
+            let kind = error_kind(error.unwrap_or_default(), &mut vehicle_id, &mut take)?;
+            let outcome = Outcome::Error(ConnectError { kind, description });
+            let mut extra = fields;
+            if let Some(id) = vehicle_id {
+                extra.push(("vehicle_id".to_owned(), id));
+            }
+            return Ok(Callback {
+                outcome,
+                state,
+                user_id,
+                external_id,
+                virtual_key_url,
+                extra,
+            });
+        }
         let outcome = match (code, vehicle_id, error) {
             (Some(code), None, None) if !code.is_empty() => Outcome::Code(AuthorizationCode(code)),
             (Some(code), None, None) => {
@@ -228,19 +274,36 @@ impl Callback {
                     }
                 })?)
             }
-            (None, None, Some(code)) => {
-                let description = take("error_description");
-                let kind = error_kind(code, &mut take)?;
-                Outcome::Error(ConnectError { kind, description })
-            }
-            (None, None, None) => return Err(CallbackError::NoOutcome),
+            (None, None, None) => Outcome::Completed,
             _ => return Err(CallbackError::ConflictingOutcome),
         };
         Ok(Callback {
             outcome,
             state,
+            user_id,
+            external_id,
+            virtual_key_url,
             extra: fields,
         })
+    }
+
+    /// `user_id`: the owner's Smartcar user, for the `sc-user-id` header of the v3 API.
+    #[must_use]
+    pub fn user_id(&self) -> Option<&str> {
+        self.user_id.as_deref()
+    }
+
+    /// `external_id`: the application's own id for the owner, echoed back from the
+    /// link (on success and on error).
+    #[must_use]
+    pub fn external_id(&self) -> Option<&str> {
+        self.external_id.as_deref()
+    }
+
+    /// `virtual_key_url`: where a Tesla owner adds the application's virtual key.
+    #[must_use]
+    pub fn virtual_key_url(&self) -> Option<&str> {
+        self.virtual_key_url.as_deref()
     }
 
     /// How the flow ended, before the state is checked.
@@ -253,8 +316,7 @@ impl Callback {
         self.state.as_deref()
     }
 
-    /// Parameters not known to this library (e.g. `virtual_key_url`, `user_id`),
-    /// in the order received.
+    /// Parameters not known to this library, in the order received.
     pub fn extra(&self) -> &[(String, String)] {
         &self.extra
     }
@@ -273,6 +335,7 @@ impl Callback {
 
 fn error_kind(
     code: String,
+    vehicle_id: &mut Option<String>,
     take: &mut impl FnMut(&str) -> Option<String>,
 ) -> Result<ConnectErrorKind, CallbackError> {
     fn number<T: std::str::FromStr>(
@@ -301,6 +364,21 @@ fn error_kind(
             year: number("year", take("year"))?,
         },
         "server_error" => ConnectErrorKind::ServerError,
+        "user_manually_returned_to_application" => {
+            ConnectErrorKind::UserManuallyReturnedToApplication
+        }
+        "oem_cancelled_login" => ConnectErrorKind::OemCancelledLogin,
+        "battery_capacity_no_selection" => ConnectErrorKind::BatteryCapacityNoSelection {
+            vehicle_id: vehicle_id
+                .take()
+                .map(|id| {
+                    VehicleId::try_from(id.clone()).map_err(|_| CallbackError::InvalidValue {
+                        name: "vehicle_id",
+                        value: id,
+                    })
+                })
+                .transpose()?,
+        },
         _ => ConnectErrorKind::Other(code),
     })
 }
@@ -398,21 +476,51 @@ mod tests {
     }
 
     #[test]
-    fn unknown_parameters_are_kept() {
+    fn newer_fields_and_unknown_parameters_are_kept() {
         let cb = Callback::from_query(
-            "code=c&state=s&virtual_key_url=https%3A%2F%2Ftesla.com%2F_ak&user_id=u1",
+            "code=c&state=s&virtual_key_url=https%3A%2F%2Ftesla.com%2F_ak&user_id=u1&external_id=owner%2042&utm=x",
         )
         .unwrap();
-        assert_eq!(
-            cb.extra(),
-            [
-                (
-                    "virtual_key_url".to_owned(),
-                    "https://tesla.com/_ak".to_owned()
-                ),
-                ("user_id".to_owned(), "u1".to_owned())
-            ]
-        );
+        assert_eq!(cb.virtual_key_url(), Some("https://tesla.com/_ak"));
+        assert_eq!(cb.user_id(), Some("u1"));
+        assert_eq!(cb.external_id(), Some("owner 42"));
+        assert_eq!(cb.extra(), [("utm".to_owned(), "x".to_owned())]);
+    }
+
+    #[test]
+    fn response_type_none_and_the_2026_errors() {
+        let done = Callback::from_query("state=0facda3319&external_id=e1&user_id=u").unwrap();
+        assert_eq!(done.external_id(), Some("e1"));
+        assert_eq!(done.verify(&state()), Ok(Outcome::Completed));
+        let cases = [
+            (
+                "error=user_manually_returned_to_application&error_description=the%20user%20exited%20Connect",
+                ConnectErrorKind::UserManuallyReturnedToApplication,
+            ),
+            (
+                "error=oem_cancelled_login&error_description=x",
+                ConnectErrorKind::OemCancelledLogin,
+            ),
+            (
+                "error=battery_capacity_no_selection&vehicle_id=v-1&error_description=x",
+                ConnectErrorKind::BatteryCapacityNoSelection {
+                    vehicle_id: Some("v-1".parse().unwrap()),
+                },
+            ),
+            ("error=user_cancelled", ConnectErrorKind::Other("user_cancelled".into())),
+        ];
+        for (query, kind) in cases {
+            let cb =
+                Callback::from_query(&format!("{query}&state=0facda3319&external_id=e")).unwrap();
+            assert_eq!(cb.external_id(), Some("e"), "{query}");
+            match cb.verify(&state()).unwrap() {
+                Outcome::Error(e) => assert_eq!(e.kind(), &kind, "{query}"),
+                other => panic!("{query}: {other:?}"),
+            }
+        }
+        // Another error with a `vehicle_id` keeps it as an extra parameter.
+        let cb = Callback::from_query("error=access_denied&vehicle_id=v&state=s").unwrap();
+        assert_eq!(cb.extra(), [("vehicle_id".to_owned(), "v".to_owned())]);
     }
 
     #[test]

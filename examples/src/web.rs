@@ -132,6 +132,11 @@ fn callback_page(headers: &HeaderMap, query: &str) -> Response {
             "Vehicle reconnected",
             &format!("<p>Vehicle <code id=\"vehicle\">{}</code> is connected again.</p>", escape(vehicle.as_str())),
         ),
+        Ok(Outcome::Completed) => page(
+            StatusCode::OK,
+            "Done",
+            "<p>Connect finished without a code, as the link asked.</p><p><a href=\"/\">Home</a></p>",
+        ),
         Ok(Outcome::Error(error)) => {
             let (title, text) = match error.kind() {
                 ConnectErrorKind::AccessDenied => {
@@ -156,6 +161,9 @@ fn callback_page(headers: &HeaderMap, query: &str) -> Response {
                     ),
                 ),
                 ConnectErrorKind::ServerError => ("Smartcar had a problem", "Please try again later.".to_owned()),
+                ConnectErrorKind::UserManuallyReturnedToApplication => {
+                    ("Connect was closed", "You left Connect before sharing your vehicle. You can connect it any time.".to_owned())
+                }
                 other => ("Connect failed", format!("Connect returned `{}`.", other.code())),
             };
             let description = error.description().map(|d| format!("<p>{}</p>", escape(d))).unwrap_or_default();
