@@ -3,7 +3,7 @@
 
 #![allow(dead_code)] // each test file uses part of it
 
-use connect_examples::{stand_in, web};
+use connect_servers::{stand_in, web};
 
 /// Both servers, on `127.0.0.1` ports the OS chose. They stop with the runtime.
 pub struct Servers {
