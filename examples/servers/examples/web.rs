@@ -28,16 +28,25 @@ struct Options {
     /// Connect's origin: Smartcar's, or a local stand-in's (http://127.0.0.1:4010).
     #[arg(long, default_value_t = Origin::SMARTCAR)]
     connect_origin: Origin,
+    /// This app's URL as browsers reach it, e.g. https://app.example behind a TLS
+    /// proxy: the redirect URI is its `/callback`, and the state cookie is `Secure`
+    /// when it is https [default: http://127.0.0.1:PORT].
+    #[arg(long, value_name = "URL")]
+    public_url: Option<String>,
 }
 
 #[tokio::main]
 async fn main() -> ExitCode {
     let options = Options::parse();
     let port = options.port;
-    let redirect_uri: RedirectUri = match format!("http://127.0.0.1:{port}/callback").parse() {
+    let public_url = options
+        .public_url
+        .unwrap_or_else(|| format!("http://127.0.0.1:{port}"));
+    let callback = format!("{}/callback", public_url.trim_end_matches('/'));
+    let redirect_uri: RedirectUri = match callback.parse() {
         Ok(uri) => uri,
         Err(e) => {
-            eprintln!("error: the callback URI of port {port}: {e}");
+            eprintln!("error: the redirect URI {callback:?} made from --public-url: {e}");
             return ExitCode::from(2);
         }
     };
@@ -46,7 +55,7 @@ async fn main() -> ExitCode {
         redirect_uri,
     };
     let banner = format!(
-        "open http://127.0.0.1:{port} (Connect at {})",
+        "listening on 127.0.0.1:{port}: open {public_url} (Connect at {})",
         config.connect_origin
     );
     serve::on_loopback(port, web::router(config), &banner).await

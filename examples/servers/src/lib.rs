@@ -6,7 +6,9 @@
 //! They are their own package so that the other examples (`quickstart`, …) build
 //! without the web stack.
 
+pub mod harden;
 pub mod html;
+pub mod pending;
 pub mod serve;
 pub mod stand_in;
 pub mod web;

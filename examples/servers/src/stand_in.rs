@@ -7,6 +7,11 @@
 //! permission checked, `required` ones locked, optional ones uncheckable. Allow
 //! redirects back with `code` (or `vehicle_id`) and `state`; Deny with
 //! `error=access_denied`.
+//!
+//! Hardened like the web example ([`crate::harden`]): security headers on every
+//! response, a request body bounded to what a grant form needs, and requests in
+//! absolute form (`GET http://host/oauth/authorize?… HTTP/1.1`, as sent to a
+//! proxy) answered like origin-form ones.
 
 use axum::extract::State as AppState;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode, Uri};
@@ -15,7 +20,19 @@ use axum::routing::{get, post};
 use axum::Router;
 use connect_core::{ConnectUrl, RedirectUri, State};
 
-use crate::html::{escape, page};
+use crate::harden::{harden, Hardening};
+use crate::html::{escape, page, stylesheet};
+
+/// Pages load only the stand-in's stylesheet. No `form-action`: the grant form
+/// ends in a redirect to the application, and browsers check `form-action`
+/// against redirects too, so it would have to list every registered redirect URI.
+pub const CONTENT_SECURITY_POLICY: &str =
+    "default-src 'none'; style-src 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+/// The largest grant form accepted, in bytes: the link (every parameter with all
+/// 28 permissions makes about 1.5 KB), the decision and at most 28 permission
+/// fields (about 1.3 KB), percent-encoded, with room to spare.
+pub const BODY_LIMIT: usize = 16 * 1024;
 
 /// The redirect URIs the stand-in accepts, like the dashboard's list; the first
 /// is the default for links that carry none.
@@ -25,13 +42,21 @@ pub struct StandInConfig {
     pub redirect_uris: Vec<RedirectUri>,
 }
 
-/// The stand-in's routes.
+/// The stand-in's routes, hardened.
 pub fn router(config: StandInConfig) -> Router {
-    Router::new()
+    let routes = Router::new()
         .route("/oauth/authorize", get(grant_page))
         .route("/oauth/reauthenticate", get(grant_page))
         .route("/oauth/grant", post(decide))
-        .with_state(config)
+        .route("/style.css", get(stylesheet))
+        .with_state(config);
+    harden(
+        routes,
+        Hardening {
+            content_security_policy: CONTENT_SECURITY_POLICY,
+            body_limit: BODY_LIMIT,
+        },
+    )
 }
 
 /// The link as received, its redirect URI resolved against the registered ones.
@@ -80,11 +105,16 @@ impl IntoResponse for Refusal {
     }
 }
 
-fn check(config: &StandInConfig, link: &str) -> Result<Incoming, Refusal> {
-    let url = ConnectUrl::parse_all(link).map_err(|errors| Refusal {
+/// The link read with connect-core: the one place the stand-in calls its parser.
+fn read_link(link: &str) -> Result<ConnectUrl, Refusal> {
+    ConnectUrl::parse_all(link).map_err(|errors| Refusal {
         problems: errors.iter().map(|e| (e.message(), e.help())).collect(),
         link: Some(link.to_owned()),
-    })?;
+    })
+}
+
+fn check(config: &StandInConfig, link: &str) -> Result<Incoming, Refusal> {
+    let url = read_link(link)?;
     let redirect_uri = match url.request().redirect_uri() {
         Some(uri) => uri.clone(),
         None => config.redirect_uris.first().cloned().ok_or_else(|| {
@@ -115,11 +145,15 @@ async fn grant_page(
     uri: Uri,
 ) -> Response {
     // The link as the browser requested it; only its query matters to the checks.
-    let host = headers
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
+    // A request target in absolute form carries the authority itself (which then
+    // wins over `Host`, RFC 9112 section 3.2.2); only its path and query are appended.
+    let host = uri
+        .authority()
+        .map(|authority| authority.as_str())
+        .or_else(|| headers.get(header::HOST).and_then(|h| h.to_str().ok()))
         .unwrap_or("127.0.0.1");
-    let link = format!("http://{host}{uri}");
+    let path = uri.path_and_query().map_or("/", |p| p.as_str());
+    let link = format!("http://{host}{path}");
     let incoming = match check(&config, &link) {
         Ok(incoming) => incoming,
         Err(refusal) => return refusal.into_response(),

@@ -1,7 +1,25 @@
 //! The application side of the Connect flow: a home page with a "Connect your
 //! vehicle" button, `/connect` sending the owner to a fresh link from
-//! `connect_url!` with a random state kept in a cookie, and `/callback` checking
-//! that state and showing the outcome.
+//! `connect_url!` with a random state, and `/callback` checking that state and
+//! showing the outcome.
+//!
+//! Written as a reference for production code:
+//!
+//! - The state travels in an `HttpOnly`, `SameSite=Lax` cookie, `Secure` when the
+//!   app's own URL (its redirect URI) is `https`, and is also kept on the server
+//!   ([`PendingStates`]): a callback is accepted once, a replay with the same
+//!   cookie is refused.
+//! - A callback that does not carry this browser's state (a forged or foreign
+//!   link, a stale tab) is refused and changes nothing: the flow in progress can
+//!   still finish. Only a callback whose state matches ends the flow.
+//! - Every response is `Cache-Control: no-store` (the callback page shows the
+//!   code), framed by nobody, without referrer, under a Content-Security-Policy
+//!   that allows only the app's own stylesheet; bodies and handler time are
+//!   bounded ([`crate::harden`]), and so is the time to send a request head
+//!   ([`crate::serve`]).
+
+use std::sync::Arc;
+use std::time::Duration;
 
 use axum::extract::{RawQuery, State as AppState};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
@@ -13,27 +31,71 @@ use connect_core::{
 };
 use connect_macros::connect_url;
 
-use crate::html::{escape, page};
+use crate::harden::{harden, Hardening};
+use crate::html::{escape, page, stylesheet};
+use crate::pending::PendingStates;
 
 /// The cookie holding the state of the flow in progress.
 pub const STATE_COOKIE: &str = "connect_state";
+
+/// How long an owner has to come back from Connect: the cookie's `Max-Age` and
+/// the server-side state's lifetime.
+pub const FLOW_LIFETIME: Duration = Duration::from_secs(600);
+
+/// At most this many flows in progress are remembered (see [`PendingStates`]).
+pub const MAX_PENDING_FLOWS: usize = 10_000;
+
+/// Pages load only the app's stylesheet; no script, no frame, no form.
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; style-src 'self'; \
+     form-action 'none'; frame-ancestors 'none'; base-uri 'none'";
+
+/// The app takes no request bodies: every route is a GET.
+pub const BODY_LIMIT: usize = 1024;
 
 /// Where the application sends owners, and where Connect sends them back.
 #[derive(Clone, Debug)]
 pub struct WebConfig {
     /// Connect's origin: Smartcar's, or a local stand-in's.
     pub connect_origin: Origin,
-    /// This application's `/callback`, as registered with Connect.
+    /// This application's `/callback`, as registered with Connect. Its scheme
+    /// decides whether the state cookie is `Secure`.
     pub redirect_uri: RedirectUri,
 }
 
-/// The application's routes.
+/// What the handlers share.
+#[derive(Clone)]
+struct App {
+    config: Arc<WebConfig>,
+    states: Arc<PendingStates>,
+    /// `; Secure` when the app is served over https, else empty.
+    secure: &'static str,
+}
+
+/// The application's routes, hardened.
 pub fn router(config: WebConfig) -> Router {
-    Router::new()
+    let secure = if config.redirect_uri.as_str().starts_with("https:") {
+        "; Secure"
+    } else {
+        ""
+    };
+    let app = App {
+        config: Arc::new(config),
+        states: Arc::new(PendingStates::new(FLOW_LIFETIME, MAX_PENDING_FLOWS)),
+        secure,
+    };
+    let routes = Router::new()
         .route("/", get(home))
         .route("/connect", get(connect))
         .route("/callback", get(callback))
-        .with_state(config)
+        .route("/style.css", get(stylesheet))
+        .with_state(app);
+    harden(
+        routes,
+        Hardening {
+            content_security_policy: CONTENT_SECURITY_POLICY,
+            body_limit: BODY_LIMIT,
+        },
+    )
 }
 
 async fn home() -> Response {
@@ -45,8 +107,9 @@ async fn home() -> Response {
     )
 }
 
-/// 302 to a fresh Connect link; its state goes into an HttpOnly, SameSite cookie.
-async fn connect(AppState(config): AppState<WebConfig>) -> Response {
+/// 302 to a fresh Connect link; its state is remembered on the server and set in
+/// an HttpOnly, SameSite cookie.
+async fn connect(AppState(app): AppState<App>) -> Response {
     let state = match State::generate() {
         Ok(state) => state,
         Err(e) => {
@@ -59,25 +122,30 @@ async fn connect(AppState(config): AppState<WebConfig>) -> Response {
     // The redirect URI comes from the configuration: the macro yields a `Result`.
     let link = connect_url!(
         client_id: "8229df9f-91a0-4ff0-a1ae-a1f38ee24d07",
-        redirect_uri: config.redirect_uri.clone(),
+        redirect_uri: app.config.redirect_uri.clone(),
         scope: [required read_odometer, read_vehicle_info, read_location],
         state: state.clone(),
         mode: simulated,
     );
     let link = match link {
-        Ok(link) => link.with_origin(config.connect_origin.clone()),
+        Ok(link) => link.with_origin(app.config.connect_origin.clone()),
         Err(e) => return error_page(StatusCode::INTERNAL_SERVER_ERROR, &e.to_string()),
     };
     // Lax, not Strict: the owner comes back from Connect's site by a top-level
     // navigation, which Strict would strip the cookie from.
-    let cookie = format!("{STATE_COOKIE}={state}; HttpOnly; SameSite=Lax; Path=/; Max-Age=600");
-    let mut response = StatusCode::FOUND.into_response();
-    let headers = response.headers_mut();
+    let cookie = format!(
+        "{STATE_COOKIE}={state}; HttpOnly; SameSite=Lax; Path=/; Max-Age={}{}",
+        FLOW_LIFETIME.as_secs(),
+        app.secure
+    );
     match (
         HeaderValue::from_str(link.as_str()),
         HeaderValue::from_str(&cookie),
     ) {
         (Ok(location), Ok(cookie)) => {
+            app.states.insert(&state);
+            let mut response = StatusCode::FOUND.into_response();
+            let headers = response.headers_mut();
             headers.insert(header::LOCATION, location);
             headers.insert(header::SET_COOKIE, cookie);
             response
@@ -100,27 +168,67 @@ fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
         .map(|(_, v)| v.to_owned())
 }
 
-/// Checks the state (constant time), then shows the code or Connect's error.
-async fn callback(headers: HeaderMap, RawQuery(query): RawQuery) -> Response {
-    let mut response = callback_page(&headers, query.as_deref().unwrap_or_default());
-    // The state is single-use: forget it whatever happened.
-    response.headers_mut().insert(
-        header::SET_COOKIE,
-        HeaderValue::from_static("connect_state=; HttpOnly; SameSite=Lax; Path=/; Max-Age=0"),
-    );
-    response
-}
-
-fn callback_page(headers: &HeaderMap, query: &str) -> Response {
-    let Some(expected) = cookie(headers, STATE_COOKIE).and_then(|s| s.parse::<State>().ok()) else {
+/// Checks the state (constant time) against this browser's cookie, then takes
+/// it from the pending ones, then shows the code or Connect's error.
+async fn callback(
+    AppState(app): AppState<App>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+) -> Response {
+    let Some(expected) = cookie(&headers, STATE_COOKIE).and_then(|s| s.parse::<State>().ok())
+    else {
         return error_page(
             StatusCode::BAD_REQUEST,
             "This sign-in has no session: start again from the home page.",
         );
     };
-    let outcome = Callback::from_query(query).and_then(|callback| callback.verify(&expected));
+    let outcome = match verify(query.as_deref().unwrap_or_default(), &expected) {
+        Ok(outcome) => outcome,
+        // Not this browser's flow, or not from Connect: refused, and the flow in
+        // progress (cookie and pending state) is left as it is.
+        Err(error) => return refusal_page(&error),
+    };
+    // The state matched the cookie: the flow ends here, whatever happens next.
+    let mut response = if app.states.take(&expected) {
+        outcome_page(outcome)
+    } else {
+        error_page(
+            StatusCode::BAD_REQUEST,
+            "Refused: this sign-in was already completed or has expired. Start again from the home page.",
+        )
+    };
+    let forget = format!(
+        "{STATE_COOKIE}=; HttpOnly; SameSite=Lax; Path=/; Max-Age=0{}",
+        app.secure
+    );
+    if let Ok(forget) = HeaderValue::from_str(&forget) {
+        response.headers_mut().insert(header::SET_COOKIE, forget);
+    }
+    response
+}
+
+/// The redirect back, read and checked against the state this browser was
+/// given: the one place the app calls connect-core's callback API.
+fn verify(query: &str, expected: &State) -> Result<Outcome, CallbackError> {
+    Callback::from_query(query).and_then(|callback| callback.verify(expected))
+}
+
+fn refusal_page(error: &CallbackError) -> Response {
+    match error {
+        CallbackError::StateMismatch | CallbackError::MissingState => {
+            error_page(StatusCode::BAD_REQUEST, &format!("Refused: {error}."))
+        }
+        _ => error_page(
+            StatusCode::BAD_REQUEST,
+            &format!("This is not a redirect from Connect: {error}."),
+        ),
+    }
+}
+
+fn outcome_page(outcome: Outcome) -> Response {
     match outcome {
-        Ok(Outcome::Code(code)) => page(
+        Outcome::Code(code) => page(
+
             StatusCode::OK,
             "Vehicle connected",
             &format!(
@@ -129,12 +237,12 @@ fn callback_page(headers: &HeaderMap, query: &str) -> Response {
                 escape(code.as_str())
             ),
         ),
-        Ok(Outcome::Reauthenticated(vehicle)) => page(
+        Outcome::Reauthenticated(vehicle) => page(
             StatusCode::OK,
             "Vehicle reconnected",
             &format!("<p>Vehicle <code id=\"vehicle\">{}</code> is connected again.</p>", escape(vehicle.as_str())),
         ),
-        Ok(Outcome::Error(error)) => {
+        Outcome::Error(error) => {
             let (title, text) = match error.kind() {
                 ConnectErrorKind::AccessDenied => {
                     ("Access denied", "You chose not to share your vehicle. You can connect it any time.".to_owned())
@@ -171,10 +279,6 @@ fn callback_page(headers: &HeaderMap, query: &str) -> Response {
                 ),
             )
         }
-        Err(e @ (CallbackError::StateMismatch | CallbackError::MissingState)) => {
-            error_page(StatusCode::BAD_REQUEST, &format!("Refused: {e}."))
-        }
-        Err(e) => error_page(StatusCode::BAD_REQUEST, &format!("This is not a redirect from Connect: {e}.")),
     }
 }
 
