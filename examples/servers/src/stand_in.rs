@@ -29,9 +29,10 @@ use crate::html::{escape, page, stylesheet};
 pub const CONTENT_SECURITY_POLICY: &str =
     "default-src 'none'; style-src 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-/// The largest grant form accepted, in bytes: the link (every parameter with all
-/// 28 permissions makes about 1.5 KB), the decision and at most 28 permission
-/// fields (about 1.3 KB), percent-encoded, with room to spare.
+/// The largest grant form accepted, in bytes. The form carries the link, the
+/// decision and at most 28 permission fields: with every parameter set and all
+/// 28 permissions required, the whole form is about 2.1 KB percent-encoded (the
+/// link 1.2 KB of it). 16 KiB leaves room for long redirect URIs, states and flags.
 pub const BODY_LIMIT: usize = 16 * 1024;
 
 /// The redirect URIs the stand-in accepts, like the dashboard's list; the first
