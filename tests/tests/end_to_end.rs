@@ -3,9 +3,17 @@
 
 mod support;
 
-use reqwest::header::{COOKIE, LOCATION, SET_COOKIE};
+use std::time::{Duration, Instant};
+
+use connect_core::Origin;
+use connect_servers::{stand_in, web};
+use reqwest::header::{
+    CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE, COOKIE, LOCATION, REFERRER_POLICY,
+    SET_COOKIE, X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS,
+};
 use reqwest::{redirect, Client, StatusCode};
-use support::{hidden_input, start, Servers};
+use support::{hidden_input, spawn, start, Servers, HEADER_READ_TIMEOUT};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 fn client() -> Client {
     Client::builder()
@@ -27,6 +35,10 @@ async fn begin(servers: &Servers) -> (String, String) {
     assert!(
         set_cookie.contains("HttpOnly") && set_cookie.contains("SameSite=Lax"),
         "{set_cookie}"
+    );
+    assert!(
+        !set_cookie.contains("Secure"),
+        "the app is served over http: {set_cookie}"
     );
     let cookie = set_cookie.split(';').next().unwrap().to_owned();
     (link, cookie)
@@ -59,6 +71,42 @@ async fn get_text(url: &str) -> String {
         .text()
         .await
         .unwrap()
+}
+
+/// A flow the owner allowed: the redirect back (not yet followed) and its cookie.
+async fn allowed(servers: &Servers) -> (String, String) {
+    let (link, cookie) = begin(servers).await;
+    let back = decide(servers, &link, &["read_odometer"], "allow").await;
+    assert_eq!(back.status(), StatusCode::FOUND);
+    let location = back.headers()[LOCATION].to_str().unwrap().to_owned();
+    (location, cookie)
+}
+
+/// The `code` of a redirect back.
+fn code_of(location: &str) -> &str {
+    location
+        .split("code=")
+        .nth(1)
+        .unwrap()
+        .split('&')
+        .next()
+        .unwrap()
+}
+
+/// Sends `request` as it is to the server at `base` (`http://HOST:PORT`) and
+/// reads until the server closes the connection: what it answered, or `None` when
+/// it still holds the connection after a minute.
+async fn raw(base: &str, request: &[u8]) -> Option<String> {
+    let mut stream = tokio::net::TcpStream::connect(base.strip_prefix("http://").unwrap())
+        .await
+        .unwrap();
+    stream.write_all(request).await.unwrap();
+    let mut answer = Vec::new();
+    match tokio::time::timeout(Duration::from_secs(60), stream.read_to_end(&mut answer)).await {
+        // A reset is a close too.
+        Ok(_) => Some(String::from_utf8_lossy(&answer).into_owned()),
+        Err(_) => None,
+    }
 }
 
 async fn callback(location: &str, cookie: &str) -> (StatusCode, String) {
@@ -117,13 +165,7 @@ async fn owner_allows_and_the_app_shows_the_code() {
 
     let (status, page) = callback(&location, &cookie).await;
     assert_eq!(status, StatusCode::OK);
-    let code = location
-        .split("code=")
-        .nth(1)
-        .unwrap()
-        .split('&')
-        .next()
-        .unwrap();
+    let code = code_of(&location);
     assert!(
         page.contains(&format!(r#"<code id="code">{code}</code>"#)),
         "{page}"
@@ -172,10 +214,15 @@ async fn forged_or_missing_state_is_refused() {
 #[tokio::test]
 async fn connect_errors_get_readable_pages() {
     let servers = start().await;
-    let cookie = "connect_state=s1";
+    // Each error comes back to a flow of its own, with that flow's state.
     let page = |query: &'static str| {
-        let url = format!("{}/callback?{query}&state=s1", servers.web);
-        async move { callback(&url, cookie).await }
+        let servers = &servers;
+        async move {
+            let (_, cookie) = begin(servers).await;
+            let state = cookie.strip_prefix("connect_state=").unwrap();
+            let url = format!("{}/callback?{query}&state={state}", servers.web);
+            callback(&url, &cookie).await
+        }
     };
     let (status, body) = page(
         "error=vehicle_incompatible&vin=5YJ3E1EA7KF317000&make=TESLA&model=Model%203&year=2019",
@@ -282,8 +329,12 @@ async fn allow_needs_a_permission_and_required_ones_stay() {
 #[tokio::test]
 async fn reauthentication_returns_the_vehicle() {
     let servers = start().await;
+    // The web example starts only authorization flows: a state it handed out
+    // stands for the re-authentication it would start.
+    let (_, cookie) = begin(&servers).await;
+    let state = cookie.strip_prefix("connect_state=").unwrap();
     let link = format!(
-        "{}/oauth/reauthenticate?response_type=vehicle_id&client_id=c&vehicle_id=v-42&state=s2",
+        "{}/oauth/reauthenticate?response_type=vehicle_id&client_id=c&vehicle_id=v-42&state={state}",
         servers.stand_in
     );
     let grant = get_text(&link).await;
@@ -292,9 +343,274 @@ async fn reauthentication_returns_the_vehicle() {
     let location = back.headers()[LOCATION].to_str().unwrap().to_owned();
     assert_eq!(
         location,
-        format!("{}/callback?vehicle_id=v-42&state=s2", servers.web)
+        format!("{}/callback?vehicle_id=v-42&state={state}", servers.web)
     );
-    let (status, page) = callback(&location, "connect_state=s2").await;
+    let (status, page) = callback(&location, &cookie).await;
     assert_eq!(status, StatusCode::OK);
     assert!(page.contains(r#"<code id="vehicle">v-42</code>"#), "{page}");
+}
+
+#[tokio::test]
+async fn a_replayed_callback_is_refused() {
+    let servers = start().await;
+    let (location, cookie) = allowed(&servers).await;
+    let code = code_of(&location);
+    let first = client()
+        .get(&location)
+        .header(COOKIE, &cookie)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(first.status(), StatusCode::OK);
+    let forget = first.headers()[SET_COOKIE].to_str().unwrap().to_owned();
+    assert!(
+        forget.starts_with("connect_state=;") && forget.contains("Max-Age=0"),
+        "the finished flow's cookie is cleared: {forget}"
+    );
+    assert!(first.text().await.unwrap().contains(code));
+
+    // The same redirect with the same cookie: the state was used.
+    let (status, page) = callback(&location, &cookie).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(page.contains("already completed or has expired"), "{page}");
+    assert!(!page.contains(code), "{page}");
+}
+
+#[tokio::test]
+async fn a_foreign_callback_does_not_cancel_the_flow_in_progress() {
+    let servers = start().await;
+    // The owner is on Connect's page; an attacker has a redirect back of a flow
+    // of their own (valid code and state) and makes the owner's browser open it.
+    let (mine, my_cookie) = allowed(&servers).await;
+    let (theirs, _) = allowed(&servers).await;
+    let (_, their_state) = theirs.rsplit_once("state=").unwrap();
+    let without_state = mine.split("&state=").next().unwrap().to_owned();
+    let not_from_connect = format!("{}/callback?code=x&state=s&state=t", servers.web);
+    for foreign in [theirs.as_str(), &without_state, &not_from_connect] {
+        let response = client()
+            .get(foreign)
+            .header(COOKIE, &my_cookie)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::BAD_REQUEST, "{foreign}");
+        assert!(
+            !response.headers().contains_key(SET_COOKIE),
+            "a foreign callback leaves the cookie alone: {foreign}"
+        );
+        let page = response.text().await.unwrap();
+        assert!(
+            page.contains("Refused") || page.contains("not a redirect from Connect"),
+            "{page}"
+        );
+        assert!(!page.contains(code_of(&theirs)), "{page}");
+    }
+    // The owner comes back: their flow completes.
+    let (status, page) = callback(&mine, &my_cookie).await;
+    assert_eq!(status, StatusCode::OK, "{page}");
+    assert!(page.contains(&format!(r#"<code id="code">{}</code>"#, code_of(&mine))));
+    // And the attacker's flow is still theirs to finish, with their cookie.
+    let (status, _) = callback(&theirs, &format!("connect_state={their_state}")).await;
+    assert_eq!(status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn the_state_cookie_is_secure_when_the_app_is_served_over_https() {
+    let app = spawn(web::router(web::WebConfig {
+        connect_origin: Origin::SMARTCAR,
+        redirect_uri: "https://app.example/callback".parse().unwrap(),
+    }))
+    .await;
+    let response = client().get(format!("{app}/connect")).send().await.unwrap();
+    assert_eq!(response.status(), StatusCode::FOUND);
+    let set_cookie = response.headers()[SET_COOKIE].to_str().unwrap();
+    assert!(
+        set_cookie.starts_with("connect_state=") && set_cookie.ends_with("; Secure"),
+        "{set_cookie}"
+    );
+    let location = response.headers()[LOCATION].to_str().unwrap();
+    assert!(
+        location.contains("redirect_uri=https%3A%2F%2Fapp.example%2Fcallback"),
+        "{location}"
+    );
+}
+
+/// The headers both servers put on every response.
+fn assert_hardened(what: &str, response: &reqwest::Response) {
+    let header = |name: reqwest::header::HeaderName| {
+        response
+            .headers()
+            .get(&name)
+            .unwrap_or_else(|| panic!("{what}: no {name} header"))
+            .to_str()
+            .unwrap()
+            .to_owned()
+    };
+    assert_eq!(header(CACHE_CONTROL), "no-store", "{what}");
+    assert_eq!(header(X_FRAME_OPTIONS), "DENY", "{what}");
+    assert_eq!(header(REFERRER_POLICY), "no-referrer", "{what}");
+    assert_eq!(header(X_CONTENT_TYPE_OPTIONS), "nosniff", "{what}");
+    let policy = header(CONTENT_SECURITY_POLICY);
+    assert!(
+        policy.starts_with("default-src 'none'; style-src 'self';")
+            && policy.contains("frame-ancestors 'none'"),
+        "{what}: {policy}"
+    );
+}
+
+#[tokio::test]
+async fn every_response_carries_the_security_headers() {
+    let servers = start().await;
+    let (location, cookie) = allowed(&servers).await;
+    let (link, _) = begin(&servers).await;
+    let get = |url: String, cookie: Option<&str>| {
+        let request = client().get(url);
+        let request = match cookie {
+            Some(cookie) => request.header(COOKIE, cookie),
+            None => request,
+        };
+        async move { request.send().await.unwrap() }
+    };
+    let web = &servers.web;
+    let stand_in = &servers.stand_in;
+    let responses = [
+        ("web home", get(web.clone(), None).await),
+        ("web /connect", get(format!("{web}/connect"), None).await),
+        ("web code page", get(location.clone(), Some(&cookie)).await),
+        ("web refusal", get(location.clone(), None).await),
+        (
+            "web stylesheet",
+            get(format!("{web}/style.css"), None).await,
+        ),
+        (
+            "web unknown page",
+            get(format!("{web}/nothing"), None).await,
+        ),
+        ("stand-in grant page", get(link.clone(), None).await),
+        (
+            "stand-in refusal",
+            get(
+                format!("{stand_in}/oauth/authorize?scope=read_odometr"),
+                None,
+            )
+            .await,
+        ),
+        (
+            "stand-in stylesheet",
+            get(format!("{stand_in}/style.css"), None).await,
+        ),
+        (
+            "stand-in redirect back",
+            decide(&servers, &link, &["read_odometer"], "allow").await,
+        ),
+    ];
+    for (what, response) in responses {
+        assert_hardened(what, &response);
+        let status = response.status();
+        let is_page = response
+            .headers()
+            .get(CONTENT_TYPE)
+            .is_some_and(|t| t.to_str().unwrap().starts_with("text/html"));
+        let is_stylesheet = what.ends_with("stylesheet");
+        let body = response.text().await.unwrap();
+        if is_page {
+            // Under `style-src 'self'` an inline style would not apply.
+            assert!(
+                !body.contains("<style") && !body.contains("style="),
+                "{what}: {body}"
+            );
+            assert!(
+                body.contains(r#"<link rel="stylesheet" href="/style.css">"#),
+                "{what}"
+            );
+        }
+        if is_stylesheet {
+            assert_eq!(status, StatusCode::OK);
+            assert!(body.starts_with("body{"), "{what}: {body}");
+        }
+    }
+    let css = client()
+        .get(format!("{web}/style.css"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(css.headers()[CONTENT_TYPE], "text/css; charset=utf-8");
+}
+
+#[tokio::test]
+async fn oversized_bodies_are_refused_with_413() {
+    let servers = start().await;
+    let (link, _) = begin(&servers).await;
+    // A grant form just under the limit still goes through…
+    let form = |size: usize| {
+        let head = url::form_urlencoded::Serializer::new(String::new())
+            .append_pair("link", &link)
+            .append_pair("decision", "allow")
+            .append_pair("permission", "read_odometer")
+            .finish();
+        let pad = size - head.len() - "&pad=".len();
+        format!("{head}&pad={}", "x".repeat(pad))
+    };
+    let post = |body: String| {
+        client()
+            .post(format!("{}/oauth/grant", servers.stand_in))
+            .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(body)
+            .send()
+    };
+    let fits = post(form(stand_in::BODY_LIMIT)).await.unwrap();
+    assert_eq!(fits.status(), StatusCode::FOUND);
+    // …one byte more is refused before the handler reads it.
+    let too_big = post(form(stand_in::BODY_LIMIT + 1)).await.unwrap();
+    assert_eq!(too_big.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    assert_hardened("413", &too_big);
+
+    // Without a Content-Length (chunked), the limit holds while reading.
+    let chunk = "x".repeat(stand_in::BODY_LIMIT + 1);
+    let chunked = format!(
+        "POST /oauth/grant HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n\
+         Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n{:x}\r\n{chunk}\r\n0\r\n\r\n",
+        chunk.len()
+    );
+    let answer = raw(&servers.stand_in, chunked.as_bytes()).await.unwrap();
+    assert!(answer.starts_with("HTTP/1.1 413 "), "{answer}");
+
+    // The web example takes no bodies at all.
+    let response = client()
+        .get(&servers.web)
+        .body("x".repeat(web::BODY_LIMIT + 1))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE);
+}
+
+#[tokio::test]
+async fn a_half_sent_request_is_closed() {
+    let servers = start().await;
+    for base in [&servers.web, &servers.stand_in] {
+        let started = Instant::now();
+        // The head never ends: no empty line.
+        let answer = raw(base, b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: 1\r\n").await;
+        let answer = answer.unwrap_or_else(|| panic!("{base} still holds a half-sent request"));
+        assert!(
+            started.elapsed() >= HEADER_READ_TIMEOUT,
+            "closed by the header-read timeout, not for another reason: {answer}"
+        );
+        assert!(!answer.contains(" 200 "), "{answer}");
+    }
+}
+
+#[tokio::test]
+async fn absolute_form_targets_are_answered_like_origin_form() {
+    let servers = start().await;
+    let (link, _) = begin(&servers).await;
+    let origin_form = get_text(&link).await;
+    let authority = servers.stand_in.strip_prefix("http://").unwrap();
+    let request = format!("GET {link} HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\n\r\n");
+    let answer = raw(&servers.stand_in, request.as_bytes()).await.unwrap();
+    assert!(answer.starts_with("HTTP/1.1 200 "), "{answer}");
+    let form_link = hidden_input(&answer, "link").unwrap();
+    assert_eq!(Some(form_link), hidden_input(&origin_form, "link"));
+    assert!(answer.contains(r#"id="read_odometer""#), "{answer}");
 }

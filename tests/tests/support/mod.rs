@@ -3,7 +3,14 @@
 
 #![allow(dead_code)] // each test file uses part of it
 
-use connect_examples::{stand_in, web};
+use std::time::Duration;
+
+use connect_servers::serve::{serve, ConnectionLimits};
+use connect_servers::{stand_in, web};
+
+/// The header-read timeout of the servers under test: short, so that the test of
+/// a half-sent request does not wait long.
+pub const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(1);
 
 /// Both servers, on `127.0.0.1` ports the OS chose. They stop with the runtime.
 pub struct Servers {
@@ -13,23 +20,37 @@ pub struct Servers {
     pub stand_in: String,
 }
 
+/// Serves `router` on `listener` as the examples do, until the runtime stops.
+fn serve_on(listener: tokio::net::TcpListener, router: axum::Router) {
+    let limits = ConnectionLimits {
+        header_read_timeout: HEADER_READ_TIMEOUT,
+        ..ConnectionLimits::default()
+    };
+    tokio::spawn(serve(listener, router, limits, std::future::pending()));
+}
+
+/// Serves `router` on a port the OS chose; its `http://…` base.
+pub async fn spawn(router: axum::Router) -> String {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    serve_on(listener, router);
+    base
+}
+
 pub async fn start() -> Servers {
+    // The web example's callback must be known before it listens: bind first.
     let web_listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let stand_in_listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let web = format!("http://{}", web_listener.local_addr().unwrap());
-    let stand_in = format!("http://{}", stand_in_listener.local_addr().unwrap());
     let callback = format!("{web}/callback");
+    let stand_in = spawn(stand_in::router(stand_in::StandInConfig {
+        redirect_uris: vec![callback.parse().unwrap()],
+    }))
+    .await;
     let web_config = web::WebConfig {
         connect_origin: stand_in.parse().unwrap(),
         redirect_uri: callback.parse().unwrap(),
     };
-    let stand_in_config = stand_in::StandInConfig {
-        redirect_uris: vec![callback.parse().unwrap()],
-    };
-    tokio::spawn(async move { axum::serve(web_listener, web::router(web_config)).await });
-    tokio::spawn(
-        async move { axum::serve(stand_in_listener, stand_in::router(stand_in_config)).await },
-    );
+    serve_on(web_listener, web::router(web_config));
     Servers { web, stand_in }
 }
 

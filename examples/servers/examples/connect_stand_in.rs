@@ -1,0 +1,51 @@
+//! A local stand-in for Smartcar Connect, to develop and test offline: it checks
+//! incoming links with connect-core (400 with the exact problem for a link Connect
+//! would refuse, or a redirect URI it was not started with), shows a grant page
+//! (required permissions locked, optional ones uncheckable), and redirects back.
+//!
+//! ```sh
+//! cargo run --example connect_stand_in -- --port 4010 --redirect-uri http://127.0.0.1:8000/callback
+//! ```
+//!
+//! `--redirect-uri` may be given several times; the first is the default.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use connect_core::RedirectUri;
+use connect_servers::{serve, stand_in};
+
+/// A local Smartcar Connect, served on 127.0.0.1.
+#[derive(Parser)]
+#[command(name = "connect_stand_in")]
+struct Options {
+    /// The loopback port to listen on.
+    #[arg(long, default_value_t = 4010)]
+    port: u16,
+    /// A registered redirect URI; repeat for several, the first is the default.
+    #[arg(
+        long = "redirect-uri",
+        value_name = "URI",
+        default_value = "http://127.0.0.1:8000/callback"
+    )]
+    redirect_uris: Vec<RedirectUri>,
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let options = Options::parse();
+    let port = options.port;
+    let config = stand_in::StandInConfig {
+        redirect_uris: options.redirect_uris,
+    };
+    let registered: Vec<String> = config
+        .redirect_uris
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    let banner = format!(
+        "Connect stand-in at http://127.0.0.1:{port}, redirect URIs: {}",
+        registered.join(", ")
+    );
+    serve::on_loopback(port, stand_in::router(config), &banner).await
+}

@@ -1,0 +1,282 @@
+//! A local Connect stand-in, for developing and testing offline.
+//!
+//! It serves `/oauth/authorize` and `/oauth/reauthenticate`, reads the incoming
+//! link with connect-core, and answers 400 with the exact problem for a link
+//! Smartcar would refuse: a rule of the link, or a redirect URI it was not started
+//! with. Otherwise it shows a grant page as Connect does since 2026-06-16: every
+//! permission checked, `required` ones locked, optional ones uncheckable. Allow
+//! redirects back with `code` (or `vehicle_id`) and `state`; Deny with
+//! `error=access_denied`.
+//!
+//! Hardened like the web example ([`crate::harden`]): security headers on every
+//! response, a request body bounded to what a grant form needs, and requests in
+//! absolute form (`GET http://host/oauth/authorize?… HTTP/1.1`, as sent to a
+//! proxy) answered like origin-form ones.
+
+use axum::extract::State as AppState;
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use connect_core::{ConnectUrl, RedirectUri, State};
+
+use crate::harden::{harden, Hardening};
+use crate::html::{escape, page, stylesheet};
+
+/// Pages load only the stand-in's stylesheet. No `form-action`: the grant form
+/// ends in a redirect to the application, and browsers check `form-action`
+/// against redirects too, so it would have to list every registered redirect URI.
+pub const CONTENT_SECURITY_POLICY: &str =
+    "default-src 'none'; style-src 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+/// The largest grant form accepted, in bytes. The form carries the link, the
+/// decision and at most 28 permission fields: with every parameter set and all
+/// 28 permissions required, the whole form is about 2.1 KB percent-encoded (the
+/// link 1.2 KB of it). 16 KiB leaves room for long redirect URIs, states and flags.
+pub const BODY_LIMIT: usize = 16 * 1024;
+
+/// The redirect URIs the stand-in accepts, like the dashboard's list; the first
+/// is the default for links that carry none.
+#[derive(Clone, Debug)]
+pub struct StandInConfig {
+    /// Registered redirect URIs, default first.
+    pub redirect_uris: Vec<RedirectUri>,
+}
+
+/// The stand-in's routes, hardened.
+pub fn router(config: StandInConfig) -> Router {
+    let routes = Router::new()
+        .route("/oauth/authorize", get(grant_page))
+        .route("/oauth/reauthenticate", get(grant_page))
+        .route("/oauth/grant", post(decide))
+        .route("/style.css", get(stylesheet))
+        .with_state(config);
+    harden(
+        routes,
+        Hardening {
+            content_security_policy: CONTENT_SECURITY_POLICY,
+            body_limit: BODY_LIMIT,
+        },
+    )
+}
+
+/// The link as received, its redirect URI resolved against the registered ones.
+struct Incoming {
+    url: ConnectUrl,
+    redirect_uri: RedirectUri,
+}
+
+/// Why the stand-in refuses a link: each problem with its help, as Connect would.
+struct Refusal {
+    problems: Vec<(String, Option<String>)>,
+    link: Option<String>,
+}
+
+impl Refusal {
+    fn one(problem: impl Into<String>) -> Self {
+        Refusal {
+            problems: vec![(problem.into(), None)],
+            link: None,
+        }
+    }
+}
+
+impl IntoResponse for Refusal {
+    fn into_response(self) -> Response {
+        let items: String = self
+            .problems
+            .iter()
+            .map(|(message, help)| {
+                let help = help
+                    .as_ref()
+                    .map(|h| format!("<br><small>help: {}</small>", escape(h)))
+                    .unwrap_or_default();
+                format!("<li class=\"problem\">{}{help}</li>", escape(message))
+            })
+            .collect();
+        let link = self
+            .link
+            .map(|l| format!("<p><code>{}</code></p>", escape(&l)))
+            .unwrap_or_default();
+        page(
+            StatusCode::BAD_REQUEST,
+            "Connect would refuse this link",
+            &format!("<ul id=\"problems\">{items}</ul>{link}"),
+        )
+    }
+}
+
+/// The link read with connect-core, as Connect reads it: what has only warnings
+/// is accepted. The one place the stand-in calls its parser.
+fn read_link(link: &str) -> Result<ConnectUrl, Refusal> {
+    ConnectUrl::read(link).into_result().map_err(|e| Refusal {
+        problems: e.errors().map(|e| (e.message(), e.help())).collect(),
+        link: Some(link.to_owned()),
+    })
+}
+
+fn check(config: &StandInConfig, link: &str) -> Result<Incoming, Refusal> {
+    let url = read_link(link)?;
+    let redirect_uri = match url.request().redirect_uri() {
+        Some(uri) => uri.clone(),
+        None => config.redirect_uris.first().cloned().ok_or_else(|| {
+            Refusal::one("the link has no `redirect_uri` and the stand-in has no default one; start it with --redirect-uri")
+        })?,
+    };
+    if !config.redirect_uris.contains(&redirect_uri) {
+        let registered: Vec<String> = config
+            .redirect_uris
+            .iter()
+            .map(|u| format!("`{u}`"))
+            .collect();
+        return Err(Refusal::one(format!(
+            "`redirect_uri` `{redirect_uri}` is not registered; registered: {}",
+            registered.join(", ")
+        )));
+    }
+    Ok(Incoming { url, redirect_uri })
+}
+
+fn refuse(problem: &str) -> Response {
+    Refusal::one(problem).into_response()
+}
+
+async fn grant_page(
+    AppState(config): AppState<StandInConfig>,
+    headers: HeaderMap,
+    uri: Uri,
+) -> Response {
+    // The link as the browser requested it; only its query matters to the checks.
+    // A request target in absolute form carries the authority itself (which then
+    // wins over `Host`, RFC 9112 section 3.2.2); only its path and query are appended.
+    let host = uri
+        .authority()
+        .map(|authority| authority.as_str())
+        .or_else(|| headers.get(header::HOST).and_then(|h| h.to_str().ok()))
+        .unwrap_or("127.0.0.1");
+    let path = uri.path_and_query().map_or("/", |p| p.as_str());
+    let link = format!("http://{host}{path}");
+    let incoming = match check(&config, &link) {
+        Ok(incoming) => incoming,
+        Err(refusal) => return refusal.into_response(),
+    };
+    let request = incoming.url.request();
+    let permissions: String = match request.scope() {
+        Some(scope) => scope
+            .entries()
+            .iter()
+            .map(|entry| {
+                let name = entry.permission().name();
+                let description = escape(entry.permission().description());
+                // A disabled checkbox is not submitted: a hidden field carries the
+                // required permission instead.
+                let (lock, hidden) = if entry.is_required() {
+                    (" disabled", format!("<input type=\"hidden\" name=\"permission\" value=\"{name}\">"))
+                } else {
+                    ("", String::new())
+                };
+                let tag = if entry.is_required() { " <small>(required)</small>" } else { "" };
+                format!(
+                    "<label><input type=\"checkbox\" id=\"{name}\" name=\"permission\" value=\"{name}\" checked{lock}>\
+                     {description} <code>{name}</code>{tag}</label>{hidden}"
+                )
+            })
+            .collect(),
+        None => "<p>The permissions set in the dashboard's Vehicle Access tab.</p>".to_owned(),
+    };
+    let action = if request.is_reauthentication() {
+        "reconnect"
+    } else {
+        "connect"
+    };
+    page(
+        StatusCode::OK,
+        "Smartcar Connect (local stand-in)",
+        &format!(
+            "<p>An application wants to {action} your vehicle and asks for:</p>\
+             <form method=\"post\" action=\"/oauth/grant\">{permissions}\
+             <input type=\"hidden\" name=\"link\" value=\"{}\">\
+             <p><button id=\"allow\" name=\"decision\" value=\"allow\">Allow</button> \
+             <button id=\"deny\" class=\"secondary\" name=\"decision\" value=\"deny\">Deny</button></p></form>\
+             <p><small>Returning to <code>{}</code></small></p>",
+            escape(incoming.url.as_str()),
+            escape(incoming.redirect_uri.as_str())
+        ),
+    )
+}
+
+/// Allow or Deny, then back to the application.
+async fn decide(AppState(config): AppState<StandInConfig>, body: String) -> Response {
+    let mut link = None;
+    let mut decision = None;
+    let mut chosen = Vec::new();
+    for (name, value) in url::form_urlencoded::parse(body.as_bytes()) {
+        match name.as_ref() {
+            "link" => link = Some(value.into_owned()),
+            "decision" => decision = Some(value.into_owned()),
+            "permission" => chosen.push(value.into_owned()),
+            _ => {}
+        }
+    }
+    let Some(link) = link else {
+        return refuse("the form has no `link`: open the grant page from a Connect link");
+    };
+    // Check again: the form came back from the browser.
+    let incoming = match check(&config, &link) {
+        Ok(incoming) => incoming,
+        Err(refusal) => return refusal.into_response(),
+    };
+    let request = incoming.url.request();
+    let state = request.state().map(State::as_str);
+    let back =
+        match decision.as_deref() {
+            Some("deny") => vec![
+                ("error", "access_denied".to_owned()),
+                (
+                    "error_description",
+                    "The user denied access to your application.".to_owned(),
+                ),
+            ],
+            Some("allow") => {
+                if let Some(scope) = request.scope() {
+                    if let Some(locked) = scope.entries().iter().find(|e| {
+                        e.is_required() && !chosen.iter().any(|c| c == e.permission().name())
+                    }) {
+                        return refuse(&format!(
+                            "`{}` is required and cannot be unchecked",
+                            locked.permission()
+                        ));
+                    }
+                    if !scope
+                        .entries()
+                        .iter()
+                        .any(|e| chosen.iter().any(|c| c == e.permission().name()))
+                    {
+                        return refuse("select at least one permission to allow, or deny");
+                    }
+                }
+                match request.vehicle_id() {
+                    Some(vehicle) => vec![("vehicle_id", vehicle.to_string())],
+                    None => match State::generate() {
+                        Ok(code) => vec![("code", code.to_string())],
+                        Err(e) => return refuse(&format!("no randomness for the code: {e}")),
+                    },
+                }
+            }
+            _ => return refuse("the form has no Allow or Deny decision"),
+        };
+    let mut query = url::form_urlencoded::Serializer::new(String::new());
+    for (name, value) in &back {
+        query.append_pair(name, value);
+    }
+    if let Some(state) = state {
+        query.append_pair("state", state);
+    }
+    let uri = incoming.redirect_uri.as_str();
+    let separator = if uri.contains('?') { '&' } else { '?' };
+    let location = format!("{uri}{separator}{}", query.finish());
+    match HeaderValue::from_str(&location) {
+        Ok(location) => (StatusCode::FOUND, [(header::LOCATION, location)]).into_response(),
+        Err(_) => refuse("the redirect back is not a valid header value"),
+    }
+}
