@@ -285,6 +285,11 @@ pub enum Problem {
         /// What is off.
         reason: String,
     },
+    /// A link longer than [`MAX_URL_LEN`](crate::MAX_URL_LEN): refused unread.
+    UrlTooLong {
+        /// Its length in bytes.
+        length: usize,
+    },
 }
 
 /// A broken rule: which parameter, and what is wrong with it.
@@ -429,6 +434,10 @@ impl Error {
             }
             Problem::NotConnectUrl { reason } => format!("not a Connect URL: {reason}"),
             Problem::InvalidOrigin { reason } => format!("invalid origin: {reason}"),
+            Problem::UrlTooLong { length } => format!(
+                "the link is {length} bytes long, over the limit of {} bytes",
+                crate::MAX_URL_LEN
+            ),
         }
     }
 
@@ -545,6 +554,9 @@ impl Error {
             }
             Problem::InvalidOrigin { .. } => {
                 "write only scheme, host and port, e.g. `http://127.0.0.1:8080`".to_owned()
+            }
+            Problem::UrlTooLong { .. } => {
+                "no web server passes on a link this long (most stop at 8 or 16 KiB); check that the input is one Connect link".to_owned()
             }
         })
     }

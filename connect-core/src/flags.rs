@@ -131,10 +131,12 @@ impl Flags {
         if flags.is_empty() {
             return vec![(None, error(Problem::Empty))];
         }
+        // A set of the names seen so far: linear in the number of flags.
+        let mut seen = std::collections::HashSet::with_capacity(flags.len());
         flags
             .iter()
             .enumerate()
-            .filter(|(i, f)| flags[..*i].iter().any(|earlier| earlier.name == f.name))
+            .filter(|(_, f)| !seen.insert(f.name()))
             .map(|(i, f)| {
                 (
                     Some(i),

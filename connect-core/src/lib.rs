@@ -57,6 +57,11 @@
 //! - A flag without a value (`feature3`, seen in one SDK's tests) is refused: the
 //!   documentation defines flags as `name:value`.
 //! - The authorization code is hidden from `Debug` output: it is a credential.
+//! - A link or redirect query over [`MAX_URL_LEN`] (64 KiB) is refused unread: web
+//!   servers refuse request lines a quarter of that size, so none reaches Connect or
+//!   comes back from it. Every parser, check and did-you-mean costs time linear in
+//!   its input; the did-you-mean gives up on names over 64 bytes (no known name is
+//!   within reach of one).
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -67,6 +72,7 @@ mod connect_url;
 mod encode;
 mod error;
 mod flags;
+mod limits;
 mod origin;
 mod parse;
 mod request;
@@ -85,6 +91,7 @@ pub use catalog::permissions::{Permission, PermissionKind};
 pub use connect_url::{ConnectUrl, AUTHORIZE_PATH, REAUTHENTICATE_PATH};
 pub use error::{Error, Parameter, Problem};
 pub use flags::{Flag, Flags, COUNTRY_FLAG};
+pub use limits::MAX_URL_LEN;
 pub use origin::Origin;
 pub use request::{ConnectRequest, ConnectUrlBuilder};
 pub use rules::Combination;

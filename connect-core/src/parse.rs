@@ -30,11 +30,17 @@ impl ConnectUrl {
     ///
     /// Accepts any origin (so a local stand-in can parse the links it receives),
     /// parameters in any order, `+` or `%20` for a space, either hex case, and
-    /// empty `&&` pieces; surrounding whitespace is trimmed. Refuses a fragment,
+    /// empty `&&` pieces; surrounding whitespace is trimmed. Refuses a link over
+    /// [`MAX_URL_LEN`](crate::MAX_URL_LEN) bytes, a fragment,
     /// unknown or repeated parameters, bad percent escapes, and every value or
     /// combination the rules refuse. The result renders canonically.
     pub fn parse_all(text: &str) -> Result<ConnectUrl, Vec<Error>> {
         let text = text.trim();
+        if text.len() > crate::MAX_URL_LEN {
+            return Err(vec![Error::general(Problem::UrlTooLong {
+                length: text.len(),
+            })]);
+        }
         if text.contains('#') {
             return Err(not_connect("a Connect URL has no fragment (`#…`)"));
         }

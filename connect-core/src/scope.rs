@@ -147,14 +147,12 @@ impl Scope {
         if entries.is_empty() {
             return vec![(None, Error::new(Parameter::Scope, Problem::Empty))];
         }
+        // The permissions seen so far: linear in the number of entries.
+        let mut seen = std::collections::HashSet::with_capacity(Permission::ALL.len());
         entries
             .iter()
             .enumerate()
-            .filter(|(i, e)| {
-                entries[..*i]
-                    .iter()
-                    .any(|earlier| earlier.permission == e.permission)
-            })
+            .filter(|(_, e)| !seen.insert(e.permission))
             .map(|(i, e)| {
                 let problem = Problem::DuplicatePermission {
                     name: e.permission.name(),
