@@ -62,6 +62,9 @@
 mod ast;
 mod ctxt;
 mod expand;
+#[cfg(test)]
+mod linear_cost;
+mod literal;
 mod parse;
 mod valid;
 
