@@ -173,6 +173,12 @@ pub enum CallbackError {
     MissingState,
     /// The `state` is not the one sent: a forged or stale redirect.
     StateMismatch,
+    /// The URL or query is longer than [`MAX_URL_LEN`](crate::MAX_URL_LEN) bytes,
+    /// more than a browser sends: refused before it is read.
+    TooLong {
+        /// Its length in bytes.
+        length: usize,
+    },
 }
 
 impl fmt::Display for CallbackError {
@@ -193,6 +199,11 @@ impl fmt::Display for CallbackError {
             CallbackError::StateMismatch => f.write_str(
                 "the redirect's `state` does not match the one sent; it may be forged, start the flow again",
             ),
+            CallbackError::TooLong { length } => write!(
+                f,
+                "the redirect is {length} bytes long, over the {} bytes a redirect from Connect can be; it was not sent by Connect, start the flow again",
+                crate::MAX_URL_LEN
+            ),
         }
     }
 }
@@ -203,13 +214,20 @@ impl Callback {
     /// Parses the query of the redirect (with or without its leading `?`).
     /// Parameters this library does not know are kept in [`extra`](Self::extra).
     pub fn from_query(query: &str) -> Result<Callback, CallbackError> {
+        if query.len() > crate::MAX_URL_LEN {
+            return Err(CallbackError::TooLong {
+                length: query.len(),
+            });
+        }
         let query = query.strip_prefix('?').unwrap_or(query);
         let mut fields: Vec<(String, String)> = Vec::new();
+        // The names seen so far: the duplicate check is linear in the parameters.
+        let mut seen = std::collections::HashSet::new();
         for piece in query.split('&').filter(|p| !p.is_empty()) {
             let (name, value) = piece.split_once('=').unwrap_or((piece, ""));
             let name = decode(name, None).map_err(CallbackError::Malformed)?;
             let value = decode(value, None).map_err(CallbackError::Malformed)?;
-            if fields.iter().any(|(n, _)| *n == name) {
+            if !seen.insert(name.clone()) {
                 return Err(CallbackError::Duplicate { name });
             }
             fields.push((name, value));
@@ -219,6 +237,9 @@ impl Callback {
 
     /// Parses the full URL the owner landed on: its query, without any fragment.
     pub fn from_url(url: &str) -> Result<Callback, CallbackError> {
+        if url.len() > crate::MAX_URL_LEN {
+            return Err(CallbackError::TooLong { length: url.len() });
+        }
         let without_fragment = url.split('#').next().unwrap_or_default();
         let query = without_fragment.split_once('?').map_or("", |(_, q)| q);
         Callback::from_query(query)

@@ -227,6 +227,11 @@ pub enum Problem {
         /// What is off.
         reason: String,
     },
+    /// A link longer than [`MAX_URL_LEN`](crate::MAX_URL_LEN): refused unread.
+    UrlTooLong {
+        /// Its length in bytes.
+        length: usize,
+    },
 }
 
 /// A broken rule: which parameter, and what is wrong with it.
@@ -518,6 +523,10 @@ impl Error {
             Problem::NotConnectUrl { reason } => say!(
                 format_args!("not a Connect URL: {reason}"),
                 format_args!("a Connect URL looks like `https://connect.smartcar.com/oauth/authorize?response_type=code&client_id=…`")
+            ),
+            Problem::UrlTooLong { length } => say!(
+                format_args!("the link is {length} bytes long, over the limit of {} bytes", crate::MAX_URL_LEN),
+                format_args!("no web server passes on a link this long (most stop at 8 or 16 KiB); check that the input is one Connect link")
             ),
             Problem::InvalidOrigin { reason } => say!(
                 format_args!("invalid origin: {reason}"),

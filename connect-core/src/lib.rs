@@ -86,6 +86,11 @@
 //!   on first use: a literal link of `connect_url!` is a constant, a built link
 //!   allocates once.
 //! - The authorization code is hidden from `Debug` output: it is a credential.
+//! - A link or redirect query over [`MAX_URL_LEN`] (64 KiB) is refused unread: web
+//!   servers refuse request lines a quarter of that size, so none reaches Connect or
+//!   comes back from it. Every parser, check and did-you-mean costs time linear in
+//!   its input; the did-you-mean gives up on names over 64 bytes (no known name is
+//!   within reach of one).
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -93,6 +98,7 @@
 mod callback;
 mod encode;
 mod error;
+mod limits;
 mod model;
 mod read;
 mod render;
@@ -108,6 +114,7 @@ pub use callback::{
     AuthorizationCode, Callback, CallbackError, ConnectError, ConnectErrorKind, Outcome,
 };
 pub use error::{Error, Finding, Parameter, Problem, Severity};
+pub use limits::MAX_URL_LEN;
 pub use model::catalog::makes::names as makes;
 pub use model::catalog::permissions::names as permissions;
 pub use model::catalog::permissions::{Permission, PermissionKind};

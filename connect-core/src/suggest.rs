@@ -1,18 +1,35 @@
 //! Did-you-mean: the closest known name to a misspelt one.
 
+/// Inputs longer than this get no suggestion, at once. No name of the catalogs is
+/// longer than 26 bytes, and a typo is at most a third of the longer name away, so
+/// nothing longer than 39 bytes could be suggested one anyway; 64 leaves room.
+/// Without it, one megabyte of unknown permission cost seconds (issue 11).
+pub(crate) const MAX_INPUT_LEN: usize = 64;
+
 /// The candidate closest to `input` by edit distance, if it is close enough to be a
 /// likely typo (at most a third of the longer name, and never a different name of
 /// the same length that shares little).
+///
+/// The cost is bounded: an input over 64 bytes gets `None` at once,
+/// and a candidate whose length alone puts it too far is skipped before any edit
+/// distance is computed.
 pub fn closest<'a, I>(input: &str, candidates: I) -> Option<&'a str>
 where
     I: IntoIterator<Item = &'a str>,
 {
+    if input.len() > MAX_INPUT_LEN {
+        return None;
+    }
     let input_lower = input.to_ascii_lowercase();
+    let input_chars = input.chars().count();
+    let allowed = |c: &str| (input_chars.max(c.len()) / 3).max(1);
     candidates
         .into_iter()
+        // The length difference is a lower bound of the edit distance.
+        .filter(|c| input_chars.abs_diff(c.chars().count()) <= allowed(c))
         .map(|c| (distance(&input_lower, &c.to_ascii_lowercase()), c))
         .filter(|&(d, c)| d > 0 || !c.eq(input))
-        .filter(|&(d, c)| d <= input.chars().count().max(c.len()) / 3 || d <= 1)
+        .filter(|&(d, c)| d <= allowed(c))
         .min_by_key(|&(d, _)| d)
         .map(|(_, c)| c)
 }
@@ -64,6 +81,31 @@ mod tests {
         assert_eq!(closest("READ_VIN", names), Some("read_vin"));
         assert_eq!(closest("control_trunk", names), None);
         assert_eq!(closest("", names), None);
+    }
+
+    #[test]
+    fn long_inputs_get_no_suggestion_and_lengths_filter_before_distance() {
+        let long = "read_odometer".repeat(5);
+        assert!(long.len() > MAX_INPUT_LEN);
+        assert_eq!(closest(&long, ["read_odometer"]), None);
+        assert_eq!(closest(&"r".repeat(1 << 20), ["read_odometer"]), None);
+        // At the limit the rules are unchanged: one edit of a 64-byte name.
+        let name = "a".repeat(MAX_INPUT_LEN);
+        let typo = format!("b{}", &name[1..]);
+        assert_eq!(closest(&typo, [name.as_str()]), Some(name.as_str()));
+        // Three letters longer is too far for a 5-letter name (allowed: 2)...
+        assert_eq!(closest("teslaxxx", ["TESLA"]), None);
+        // ...two is not.
+        assert_eq!(closest("teslaxx", ["TESLA"]), Some("TESLA"));
+        // Every name of the catalogs can still be suggested.
+        let longest = crate::Permission::ALL
+            .iter()
+            .map(|p| p.name().len())
+            .chain(crate::Make::catalog().map(str::len))
+            .chain(crate::Parameter::ALL.iter().map(|p| p.name().len()))
+            .max()
+            .unwrap_or_default();
+        assert!(longest + longest / 2 <= MAX_INPUT_LEN, "{longest}");
     }
 
     #[test]

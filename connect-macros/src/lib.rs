@@ -75,6 +75,9 @@ mod ast;
 mod crate_path;
 mod ctxt;
 mod expand;
+#[cfg(test)]
+mod linear_cost;
+mod literal;
 mod parse;
 mod valid;
 

@@ -4,7 +4,7 @@
 
 use connect_core::{Error, Parameter, Problem};
 use proc_macro2::{Delimiter, Span, TokenStream, TokenTree};
-use syn::{LitInt, LitStr};
+use syn::LitStr;
 
 use crate::ast::{FlagItem, Invocation, List, MakeName, Param, ScopeItem, Text, Value};
 use crate::ctxt::Ctxt;
@@ -148,7 +148,11 @@ fn unwrap_invisible(tokens: Vec<TokenTree>) -> Vec<TokenTree> {
 
 fn string_literal(token: &TokenTree) -> Option<LitStr> {
     match token {
-        TokenTree::Literal(_) => syn::parse2::<LitStr>(token.clone().into()).ok(),
+        // Only strings go to syn, which would compute any integer's value in
+        // quadratic time (see `literal`).
+        TokenTree::Literal(l) if crate::literal::is_string(l) => {
+            syn::parse2::<LitStr>(token.clone().into()).ok()
+        }
         _ => None,
     }
 }
@@ -429,7 +433,16 @@ fn parse_flag_item(item: Vec<TokenTree>, cx: &mut Ctxt) -> Option<FlagItem> {
         _ => None,
     };
     let Some(value) = value else {
-        cx.error(first.span(), format!("expected a string, `true`, `false` or an integer as the value of flag `{name}`, found `{}`", text_of(value_tokens)), None);
+        // An integer out of range or with a suffix says so.
+        let help = match value_tokens {
+            [TokenTree::Literal(l)] => crate::literal::decimal(l).err(),
+            [TokenTree::Punct(minus), TokenTree::Literal(l)] if minus.as_char() == '-' => {
+                crate::literal::decimal(l).err()
+            }
+            _ => None,
+        }
+        .and_then(|e| e.help());
+        cx.error(first.span(), format!("expected a string, `true`, `false` or an integer as the value of flag `{name}`, found `{}`", text_of(value_tokens)), help);
         return None;
     };
     Some(FlagItem {
@@ -448,10 +461,11 @@ fn flag_literal(token: &TokenTree, negative: bool) -> Option<String> {
             return Some(lit.value());
         }
     }
-    let int = syn::parse2::<LitInt>(token.clone().into())
-        .ok()
-        .filter(|i| i.suffix().is_empty())?;
-    let digits = int.base10_parse::<u128>().ok()?.to_string();
+    let TokenTree::Literal(literal) = token else {
+        return None;
+    };
+    // Read here, not by syn's `LitInt`: linear in the number of digits.
+    let digits = crate::literal::decimal(literal).ok()?;
     Some(if negative {
         format!("-{digits}")
     } else {

@@ -9,6 +9,8 @@ mod ast;
 mod ctxt;
 #[path = "../../connect-macros/src/expand.rs"]
 mod expand;
+#[path = "../../connect-macros/src/literal.rs"]
+mod literal;
 #[path = "../../connect-macros/src/parse.rs"]
 mod parse;
 #[path = "../../connect-macros/src/valid.rs"]

@@ -36,7 +36,12 @@ pub(crate) fn read_parts(text: &str) -> Result<Parts, Findings> {
 /// Reads a link: every finding goes to `findings`; the parts come back when no
 /// finding is an error.
 pub(crate) fn read_link(text: &str, findings: &mut Findings) -> Option<Parts> {
-    let (origin, reauthenticate, query) = findings.take(split_link(text.trim()))?;
+    let text = text.trim();
+    if text.len() > crate::MAX_URL_LEN {
+        findings.error(Error::general(Problem::UrlTooLong { length: text.len() }));
+        return None;
+    }
+    let (origin, reauthenticate, query) = findings.take(split_link(text))?;
     let query = read_query(query, findings);
     let request = typed_request(&query, reauthenticate, findings);
     // Stable: findings about one parameter stay in the order found.
