@@ -60,6 +60,7 @@
 #![forbid(unsafe_code)]
 
 mod ast;
+mod crate_path;
 mod ctxt;
 mod expand;
 mod parse;
