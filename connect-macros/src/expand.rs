@@ -14,11 +14,15 @@ use crate::valid::{Checked, Link};
 
 /// The whole macro: parse → validate → expand.
 pub fn connect_url(input: TokenStream) -> TokenStream {
+    let mut cx = Ctxt::default();
     let krate = match crate::crate_path::connect_core_path() {
         Ok(path) => path,
-        Err(error) => return error.to_compile_error(),
+        // One error, and nothing that names the missing crate.
+        Err(error) => {
+            error.report(Span::call_site(), &mut cx);
+            return cx.into_compile_errors();
+        }
     };
-    let mut cx = Ctxt::default();
     let invocation = crate::parse::parse(input, &mut cx);
     let Some(link) = crate::valid::validate(&invocation, Span::call_site(), &mut cx) else {
         return fallback(&krate, &invocation, cx);

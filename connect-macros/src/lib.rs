@@ -77,7 +77,6 @@ mod ctxt;
 mod expand;
 #[cfg(test)]
 mod linear_cost;
-mod literal;
 mod parse;
 mod valid;
 

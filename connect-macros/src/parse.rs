@@ -1,491 +1,528 @@
-//! Tokens → [`Invocation`]: `key: value` pairs, comma separated. Syntax mistakes
-//! go to the [`Ctxt`] and parsing goes on at the next comma, so that one compile
-//! shows them all. Values are checked later, by `valid`.
+//! Tokens → [`Invocation`]: `key: value` pairs, comma separated, each piece parsed
+//! with syn. A syntax mistake goes to the [`Ctxt`] and parsing goes on at the next
+//! top-level comma, so that one compile shows them all. Values are checked later,
+//! by `valid`.
+//!
+//! syn runs without its `full` feature: an expression value is not parsed, it is
+//! the tokens up to the next top-level comma. syn's literal parser reads a number
+//! with big-integer arithmetic whose cost is quadratic in its length, so it is only
+//! ever given strings, `true`/`false` and numbers short enough for a `u128`.
 
-use connect_core::{Error, Parameter, Problem};
-use proc_macro2::{Delimiter, Span, TokenStream, TokenTree};
-use syn::LitStr;
+use std::fmt::Display;
+
+use connect_core::{Error, Parameter, Problem, COUNTRY_FLAG};
+use proc_macro2::{Span, TokenStream, TokenTree};
+use syn::ext::IdentExt;
+use syn::parse::{Parse, ParseStream, Parser};
+use syn::punctuated::Punctuated;
+use syn::{bracketed, token, Ident, LitBool, LitInt, LitStr, Token};
 
 use crate::ast::{FlagItem, Invocation, List, MakeName, Param, ScopeItem, Text, Value};
 use crate::ctxt::Ctxt;
 
 pub fn parse(input: TokenStream, cx: &mut Ctxt) -> Invocation {
+    let pieces = (|input: ParseStream| pieces(input, cx)).parse2(input);
     let mut params: Vec<Param> = Vec::new();
-    for segment in split_commas(input, cx) {
-        if let Some(param) = parse_param(segment, cx) {
-            if params.iter().any(|p| p.parameter == param.parameter) {
-                cx.rule(
-                    param.key.span(),
-                    &Error::new(param.parameter, Problem::DuplicateParameter),
-                );
-            } else {
-                params.push(param);
-            }
+    for piece in pieces.unwrap_or_else(|e| report(cx, e, Vec::new())) {
+        let Some(param) = parse_param(piece, cx) else {
+            continue;
+        };
+        if params.iter().any(|p| p.parameter == param.parameter) {
+            let duplicate = Error::new(param.parameter, Problem::DuplicateParameter);
+            cx.rule(param.key.span(), &duplicate);
+        } else {
+            params.push(param);
         }
     }
     Invocation { params }
 }
 
-/// Splits at top-level commas (a group is one token tree, so commas inside
-/// brackets or parentheses stay inside). A trailing comma is allowed; an empty
-/// piece elsewhere is an error.
-fn split_commas(tokens: TokenStream, cx: &mut Ctxt) -> Vec<Vec<TokenTree>> {
-    let mut segments = Vec::new();
-    let mut current = Vec::new();
-    for token in tokens {
-        match &token {
-            TokenTree::Punct(p) if p.as_char() == ',' => {
-                if current.is_empty() {
-                    cx.error(
-                        p.span(),
-                        "unexpected `,`",
-                        Some("remove this comma".to_owned()),
-                    );
-                }
-                segments.push(std::mem::take(&mut current));
-            }
-            _ => current.push(token),
-        }
-    }
-    segments.push(current);
-    segments.retain(|s| !s.is_empty());
-    segments
+/// The problem of a value that is not one of the words a parameter takes.
+type Invalid = fn(String) -> Problem;
+
+/// The form a parameter's value takes.
+enum Form {
+    /// A string literal, or an expression of the parameter's type.
+    Text,
+    /// An identifier; anything else is the given problem of connect-core.
+    Word(Invalid),
+    Bool,
+    Make,
+    Scope,
+    Flags,
 }
 
-fn parse_param(segment: Vec<TokenTree>, cx: &mut Ctxt) -> Option<Param> {
-    let mut tokens = segment.into_iter();
-    let key = match tokens.next() {
-        Some(TokenTree::Ident(key)) => key,
-        Some(other) => {
-            match string_literal(&other).and_then(|l| Parameter::from_name(&l.value())) {
-                // `"client_id": …`: the key is known, only the quotes are wrong.
-                Some(parameter) => {
-                    let name = parameter.name();
-                    cx.error(
-                        other.span(),
-                        "a parameter name is written without quotes",
-                        Some(format!("write `{name}`")),
-                    );
-                    let key = syn::Ident::new(name, other.span());
-                    return Some(Param {
-                        parameter,
-                        key,
-                        value: Value::Invalid,
-                    });
-                }
-                None => {
-                    cx.error(
-                        other.span(),
-                        format!("expected a parameter name, found `{other}`"),
-                        Some("write `key: value`, e.g. `client_id: \"…\"`".to_owned()),
-                    );
-                    return None;
-                }
-            }
-        }
-        None => return None,
-    };
-    let name = key.to_string();
-    let Some(parameter) = Parameter::from_name(&name) else {
-        cx.rule(
-            key.span(),
-            &connect_core::__private::unknown_parameter(&name),
-        );
-        return None;
-    };
-    let colon = match tokens.next() {
-        Some(TokenTree::Punct(p))
-            if p.as_char() == ':' && p.spacing() == proc_macro2::Spacing::Alone =>
-        {
-            p
-        }
-        other => {
-            let span = other.as_ref().map_or(key.span(), TokenTree::span);
-            cx.error(
-                span,
-                format!("expected `:` after `{name}`"),
-                Some(format!("write `{name}: value`")),
-            );
-            return Some(Param {
-                parameter,
-                key,
-                value: Value::Invalid,
-            });
-        }
-    };
-    let value: Vec<TokenTree> = unwrap_invisible(tokens.collect());
-    if value.is_empty() {
-        cx.error(
-            colon.span(),
-            format!("`{name}` has no value"),
-            Some(format!("write a value after `{name}:`")),
-        );
-        return Some(Param {
-            parameter,
-            key,
-            value: Value::Invalid,
-        });
+/// The one place that decides the form of each parameter's value: a new
+/// parameter is one line here.
+#[allow(clippy::match_same_arms)] // one line per parameter, in canonical order
+fn form(parameter: Parameter) -> Form {
+    match parameter {
+        Parameter::ResponseType => Form::Word(|value| Problem::ResponseTypeNotWritable { value }),
+        Parameter::ClientId => Form::Text,
+        Parameter::ApplicationId => Form::Text,
+        Parameter::VehicleId => Form::Text,
+        Parameter::Scope => Form::Scope,
+        Parameter::RedirectUri => Form::Text,
+        Parameter::State => Form::Text,
+        Parameter::ApprovalPrompt => Form::Word(|value| Problem::InvalidApprovalPrompt { value }),
+        Parameter::Mode => Form::Word(|value| Problem::InvalidMode { value }),
+        Parameter::Make => Form::Make,
+        Parameter::SingleSelect => Form::Bool,
+        Parameter::SingleSelectVin => Form::Text,
+        Parameter::Flags => Form::Flags,
+        Parameter::User => Form::Text,
+        Parameter::ExternalId => Form::Text,
     }
-    // A malformed value is reported, and the key still counts as given, so that
-    // no "missing `client_id`" follows a bad client id.
-    let value = parse_value(parameter, &name, value, cx).unwrap_or(Value::Invalid);
-    Some(Param {
+}
+
+/// The tokens up to the next top-level comma (a group is one token tree, so
+/// commas inside brackets or parentheses stay inside).
+struct Piece(TokenStream);
+
+impl Parse for Piece {
+    fn parse(input: ParseStream) -> syn::Result<Self> {
+        input.step(|cursor| {
+            let (mut tokens, mut rest) = (TokenStream::new(), *cursor);
+            while let Some((token, next)) = rest.token_tree() {
+                if matches!(&token, TokenTree::Punct(p) if p.as_char() == ',') {
+                    break;
+                }
+                tokens.extend([token]);
+                rest = next;
+            }
+            Ok((Piece(tokens), rest))
+        })
+    }
+}
+
+/// Splits at top-level commas. A trailing comma is allowed; an empty piece
+/// elsewhere is an error.
+fn pieces(input: ParseStream, cx: &mut Ctxt) -> syn::Result<Vec<TokenStream>> {
+    let mut written = Vec::new();
+    for pair in Punctuated::<Piece, Token![,]>::parse_terminated(input)?.into_pairs() {
+        match pair.into_tuple() {
+            (Piece(tokens), _) if !tokens.is_empty() => written.push(tokens),
+            (_, Some(comma)) => {
+                let help = Some("remove this comma".to_owned());
+                cx.error(comma.span, "unexpected `,`", help);
+            }
+            (_, None) => {}
+        }
+    }
+    Ok(written)
+}
+
+/// One `key: value` piece, or `None` when it names no parameter. The key counts
+/// as given as soon as it names one, even when its value is malformed, so that
+/// no "`client_id` is missing" follows a bad client id.
+fn parse_param(piece: TokenStream, cx: &mut Ctxt) -> Option<Param> {
+    let mut given = None;
+    let value = (|input: ParseStream| key_and_value(input, &mut given, cx)).parse2(piece);
+    let value = value.unwrap_or_else(|e| report(cx, e, Value::Invalid));
+    given.map(|(parameter, key)| Param {
         parameter,
         key,
         value,
     })
 }
 
-/// A value passed through `macro_rules!` arrives in an invisible group: look inside.
-fn unwrap_invisible(tokens: Vec<TokenTree>) -> Vec<TokenTree> {
-    match tokens.as_slice() {
-        [TokenTree::Group(g)] if g.delimiter() == Delimiter::None => {
-            unwrap_invisible(g.stream().into_iter().collect())
-        }
-        _ => tokens,
-    }
-}
-
-fn string_literal(token: &TokenTree) -> Option<LitStr> {
-    match token {
-        // Only strings go to syn, which would compute any integer's value in
-        // quadratic time (see `literal`).
-        TokenTree::Literal(l) if crate::literal::is_string(l) => {
-            syn::parse2::<LitStr>(token.clone().into()).ok()
-        }
-        _ => None,
-    }
-}
-
-fn text_of(tokens: &[TokenTree]) -> String {
-    tokens.iter().cloned().collect::<TokenStream>().to_string()
-}
-
-/// The index of `key` in `… key: …` inside a value: a forgotten comma.
-fn missing_comma(value: &[TokenTree]) -> Option<usize> {
-    (1..value.len()).find(|&i| {
-        let is_key = matches!(&value[i], TokenTree::Ident(k) if Parameter::from_name(&k.to_string()).is_some());
-        let colon = matches!(value.get(i + 1), Some(TokenTree::Punct(p)) if p.as_char() == ':' && p.spacing() == proc_macro2::Spacing::Alone);
-        is_key && colon
-    })
-}
-
-fn parse_value(
-    parameter: Parameter,
-    name: &str,
-    value: Vec<TokenTree>,
+fn key_and_value(
+    input: ParseStream,
+    given: &mut Option<(Parameter, Ident)>,
     cx: &mut Ctxt,
-) -> Option<Value> {
-    if let Some(i) = missing_comma(&value) {
-        cx.error(
-            value[i].span(),
-            format!("expected `,` before `{}`", value[i]),
-            Some("separate parameters with commas".to_owned()),
-        );
-        return None;
-    }
-    // Only the text parameters take expressions: anywhere else one token is the value.
-    let is_text = matches!(
-        parameter,
-        Parameter::ClientId
-            | Parameter::ApplicationId
-            | Parameter::ExternalId
-            | Parameter::RedirectUri
-            | Parameter::State
-            | Parameter::SingleSelectVin
-            | Parameter::User
-            | Parameter::VehicleId
-    );
-    if !is_text && value.len() > 1 {
-        cx.error(
-            value[1].span(),
-            format!(
-                "unexpected `{}` after the value of `{name}`",
-                text_of(&value[1..])
-            ),
-            Some("separate parameters with commas".to_owned()),
-        );
-        return None;
-    }
-    let first = value[0].span();
-    let single = if value.len() == 1 {
-        Some(&value[0])
-    } else {
-        None
+) -> syn::Result<Value> {
+    let (span, first) = first_token(input);
+    let not_a_key = || {
+        let message = format!("expected a parameter name, found `{first}`");
+        mistake(span, message, "write `key: value`, e.g. `client_id: \"…\"`")
     };
-    match parameter {
-        Parameter::ClientId
-        | Parameter::ApplicationId
-        | Parameter::ExternalId
-        | Parameter::RedirectUri
-        | Parameter::State
-        | Parameter::SingleSelectVin
-        | Parameter::User
-        | Parameter::VehicleId => match single {
-            Some(token @ TokenTree::Literal(_)) => match string_literal(token) {
-                Some(lit) => Some(Value::Text(Text::Literal(lit))),
-                None => {
-                    cx.error(
-                        first,
-                        format!("`{name}` takes a string literal, found `{token}`"),
-                        Some(format!("write it in quotes: `\"{token}\"`")),
-                    );
-                    None
-                }
-            },
-            _ => Some(Value::Text(Text::Expr(value.into_iter().collect()))),
-        },
-        Parameter::Scope => bracketed_list(
-            single,
-            name,
-            "[required read_odometer, read_vin]",
-            first,
-            cx,
-            parse_scope_item,
-        )
-        .map(Value::Scope),
-        Parameter::ApprovalPrompt | Parameter::Mode | Parameter::ResponseType => match single {
-            Some(TokenTree::Ident(word)) => Some(Value::Word(word.clone())),
-            Some(token) if string_literal(token).is_some() => {
-                let content = string_literal(token).map(|l| l.value()).unwrap_or_default();
-                cx.error(
-                    first,
-                    format!("`{name}` is written without quotes"),
-                    Some(format!("write `{content}`")),
-                );
-                None
+    if let Some(quoted) = string(input) {
+        let Some(parameter) = Parameter::from_name(&quoted.value()) else {
+            return not_a_key();
+        };
+        // `"client_id": …`: the key is known, only the quotes are wrong.
+        *given = Some((parameter, Ident::new(parameter.name(), span)));
+        let help = format!("write `{}`", parameter.name());
+        return mistake(span, "a parameter name is written without quotes", help);
+    }
+    let Ok(key) = input.call(Ident::parse_any) else {
+        return not_a_key();
+    };
+    let Some(parameter) = Parameter::from_name(&first) else {
+        return broken(span, &connect_core::__private::unknown_parameter(&first));
+    };
+    let form = form(parameter);
+    *given = Some((parameter, key));
+    let name = parameter.name();
+    if !input.peek(Token![:]) || input.peek(Token![::]) {
+        let span = next_span(input, span);
+        let message = format!("expected `:` after `{name}`");
+        return mistake(span, message, format!("write `{name}: value`"));
+    }
+    let colon: Token![:] = input.parse()?;
+    if input.is_empty() {
+        let help = format!("write a value after `{name}:`");
+        return mistake(colon.span, format!("`{name}` has no value"), help);
+    }
+    if let Some(key) = forgotten_comma(input) {
+        let message = format!("expected `,` before `{key}`");
+        return mistake(key.span(), message, "separate parameters with commas");
+    }
+    let value = match form {
+        Form::Text => text(input, name)?,
+        Form::Word(invalid) => word(input, parameter, invalid)?,
+        Form::Bool => boolean(input, parameter)?,
+        Form::Make => make(input)?,
+        Form::Scope => Value::Scope(list(input, name, cx)?),
+        Form::Flags => Value::Flags(list(input, name, cx)?),
+    };
+    if !input.is_empty() {
+        let (span, found) = rest(input);
+        let message = format!("unexpected `{found}` after the value of `{name}`");
+        return mistake(span, message, "separate parameters with commas");
+    }
+    Ok(value)
+}
+
+/// `client_id: "…" mode: simulated`: a known key and `:` inside a value mean a
+/// comma was forgotten before the key.
+fn forgotten_comma(input: ParseStream) -> Option<Ident> {
+    let fork = input.fork();
+    // A value's first token is never the next key.
+    fork.parse::<TokenTree>().ok()?;
+    while !fork.is_empty() {
+        if fork.peek(Ident::peek_any) && fork.peek2(Token![:]) && !fork.peek2(Token![::]) {
+            let key = fork.call(Ident::parse_any).ok()?;
+            if Parameter::from_name(&key.to_string()).is_some() {
+                return Some(key);
             }
-            _ => {
-                // The same wording as a bad identifier: connect-core's.
-                let value = text_of(&value);
-                let problem = match parameter {
-                    Parameter::Mode => Problem::InvalidMode { value },
-                    Parameter::ResponseType => Problem::ResponseTypeNotWritable { value },
-                    _ => Problem::InvalidApprovalPrompt { value },
-                };
-                cx.rule(first, &Error::new(parameter, problem));
-                None
-            }
-        },
-        Parameter::Make => {
-            match single {
-                Some(TokenTree::Ident(make)) => Some(Value::Make(MakeName::Catalog(make.clone()))),
-                Some(token) if string_literal(token).is_some() => {
-                    Some(Value::Make(MakeName::Literal(string_literal(token)?)))
-                }
-                _ => {
-                    cx.error(first, format!("expected a make such as `TESLA`, found `{}`", text_of(&value)), Some("for a make newer than the catalog, write it as a string: `\"NEW_MAKE\"`".to_owned()));
-                    None
-                }
-            }
+        } else {
+            fork.parse::<TokenTree>().ok()?;
         }
-        Parameter::SingleSelect => match single {
-            Some(TokenTree::Ident(b)) if b == "true" || b == "false" => {
-                Some(Value::Bool(b == "true"))
-            }
-            _ => {
-                cx.rule(
-                    first,
-                    &Error::new(
-                        parameter,
-                        Problem::InvalidBool {
-                            value: text_of(&value),
-                        },
-                    ),
-                );
-                None
-            }
-        },
-        Parameter::Flags => bracketed_list(
-            single,
-            name,
-            "[country: DE, \"account_sync\": true]",
-            first,
-            cx,
-            parse_flag_item,
-        )
-        .map(Value::Flags),
+    }
+    None
+}
+
+fn text(input: ParseStream, name: &str) -> syn::Result<Value> {
+    let single = input.cursor().literal().filter(|(_, after)| after.eof());
+    let Some((literal, _)) = single else {
+        return Ok(Value::Text(Text::Expr(input.parse()?)));
+    };
+    if let Some(text) = string(input) {
+        return Ok(Value::Text(Text::Literal(text)));
+    }
+    let message = format!("`{name}` takes a string literal, found `{literal}`");
+    let help = format!("write it in quotes: `\"{literal}\"`");
+    mistake(literal.span(), message, help)
+}
+
+fn word(input: ParseStream, parameter: Parameter, invalid: Invalid) -> syn::Result<Value> {
+    if input.peek(Ident::peek_any) {
+        return input.call(Ident::parse_any).map(Value::Word);
+    }
+    let (span, found) = rest(input);
+    match string(input) {
+        Some(quoted) => {
+            let message = format!("`{}` is written without quotes", parameter.name());
+            mistake(span, message, format!("write `{}`", quoted.value()))
+        }
+        // The same wording as a bad identifier: connect-core's.
+        None => broken(span, &Error::new(parameter, invalid(found))),
     }
 }
 
-/// `[item, …]`: each item parsed by `parse_item`, malformed ones reported and left out.
-fn bracketed_list<T>(
-    single: Option<&TokenTree>,
-    name: &str,
-    example: &str,
-    span: Span,
-    cx: &mut Ctxt,
-    parse_item: fn(Vec<TokenTree>, &mut Ctxt) -> Option<T>,
-) -> Option<List<T>> {
-    let group = match single {
-        Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Bracket => g,
-        _ => {
-            cx.error(
-                span,
-                format!("`{name}` takes a list in brackets"),
-                Some(format!("write `{name}: {example}`")),
-            );
-            return None;
+fn boolean(input: ParseStream, parameter: Parameter) -> syn::Result<Value> {
+    // Only an identifier reaches syn's literal parser (module docs).
+    if input.peek(Ident::peek_any) {
+        if let Ok(value) = input.parse::<LitBool>() {
+            return Ok(Value::Bool(value.value));
         }
-    };
-    let entries = split_commas(group.stream(), cx)
-        .into_iter()
-        .filter_map(|item| parse_item(item, cx))
-        .collect();
-    Some(List {
+    }
+    let (span, found) = rest(input);
+    let problem = Problem::InvalidBool { value: found };
+    broken(span, &Error::new(parameter, problem))
+}
+
+fn make(input: ParseStream) -> syn::Result<Value> {
+    if input.peek(Ident::peek_any) {
+        let name = input.call(Ident::parse_any)?;
+        return Ok(Value::Make(MakeName::Catalog(name)));
+    }
+    if let Some(name) = string(input) {
+        return Ok(Value::Make(MakeName::Literal(name)));
+    }
+    let (span, found) = rest(input);
+    let message = format!("expected a make such as `TESLA`, found `{found}`");
+    let help = "for a make newer than the catalog, write it as a string: `\"NEW_MAKE\"`";
+    mistake(span, message, help)
+}
+
+/// An entry of a bracketed list, and such a list as it is written.
+trait Entry: Parse {
+    const EXAMPLE: &'static str;
+}
+
+impl Entry for ScopeItem {
+    const EXAMPLE: &'static str = "[required read_odometer, read_vin]";
+}
+
+impl Entry for FlagItem {
+    const EXAMPLE: &'static str = "[country: DE, \"account_sync\": true]";
+}
+
+/// `[entry, …]`: each entry parsed on its own, a malformed one reported and left out.
+fn list<T: Entry>(input: ParseStream, name: &str, cx: &mut Ctxt) -> syn::Result<List<T>> {
+    if !input.peek(token::Bracket) {
+        let message = format!("`{name}` takes a list in brackets");
+        let help = format!("write `{name}: {}`", T::EXAMPLE);
+        return mistake(rest(input).0, message, help);
+    }
+    let content;
+    let brackets = bracketed!(content in input);
+    let written_empty = content.is_empty();
+    let entries = pieces(&content, cx)?.into_iter();
+    let entries = entries.filter_map(|e| T::parse.parse2(e).map_err(|e| report(cx, e, ())).ok());
+    let entries = entries.collect();
+    let span = brackets.span.join();
+    Ok(List {
         entries,
-        span: group.span(),
-        written_empty: group.stream().is_empty(),
+        span,
+        written_empty,
     })
 }
 
-fn parse_scope_item(item: Vec<TokenTree>, cx: &mut Ctxt) -> Option<ScopeItem> {
-    match item.as_slice() {
-        [TokenTree::Ident(permission)] => Some(ScopeItem {
-            prefix: None,
-            permission: permission.clone(),
-        }),
-        [TokenTree::Ident(prefix), TokenTree::Ident(permission)] => Some(ScopeItem {
-            prefix: Some(prefix.clone()),
-            permission: permission.clone(),
-        }),
-        [TokenTree::Ident(prefix), TokenTree::Punct(colon), TokenTree::Ident(permission)]
-            if colon.as_char() == ':' =>
-        {
-            cx.error(
-                colon.span(),
-                "in `connect_url!` the prefix is a separate word, not `prefix:`",
-                Some(format!("write `{prefix} {permission}`")),
-            );
-            None
+impl Parse for ScopeItem {
+    /// `permission` or `prefix permission`.
+    fn parse(input: ParseStream) -> syn::Result<Self> {
+        let start = input.fork();
+        if let Some(quoted) = string(input) {
+            let span = quoted.span();
+            let message = "a permission is written as an identifier, not a string";
+            let help = format!("write `{}` without quotes", quoted.value());
+            return mistake(span, message, help);
         }
-        [token] if string_literal(token).is_some() => {
-            let content = string_literal(token).map(|l| l.value()).unwrap_or_default();
-            cx.error(
-                token.span(),
-                "a permission is written as an identifier, not a string",
-                Some(format!("write `{content}` without quotes")),
-            );
-            None
-        }
-        _ => {
-            cx.error(item[0].span(), format!("expected a permission name, found `{}`", text_of(&item)), Some("write `read_odometer`, or `required read_odometer` to lock it on the grant screen".to_owned()));
-            None
-        }
+        let first = input.call(Ident::parse_any);
+        let colon = input.parse::<Option<Token![:]>>()?;
+        let second = input.call(Ident::parse_any);
+        let (prefix, permission) = match (first, colon, second) {
+            _ if !input.is_empty() => (None, None),
+            (Ok(permission), None, Err(_)) => (None, Some(permission)),
+            (Ok(prefix), None, Ok(permission)) => (Some(prefix), Some(permission)),
+            (Ok(prefix), Some(colon), Ok(permission)) => {
+                let help = format!("write `{prefix} {permission}`");
+                let message = "in `connect_url!` the prefix is a separate word, not `prefix:`";
+                return mistake(colon.span, message, help);
+            }
+            _ => (None, None),
+        };
+        let Some(permission) = permission else {
+            let (span, found) = rest(&start);
+            let message = format!("expected a permission name, found `{found}`");
+            let help = "write `read_odometer`, or `required read_odometer` to lock it on the \
+                        grant screen";
+            return mistake(span, message, help);
+        };
+        Ok(ScopeItem { prefix, permission })
     }
 }
 
-fn parse_flag_item(item: Vec<TokenTree>, cx: &mut Ctxt) -> Option<FlagItem> {
-    let (name, name_span) = match &item[0] {
-        TokenTree::Ident(name) => (name.to_string(), name.span()),
-        token => match string_literal(token) {
-            Some(lit) => (lit.value(), lit.span()),
-            None => {
-                cx.error(
-                    token.span(),
-                    format!("expected a flag name, found `{token}`"),
-                    Some("write `country: DE` or `\"flag_name\": value`".to_owned()),
-                );
-                return None;
+impl Parse for FlagItem {
+    /// `country: DE` or `"name": value`.
+    fn parse(input: ParseStream) -> syn::Result<Self> {
+        let (name_span, written) = first_token(input);
+        let name = if let Some(quoted) = string(input) {
+            quoted.value()
+        } else {
+            match input.call(Ident::parse_any) {
+                Ok(country) if country == COUNTRY_FLAG => COUNTRY_FLAG.to_owned(),
+                Ok(_) => {
+                    let help = match connect_core::did_you_mean(&written, [COUNTRY_FLAG]) {
+                        Some(s) => format!("did you mean `{s}`?"),
+                        None => format!(
+                            "only `country` is written bare; write other flags' names as \
+                             strings: `\"{written}\": …`"
+                        ),
+                    };
+                    return mistake(name_span, format!("unknown flag `{written}`"), help);
+                }
+                Err(_) => {
+                    let message = format!("expected a flag name, found `{written}`");
+                    let help = "write `country: DE` or `\"flag_name\": value`";
+                    return mistake(name_span, message, help);
+                }
             }
-        },
-    };
-    if let TokenTree::Ident(ident) = &item[0] {
-        if name != connect_core::COUNTRY_FLAG {
-            let help = match connect_core::did_you_mean(&name, [connect_core::COUNTRY_FLAG]) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => format!("only `country` is written bare; write other flags' names as strings: `\"{ident}\": …`"),
-            };
-            cx.error(ident.span(), format!("unknown flag `{name}`"), Some(help));
-            return None;
+        };
+        let Ok(colon) = input.parse::<Token![:]>() else {
+            let span = next_span(input, name_span);
+            let message = format!("expected `:` after flag `{name}`");
+            return mistake(span, message, format!("write `{written}: value`"));
+        };
+        if input.is_empty() {
+            let help = "write a string, `true`/`false` or an integer after `:`";
+            return mistake(colon.span, format!("flag `{name}` has no value"), help);
         }
+        let (value_span, _) = first_token(input);
+        let value = flag_value(input, &name)?;
+        Ok(FlagItem {
+            name,
+            name_span,
+            value,
+            value_span,
+        })
     }
-    let colon_ok = matches!(item.get(1), Some(TokenTree::Punct(p)) if p.as_char() == ':');
-    if !colon_ok {
-        let span = item.get(1).map_or(name_span, TokenTree::span);
-        cx.error(
-            span,
-            format!("expected `:` after flag `{name}`"),
-            Some(format!("write `{}: value`", text_of(&item[..1]))),
-        );
-        return None;
-    }
-    let value_tokens = &item[2..];
-    let Some(first) = value_tokens.first() else {
-        cx.error(
-            item[1].span(),
-            format!("flag `{name}` has no value"),
-            Some("write a string, `true`/`false` or an integer after `:`".to_owned()),
-        );
-        return None;
-    };
-    let value = match value_tokens {
-        // A bare word is a country code, or a boolean.
-        [TokenTree::Ident(word)]
-            if name == connect_core::COUNTRY_FLAG || word == "true" || word == "false" =>
-        {
-            Some(word.to_string())
-        }
-        [TokenTree::Literal(_)] => flag_literal(first, false),
-        [TokenTree::Punct(minus), literal @ TokenTree::Literal(_)] if minus.as_char() == '-' => {
-            flag_literal(literal, true)
-        }
-        _ => None,
-    };
-    let Some(value) = value else {
-        // An integer out of range or with a suffix says so.
-        let help = match value_tokens {
-            [TokenTree::Literal(l)] => crate::literal::decimal(l).err(),
-            [TokenTree::Punct(minus), TokenTree::Literal(l)] if minus.as_char() == '-' => {
-                crate::literal::decimal(l).err()
-            }
-            _ => None,
-        }
-        .and_then(|e| e.help());
-        cx.error(first.span(), format!("expected a string, `true`, `false` or an integer as the value of flag `{name}`, found `{}`", text_of(value_tokens)), help);
-        return None;
-    };
-    Some(FlagItem {
-        name,
-        name_span,
-        value,
-        value_span: first.span(),
-    })
 }
 
-/// The text a literal flag value is sent as: a string's content, or an integer
-/// in decimal (no suffix).
-fn flag_literal(token: &TokenTree, negative: bool) -> Option<String> {
-    if !negative {
-        if let Some(lit) = string_literal(token) {
-            return Some(lit.value());
-        }
-    }
-    let TokenTree::Literal(literal) = token else {
-        return None;
-    };
-    // Read here, not by syn's `LitInt`: linear in the number of digits.
-    let digits = crate::literal::decimal(literal).ok()?;
-    Some(if negative {
-        format!("-{digits}")
+/// The text a flag's value is sent as: a string's content, `true` or `false`, a
+/// country code for `country`, or an integer in decimal without its suffix.
+fn flag_value(input: ParseStream, name: &str) -> syn::Result<String> {
+    let start = input.fork();
+    let value = if let Ok(word) = input.call(Ident::parse_any) {
+        (name == COUNTRY_FLAG || word == "true" || word == "false").then(|| word.to_string())
+    } else if let Some(text) = string(input) {
+        Some(text.value())
     } else {
-        digits
-    })
+        let minus = input.parse::<Option<Token![-]>>()?.map_or("", |_| "-");
+        integer(input, name)?.map(|digits| format!("{minus}{digits}"))
+    };
+    match value {
+        Some(value) if input.is_empty() => Ok(value),
+        _ => {
+            let (span, found) = rest(&start);
+            let message = format!(
+                "expected a string, `true`, `false` or an integer as the value of flag \
+                 `{name}`, found `{found}`"
+            );
+            Err(syn::Error::new(span, message))
+        }
+    }
+}
+
+/// The longest number text that may be a `u128` without its `_`s: `0b` and 128
+/// binary digits with an `i128` suffix, rounded up.
+const LONGEST_INTEGER: usize = 140;
+
+/// An unsuffixed integer literal in decimal (`0x1F` is sent as `31`), or `None`
+/// for any other token. Its text is measured before syn parses it (module docs).
+fn integer(input: ParseStream, flag: &str) -> syn::Result<Option<String>> {
+    let Some((literal, _)) = input.cursor().literal() else {
+        return Ok(None);
+    };
+    let text = literal.to_string();
+    if !text.starts_with(|c: char| c.is_ascii_digit()) {
+        return Ok(None);
+    }
+    let too_large = || {
+        let message = format!("the value of flag `{flag}` is too large for an integer");
+        let help = "an integer flag value is at most `u128::MAX`; write a larger one as a string";
+        mistake(literal.span(), message, help)
+    };
+    let mut digits = text.bytes().filter(|&b| b != b'_');
+    if digits.nth(LONGEST_INTEGER).is_some() {
+        return too_large();
+    }
+    match input.parse::<LitInt>() {
+        Ok(int) if int.suffix().is_empty() => match int.base10_parse::<u128>() {
+            Ok(value) => Ok(Some(value.to_string())),
+            Err(_) => too_large(),
+        },
+        _ => Ok(None),
+    }
+}
+
+/// Consumes the next token if it is a string literal. Only a literal whose text
+/// opens with a quote reaches syn's literal parser (module docs).
+fn string(input: ParseStream) -> Option<LitStr> {
+    let (literal, _) = input.cursor().literal()?;
+    let text = literal.to_string();
+    let quoted = text.starts_with('"') || text.starts_with("r\"") || text.starts_with("r#");
+    quoted.then(|| input.parse().ok()).flatten()
+}
+
+/// The span and text of the next token tree (a whole group).
+fn first_token(input: ParseStream) -> (Span, String) {
+    match input.cursor().token_tree() {
+        Some((token, _)) => (token.span(), token.to_string()),
+        None => (input.span(), String::new()),
+    }
+}
+
+fn next_span(input: ParseStream, at_end: Span) -> Span {
+    let next = input.cursor().token_tree();
+    next.map_or(at_end, |(token, _)| token.span())
+}
+
+/// The span of the next token tree and the text of all that is left.
+fn rest(input: ParseStream) -> (Span, String) {
+    let text = input.fork().parse::<TokenStream>().map(|t| t.to_string());
+    (first_token(input).0, text.unwrap_or_default())
+}
+
+/// A syntax mistake at `span`, worded as [`Ctxt::error`] words one: what is
+/// wrong, then how to fix it on a `= help:` line.
+fn mistake<T>(span: Span, message: impl Display, help: impl Display) -> syn::Result<T> {
+    Err(syn::Error::new(span, format!("{message}\n= help: {help}")))
+}
+
+/// A rule of connect-core broken at `span`, worded as [`Ctxt::rule`] words it.
+fn broken<T>(span: Span, rule: &Error) -> syn::Result<T> {
+    match rule.help() {
+        Some(help) => mistake(span, rule.message(), help),
+        None => Err(syn::Error::new(span, rule.message())),
+    }
+}
+
+/// Hands every error to the [`Ctxt`], and gives `instead` in place of what failed.
+fn report<T>(cx: &mut Ctxt, errors: syn::Error, instead: T) -> T {
+    for e in errors {
+        cx.error(e.span(), e.to_string(), None);
+    }
+    instead
 }
 
 #[cfg(test)]
 mod tests {
+    use std::hint::black_box;
+    use std::time::{Duration, Instant};
+
+    use proc_macro2::{Delimiter, Group, Literal};
+
     use super::*;
+
+    fn tokens(text: &str) -> TokenStream {
+        text.parse().unwrap()
+    }
+
+    /// The invocation, and the text of every error reported.
+    fn parsed(input: TokenStream) -> (Invocation, String) {
+        let mut cx = Ctxt::default();
+        let inv = parse(input, &mut cx);
+        (inv, cx.into_compile_errors().to_string())
+    }
+
+    fn flag_values(inv: &Invocation) -> Vec<(&str, &str)> {
+        let Some(Param {
+            value: Value::Flags(List { entries, .. }),
+            ..
+        }) = inv.get(Parameter::Flags)
+        else {
+            panic!("no flags parsed");
+        };
+        entries
+            .iter()
+            .map(|f| (f.name.as_str(), f.value.as_str()))
+            .collect()
+    }
 
     #[test]
     fn parses_every_form() {
         let mut cx = Ctxt::default();
-        let input: TokenStream = r#"
+        let input = tokens(
+            r#"
             client_id: "abc", redirect_uri: uri.clone(), scope: [required read_vin, read_fuel,],
-            mode: simulated, make: TESLA, single_select: true, flags: [country: DE, "n": -3, "b": true],
-        "#
-        .parse()
-        .unwrap();
+            mode: simulated, make: TESLA, single_select: true,
+            flags: [country: DE, "n": -3, "b": true],
+        "#,
+        );
         let inv = parse(input, &mut cx);
         assert!(!cx.has_errors());
         assert_eq!(inv.params.len(), 7);
@@ -493,14 +530,255 @@ mod tests {
             inv.get(Parameter::RedirectUri).unwrap().value,
             Value::Text(Text::Expr(_))
         ));
-        let Value::Flags(List { entries, .. }) = &inv.get(Parameter::Flags).unwrap().value else {
-            panic!()
+        assert!(matches!(
+            inv.get(Parameter::SingleSelect).unwrap().value,
+            Value::Bool(true)
+        ));
+        let Value::Scope(scope) = &inv.get(Parameter::Scope).unwrap().value else {
+            panic!("no scope parsed")
         };
-        let values: Vec<_> = entries
+        let entries: Vec<_> = scope
+            .entries
             .iter()
-            .map(|f| (f.name.as_str(), f.value.as_str()))
+            .map(|e| {
+                (
+                    e.prefix.as_ref().map(Ident::to_string),
+                    e.permission.to_string(),
+                )
+            })
             .collect();
-        assert_eq!(values, [("country", "DE"), ("n", "-3"), ("b", "true")]);
+        assert_eq!(
+            entries,
+            [
+                (Some("required".to_owned()), "read_vin".to_owned()),
+                (None, "read_fuel".to_owned())
+            ]
+        );
+        assert!(!scope.written_empty);
+        assert_eq!(
+            flag_values(&inv),
+            [("country", "DE"), ("n", "-3"), ("b", "true")]
+        );
+    }
+
+    #[test]
+    fn integer_flag_values_are_sent_in_decimal() {
+        let (inv, errors) = parsed(tokens(
+            r#"client_id: "a", flags: ["hex": 0x1F, "big": 1_000,
+               "max": 340282366920938463463374607431768211455]"#,
+        ));
+        assert_eq!(errors, "");
+        assert_eq!(
+            flag_values(&inv),
+            [
+                ("hex", "31"),
+                ("big", "1000"),
+                ("max", "340282366920938463463374607431768211455")
+            ]
+        );
+    }
+
+    #[test]
+    fn integer_flag_values_beyond_u128_or_suffixed_are_refused() {
+        let long = "9".repeat(LONGEST_INTEGER + 1);
+        let (inv, errors) = parsed(tokens(&format!(
+            r#"client_id: "a", flags: ["over": 340282366920938463463374607431768211456,
+               "long": {long}, "typed": 3u8, "float": 1.5, "stray" word: 1, "ok": 7]"#
+        )));
+        assert!(errors.contains("the value of flag `over` is too large for an integer"));
+        assert!(errors.contains("the value of flag `long` is too large for an integer"));
+        assert!(errors.contains("integer as the value of flag `typed`, found `3u8`"));
+        assert!(errors.contains("integer as the value of flag `float`, found `1.5`"));
+        assert!(errors.contains("expected `:` after flag `stray`"));
+        assert_eq!(flag_values(&inv), [("ok", "7")]);
+    }
+
+    #[test]
+    fn every_syntax_mistake_is_reported_and_parsing_goes_on() {
+        let (inv, errors) = parsed(tokens(
+            r#", client_id: "a",, "state": "s", "nope" external: x, response_type: "none",
+               scopes: [read_vin],
+               mode: "live", make: 42, single_select: yes, user u, vehicle_id:,
+               redirect_uri: "https://example.com" approval_prompt: force,
+               scope: ["read_vin", required: read_fuel, 42, read_vin extra junk, read_odometer]"#,
+        ));
+        for expected in [
+            "unexpected `,`",
+            "a parameter name is written without quotes",
+            "expected a parameter name, found `\\\"nope\\\"`",
+            "`response_type` is written without quotes",
+            "unknown parameter `scopes`",
+            "`mode` is written without quotes",
+            "expected a make such as `TESLA`, found `42`",
+            "`single_select` must be `true` or `false`, not `yes`",
+            "expected `:` after `user`",
+            "`vehicle_id` has no value",
+            "expected `,` before `approval_prompt`",
+            "a permission is written as an identifier, not a string",
+            "in `connect_url!` the prefix is a separate word, not `prefix:`",
+            "write `required read_fuel`",
+            "expected a permission name, found `42`",
+            "expected a permission name, found `read_vin extra junk`",
+        ] {
+            assert!(
+                errors.contains(expected),
+                "`{expected}` missing from {errors}"
+            );
+        }
+        assert_eq!(errors.matches("unexpected `,`").count(), 2);
+        // Every key that names a parameter counts as given, malformed or not;
+        // the unknown key does not.
+        let given: Vec<_> = inv.params.iter().map(|p| p.parameter.name()).collect();
+        assert_eq!(
+            given,
+            [
+                "client_id",
+                "state",
+                "response_type",
+                "mode",
+                "make",
+                "single_select",
+                "user",
+                "vehicle_id",
+                "redirect_uri",
+                "scope"
+            ]
+        );
+        let Value::Scope(scope) = &inv.get(Parameter::Scope).unwrap().value else {
+            panic!("no scope parsed")
+        };
+        assert_eq!(
+            scope.entries.len(),
+            1,
+            "only `read_odometer` is well formed"
+        );
+    }
+
+    #[test]
+    fn stray_tokens_after_a_value_are_reported() {
+        let (inv, errors) = parsed(tokens(
+            r#"client_id: "a", mode: simulated live, scope: [read_vin] read_fuel,
+               single_select: !true"#,
+        ));
+        assert!(errors.contains("unexpected `live` after the value of `mode`"));
+        assert!(errors.contains("unexpected `read_fuel` after the value of `scope`"));
+        assert!(errors.contains("`single_select` must be `true` or `false`, not `! true`"));
+        assert!(matches!(
+            inv.get(Parameter::Mode).unwrap().value,
+            Value::Invalid
+        ));
+    }
+
+    #[test]
+    fn values_forwarded_by_macro_rules_are_seen_through_their_invisible_group() {
+        let invisible = |text: &str| TokenTree::Group(Group::new(Delimiter::None, tokens(text)));
+        let mut input = tokens("client_id:");
+        input.extend([invisible("\"abc\"")]);
+        input.extend(tokens(", mode:"));
+        input.extend([invisible("simulated")]);
+        input.extend(tokens(", state:"));
+        input.extend([invisible("a.b")]);
+        let (inv, errors) = parsed(input);
+        assert_eq!(errors, "");
+        assert!(matches!(
+            &inv.get(Parameter::ClientId).unwrap().value,
+            Value::Text(Text::Literal(lit)) if lit.value() == "abc"
+        ));
+        assert!(matches!(
+            &inv.get(Parameter::Mode).unwrap().value,
+            Value::Word(word) if word == "simulated"
+        ));
+        assert!(matches!(
+            inv.get(Parameter::State).unwrap().value,
+            Value::Text(Text::Expr(_))
+        ));
+    }
+
+    #[test]
+    fn empty_lists_are_told_from_lists_of_malformed_entries() {
+        let (inv, _) = parsed(tokens("scope: [], flags: [42]"));
+        let Value::Scope(scope) = &inv.get(Parameter::Scope).unwrap().value else {
+            panic!("no scope parsed")
+        };
+        assert!(scope.written_empty);
+        let Value::Flags(flags) = &inv.get(Parameter::Flags).unwrap().value else {
+            panic!("no flags parsed")
+        };
+        assert!(flags.entries.is_empty() && !flags.written_empty);
+    }
+
+    /// The best of five parses of `input`, built beforehand.
+    fn parse_time(input: &TokenStream) -> Duration {
+        (0..5)
+            .map(|_| {
+                let input = input.clone();
+                let start = Instant::now();
+                let mut cx = Ctxt::default();
+                black_box(parse(input, &mut cx));
+                black_box(cx);
+                start.elapsed()
+            })
+            .min()
+            .unwrap()
+    }
+
+    /// Parsing the input made for 10·n costs about ten times (well under the
+    /// hundred times of a quadratic cost) what parsing the one for n costs.
+    fn assert_linear(what: &str, n: usize, input: impl Fn(usize) -> TokenStream) {
+        let small = parse_time(&input(n));
+        let large = parse_time(&input(10 * n));
+        let ratio = large.as_secs_f64() / small.as_secs_f64().max(1e-9);
+        assert!(
+            ratio < 30.0,
+            "{what}: {small:?} for {n}, {large:?} for ten times as much \
+             (ratio {ratio:.1}, linear is 10)"
+        );
+    }
+
+    #[test]
+    fn long_literals_cost_linear_time() {
+        let digits = |n: usize| "1".repeat(n);
+        assert_linear("an integer flag value", 10_000, |n| {
+            tokens(&format!(r#"client_id: "a", flags: ["n": {}]"#, digits(n)))
+        });
+        assert_linear("a negative integer flag value", 10_000, |n| {
+            tokens(&format!(r#"client_id: "a", flags: ["n": -{}]"#, digits(n)))
+        });
+        assert_linear("an integer as a text value", 10_000, |n| {
+            tokens(&format!("client_id: {}", digits(n)))
+        });
+        assert_linear("an integer as a word", 10_000, |n| {
+            tokens(&format!(
+                "single_select: {}, mode: {0}, make: {0}",
+                digits(n)
+            ))
+        });
+        assert_linear("a float flag value", 10_000, |n| {
+            tokens(&format!(r#"flags: ["n": {}.5]"#, digits(n)))
+        });
+        assert_linear("a string", 10_000, |n| {
+            let text = Literal::string(&"a".repeat(n));
+            tokens(&format!(
+                "client_id: {text}, flags: [{text}: {text}], scope: [{text}]"
+            ))
+        });
+    }
+
+    #[test]
+    fn long_identifiers_cost_linear_time() {
+        let word = |n: usize| format!("read_{}", "x".repeat(n));
+        assert_linear("an unknown permission", 10_000, |n| {
+            tokens(&format!("scope: [required {}, {0}]", word(n)))
+        });
+        assert_linear("a long word value", 10_000, |n| {
+            tokens(&format!(
+                "mode: {}, make: {0}, flags: [country: {0}]",
+                word(n)
+            ))
+        });
+        assert_linear("a long expression", 10_000, |n| {
+            tokens(&format!("state: {} . x mode: live", word(n)))
+        });
     }
 
     #[test]
