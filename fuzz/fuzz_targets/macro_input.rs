@@ -5,12 +5,12 @@
 
 #[path = "../../connect-macros/src/ast.rs"]
 mod ast;
+#[path = "../../connect-macros/src/crate_path.rs"]
+mod crate_path;
 #[path = "../../connect-macros/src/ctxt.rs"]
 mod ctxt;
 #[path = "../../connect-macros/src/expand.rs"]
 mod expand;
-#[path = "../../connect-macros/src/literal.rs"]
-mod literal;
 #[path = "../../connect-macros/src/parse.rs"]
 mod parse;
 #[path = "../../connect-macros/src/valid.rs"]
