@@ -11,7 +11,7 @@ use std::hint::black_box;
 use std::str::FromStr;
 use std::time::{Duration, Instant};
 
-use connect_core::{Callback, ConnectUrl, Flag, Flags, Permission, Scope, ScopeEntry};
+use connect_core::{Callback, ConnectUrl, Flag, Flags, Permission, ScopeEntry};
 
 const PREFIX: &str = "https://connect.smartcar.com/oauth/authorize?response_type=code&client_id=8229df9f-91a0-4ff0-a1ae-a1f38ee24d07";
 
@@ -68,7 +68,7 @@ fn main() {
         let _ = black_box(ConnectUrl::from_str(black_box(s)));
     };
     let link_all = |s: &str| {
-        let _ = black_box(ConnectUrl::parse_all(black_box(s)));
+        let _ = black_box(ConnectUrl::read(black_box(s)));
     };
     println!("| input | N | size N | time N | size 10·N | time 10·N | ratio |");
     println!("|---|---:|---:|---:|---:|---:|---:|");
@@ -89,13 +89,13 @@ fn main() {
         },
     );
     row(
-        "`ConnectUrl::parse_all`, N flags",
+        "`ConnectUrl::read`, N flags",
         600,
         |n| link_with(&format!("&flags={}", flags_text(n).replace(' ', "%20"))),
         link_all,
     );
     row(
-        "`ConnectUrl::parse_all`, N flags (over the limit)",
+        "`ConnectUrl::read`, N flags (over the limit)",
         10_000,
         |n| link_with(&format!("&flags={}", flags_text(n).replace(' ', "%20"))),
         link_all,
@@ -112,7 +112,7 @@ fn main() {
             let flags: Vec<Flag> = (0..n)
                 .filter_map(|i| Flag::new(&format!("f{i}"), "1").ok())
                 .collect();
-            black_box(Flags::problems(&flags));
+            black_box(connect_core::__private::flags_problems(&flags));
         },
     );
     row(
@@ -124,17 +124,17 @@ fn main() {
             let entries: Vec<ScopeEntry> = (0..n)
                 .map(|i| ScopeEntry::optional(Permission::ALL[i % Permission::ALL.len()]))
                 .collect();
-            black_box(Scope::problems(&entries));
+            black_box(connect_core::__private::scope_problems(&entries));
         },
     );
     row(
-        "`ConnectUrl::parse_all`, N unknown parameters",
+        "`ConnectUrl::read`, N unknown parameters",
         700,
         |n| link_with(&(0..n).map(|i| format!("&x{i}=1")).collect::<String>()),
         link_all,
     );
     row(
-        "`ConnectUrl::parse_all`, N unknown parameters (over the limit)",
+        "`ConnectUrl::read`, N unknown parameters (over the limit)",
         10_000,
         |n| link_with(&(0..n).map(|i| format!("&x{i}=1")).collect::<String>()),
         link_all,
