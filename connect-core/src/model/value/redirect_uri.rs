@@ -148,6 +148,18 @@ impl From<WebRedirectUri> for RedirectUri {
     }
 }
 
+impl TryFrom<RedirectUri> for WebRedirectUri {
+    type Error = Error;
+
+    /// The same redirect URI, unless it is a mobile one.
+    fn try_from(uri: RedirectUri) -> Result<WebRedirectUri, Error> {
+        match uri.mobile_client_id() {
+            Some(_) => Err(Error::new(Parameter::RedirectUri, Problem::RedirectNotWeb)),
+            None => Ok(WebRedirectUri(uri.0)),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -262,6 +274,13 @@ mod tests {
     fn web_redirect_refuses_mobile_schemes() {
         let web: WebRedirectUri = "http://localhost:8000/cb".parse().unwrap();
         assert_eq!(RedirectUri::from(web).as_str(), "http://localhost:8000/cb");
+        let any: RedirectUri = "https://example.com/cb".parse().unwrap();
+        assert_eq!(
+            WebRedirectUri::try_from(any).unwrap().as_str(),
+            "https://example.com/cb"
+        );
+        let mobile: RedirectUri = "scabc://cb".parse().unwrap();
+        assert!(WebRedirectUri::try_from(mobile).is_err());
         let e = "scabc://cb".parse::<WebRedirectUri>().unwrap_err();
         assert_eq!(e.problem(), &Problem::RedirectNotWeb);
         assert_eq!(
