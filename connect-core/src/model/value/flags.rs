@@ -260,7 +260,7 @@ impl QueryValue for Flags {
         for (_, error) in problems {
             findings.error(error);
         }
-        (all_read && clean).then(|| Flags(Cow::Owned(flags)))
+        (all_read && clean).then_some(Flags(Cow::Owned(flags)))
     }
 }
 

@@ -211,7 +211,7 @@ impl QueryValue for Scope {
         for (_, error) in problems {
             findings.error(error);
         }
-        (all_read && clean).then(|| Scope(Cow::Owned(entries)))
+        (all_read && clean).then_some(Scope(Cow::Owned(entries)))
     }
 }
 
