@@ -34,6 +34,7 @@ pub struct AuthorizationCode(String);
 
 impl AuthorizationCode {
     /// The code, to exchange for tokens.
+    #[must_use]
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -89,6 +90,7 @@ pub enum ConnectErrorKind {
 
 impl ConnectErrorKind {
     /// The `error` code as Connect writes it.
+    #[must_use]
     pub fn code(&self) -> &str {
         match self {
             ConnectErrorKind::AccessDenied => "access_denied",
@@ -104,11 +106,13 @@ impl ConnectErrorKind {
 
 impl ConnectError {
     /// Which error, with its fields.
+    #[must_use]
     pub fn kind(&self) -> &ConnectErrorKind {
         &self.kind
     }
 
     /// `error_description`, Connect's own words.
+    #[must_use]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
@@ -181,6 +185,11 @@ impl std::error::Error for CallbackError {}
 impl Callback {
     /// Parses the query of the redirect (with or without its leading `?`).
     /// Parameters this library does not know are kept in [`extra`](Self::extra).
+    ///
+    /// # Errors
+    ///
+    /// A bad percent escape or a parameter given twice, a `code` or `vehicle_id` of the wrong
+    /// shape, or not exactly one of `code`, `vehicle_id` and `error`.
     pub fn from_query(query: &str) -> Result<Callback, CallbackError> {
         let query = query.strip_prefix('?').unwrap_or(query);
         let mut fields: Vec<(String, String)> = Vec::new();
@@ -197,6 +206,10 @@ impl Callback {
     }
 
     /// Parses the full URL the owner landed on: its query, without any fragment.
+    ///
+    /// # Errors
+    ///
+    /// As [`from_query`](Self::from_query).
     pub fn from_url(url: &str) -> Result<Callback, CallbackError> {
         let without_fragment = url.split('#').next().unwrap_or_default();
         let query = without_fragment.split_once('?').map_or("", |(_, q)| q);
@@ -244,17 +257,20 @@ impl Callback {
     }
 
     /// How the flow ended, before the state is checked.
+    #[must_use]
     pub fn outcome(&self) -> &Outcome {
         &self.outcome
     }
 
     /// The `state` that came back.
+    #[must_use]
     pub fn state(&self) -> Option<&str> {
         self.state.as_deref()
     }
 
     /// Parameters not known to this library (e.g. `virtual_key_url`, `user_id`),
     /// in the order received.
+    #[must_use]
     pub fn extra(&self) -> &[(String, String)] {
         &self.extra
     }
@@ -262,6 +278,10 @@ impl Callback {
     /// The outcome, once the returned state is the `expected` one (compared in
     /// constant time). Errors from Connect are checked too: a forged redirect
     /// could carry one as well as a code.
+    ///
+    /// # Errors
+    ///
+    /// [`CallbackError::MissingState`] or [`CallbackError::StateMismatch`].
     pub fn verify(self, expected: &State) -> Result<Outcome, CallbackError> {
         match &self.state {
             None => Err(CallbackError::MissingState),

@@ -8,6 +8,8 @@
 //! redirects back with `code` (or `vehicle_id`) and `state`; Deny with
 //! `error=access_denied`.
 
+#![allow(clippy::format_collect)] // a test page of a few items: `format!` per item reads best
+
 use axum::extract::State as AppState;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
