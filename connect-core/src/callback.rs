@@ -162,19 +162,25 @@ impl fmt::Display for CallbackError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             CallbackError::Malformed(e) => write!(f, "malformed redirect query: {e}"),
-            CallbackError::Duplicate { name } => write!(f, "`{name}` appears more than once in the redirect query"),
-            CallbackError::InvalidValue { name, value } => write!(f, "`{name}` has the invalid value `{value}`"),
+            CallbackError::Duplicate { name } => {
+                write!(f, "`{name}` appears more than once in the redirect query")
+            }
+            CallbackError::InvalidValue { name, value } => {
+                write!(f, "`{name}` has the invalid value `{value}`")
+            }
             CallbackError::NoOutcome => f.write_str(
-                "the redirect query has no `code`, `vehicle_id` or `error`; is this the redirect from Connect?",
+                "the redirect query has no `code`, `vehicle_id` or `error`; is this the redirect \
+                from Connect?",
             ),
-            CallbackError::ConflictingOutcome => {
-                f.write_str("the redirect query has more than one of `code`, `vehicle_id` and `error`")
-            }
-            CallbackError::MissingState => {
-                f.write_str("the redirect has no `state`; start the flow again from your Connect link")
-            }
+            CallbackError::ConflictingOutcome => f.write_str(
+                "the redirect query has more than one of `code`, `vehicle_id` and `error`",
+            ),
+            CallbackError::MissingState => f.write_str(
+                "the redirect has no `state`; start the flow again from your Connect link",
+            ),
             CallbackError::StateMismatch => f.write_str(
-                "the redirect's `state` does not match the one sent; it may be forged, start the flow again",
+                "the redirect's `state` does not match the one sent; it may be forged, start the \
+                flow again",
             ),
         }
     }
@@ -350,9 +356,10 @@ mod tests {
             "?vehicle_id=36ab27d0-fd9d-4455-823a-ce30af709ffc&state=0facda3319",
         )
         .unwrap();
-        assert!(
-            matches!(cb.verify(&state()), Ok(Outcome::Reauthenticated(v)) if v.as_str().starts_with("36ab"))
-        );
+        assert!(matches!(
+            cb.verify(&state()),
+            Ok(Outcome::Reauthenticated(v)) if v.as_str().starts_with("36ab")
+        ));
         assert!(matches!(
             Callback::from_query("vehicle_id=a%20b"),
             Err(CallbackError::InvalidValue {
@@ -365,7 +372,8 @@ mod tests {
     #[test]
     fn typed_errors_with_their_fields() {
         let cb = Callback::from_query(
-            "error=vehicle_incompatible&error_description=The+vehicle+is+incompatible.&vin=1HGCM82633A004352&make=TESLA&model=Model+3&year=2019&state=0facda3319",
+            "error=vehicle_incompatible&error_description=The+vehicle+is+incompatible.\
+            &vin=1HGCM82633A004352&make=TESLA&model=Model+3&year=2019&state=0facda3319",
         )
         .unwrap();
         let Outcome::Error(e) = cb.verify(&state()).unwrap() else {
