@@ -40,6 +40,7 @@ pub struct AuthorizationCode(String);
 
 impl AuthorizationCode {
     /// The code, to exchange for tokens.
+    #[must_use]
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -105,6 +106,7 @@ pub enum ConnectErrorKind {
 
 impl ConnectErrorKind {
     /// The `error` code as Connect writes it.
+    #[must_use]
     pub fn code(&self) -> &str {
         match self {
             ConnectErrorKind::AccessDenied => "access_denied",
@@ -125,11 +127,13 @@ impl ConnectErrorKind {
 
 impl ConnectError {
     /// Which error, with its fields.
+    #[must_use]
     pub fn kind(&self) -> &ConnectErrorKind {
         &self.kind
     }
 
     /// `error_description`, Connect's own words.
+    #[must_use]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
@@ -185,23 +189,29 @@ impl fmt::Display for CallbackError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             CallbackError::Malformed(e) => write!(f, "malformed redirect query: {e}"),
-            CallbackError::Duplicate { name } => write!(f, "`{name}` appears more than once in the redirect query"),
-            CallbackError::InvalidValue { name, value } => write!(f, "`{name}` has the invalid value `{value}`"),
-            CallbackError::NoOutcome => f.write_str(
-                "the redirect query is empty; is this the redirect from Connect?",
+            CallbackError::Duplicate { name } => {
+                write!(f, "`{name}` appears more than once in the redirect query")
+            }
+            CallbackError::InvalidValue { name, value } => {
+                write!(f, "`{name}` has the invalid value `{value}`")
+            }
+            CallbackError::NoOutcome => {
+                f.write_str("the redirect query is empty; is this the redirect from Connect?")
+            }
+            CallbackError::ConflictingOutcome => f.write_str(
+                "the redirect query has more than one of `code`, `vehicle_id` and `error`",
             ),
-            CallbackError::ConflictingOutcome => {
-                f.write_str("the redirect query has more than one of `code`, `vehicle_id` and `error`")
-            }
-            CallbackError::MissingState => {
-                f.write_str("the redirect has no `state`; start the flow again from your Connect link")
-            }
+            CallbackError::MissingState => f.write_str(
+                "the redirect has no `state`; start the flow again from your Connect link",
+            ),
             CallbackError::StateMismatch => f.write_str(
-                "the redirect's `state` does not match the one sent; it may be forged, start the flow again",
+                "the redirect's `state` does not match the one sent; it may be forged, start the \
+                flow again",
             ),
             CallbackError::TooLong { length } => write!(
                 f,
-                "the redirect is {length} bytes long, over the {} bytes a redirect from Connect can be; it was not sent by Connect, start the flow again",
+                "the redirect is {length} bytes long, over the {} bytes a redirect from \
+                 Connect can be; it was not sent by Connect, start the flow again",
                 crate::MAX_URL_LEN
             ),
         }
@@ -213,6 +223,12 @@ impl std::error::Error for CallbackError {}
 impl Callback {
     /// Parses the query of the redirect (with or without its leading `?`).
     /// Parameters this library does not know are kept in [`extra`](Self::extra).
+    ///
+    /// # Errors
+    ///
+    /// A query over [`MAX_URL_LEN`](crate::MAX_URL_LEN), a bad percent escape or a
+    /// parameter given twice, a value of the wrong shape, more than one of `code`,
+    /// `vehicle_id` and `error`, or an empty query.
     pub fn from_query(query: &str) -> Result<Callback, CallbackError> {
         if query.len() > crate::MAX_URL_LEN {
             return Err(CallbackError::TooLong {
@@ -236,6 +252,10 @@ impl Callback {
     }
 
     /// Parses the full URL the owner landed on: its query, without any fragment.
+    ///
+    /// # Errors
+    ///
+    /// As [`from_query`](Self::from_query).
     pub fn from_url(url: &str) -> Result<Callback, CallbackError> {
         if url.len() > crate::MAX_URL_LEN {
             return Err(CallbackError::TooLong { length: url.len() });
@@ -328,16 +348,19 @@ impl Callback {
     }
 
     /// How the flow ended, before the state is checked.
+    #[must_use]
     pub fn outcome(&self) -> &Outcome {
         &self.outcome
     }
 
     /// The `state` that came back.
+    #[must_use]
     pub fn state(&self) -> Option<&str> {
         self.state.as_deref()
     }
 
     /// Parameters not known to this library, in the order received.
+    #[must_use]
     pub fn extra(&self) -> &[(String, String)] {
         &self.extra
     }
@@ -345,6 +368,10 @@ impl Callback {
     /// The outcome, once the returned state is the `expected` one (compared in
     /// constant time). Errors from Connect are checked too: a forged redirect
     /// could carry one as well as a code.
+    ///
+    /// # Errors
+    ///
+    /// [`CallbackError::MissingState`] or [`CallbackError::StateMismatch`].
     pub fn verify(self, expected: &State) -> Result<Outcome, CallbackError> {
         match &self.state {
             None => Err(CallbackError::MissingState),
@@ -429,9 +456,10 @@ mod tests {
             "?vehicle_id=36ab27d0-fd9d-4455-823a-ce30af709ffc&state=0facda3319",
         )
         .unwrap();
-        assert!(
-            matches!(cb.verify(&state()), Ok(Outcome::Reauthenticated(v)) if v.as_str().starts_with("36ab"))
-        );
+        assert!(matches!(
+            cb.verify(&state()),
+            Ok(Outcome::Reauthenticated(v)) if v.as_str().starts_with("36ab")
+        ));
         assert!(matches!(
             Callback::from_query("vehicle_id=a%20b"),
             Err(CallbackError::InvalidValue {
@@ -444,7 +472,8 @@ mod tests {
     #[test]
     fn typed_errors_with_their_fields() {
         let cb = Callback::from_query(
-            "error=vehicle_incompatible&error_description=The+vehicle+is+incompatible.&vin=1HGCM82633A004352&make=TESLA&model=Model+3&year=2019&state=0facda3319",
+            "error=vehicle_incompatible&error_description=The+vehicle+is+incompatible.\
+            &vin=1HGCM82633A004352&make=TESLA&model=Model+3&year=2019&state=0facda3319",
         )
         .unwrap();
         let Outcome::Error(e) = cb.verify(&state()).unwrap() else {
@@ -499,7 +528,8 @@ mod tests {
     #[test]
     fn newer_fields_and_unknown_parameters_are_kept() {
         let cb = Callback::from_query(
-            "code=c&state=s&virtual_key_url=https%3A%2F%2Ftesla.com%2F_ak&user_id=u1&external_id=owner%2042&utm=x",
+            "code=c&state=s&virtual_key_url=https%3A%2F%2Ftesla.com%2F_ak&user_id=u1\
+             &external_id=owner%2042&utm=x",
         )
         .unwrap();
         assert_eq!(cb.virtual_key_url(), Some("https://tesla.com/_ak"));
@@ -515,7 +545,8 @@ mod tests {
         assert_eq!(done.verify(&state()), Ok(Outcome::Completed));
         let cases = [
             (
-                "error=user_manually_returned_to_application&error_description=the%20user%20exited%20Connect",
+                "error=user_manually_returned_to_application\
+                 &error_description=the%20user%20exited%20Connect",
                 ConnectErrorKind::UserManuallyReturnedToApplication,
             ),
             (
@@ -528,7 +559,10 @@ mod tests {
                     vehicle_id: Some("v-1".parse().unwrap()),
                 },
             ),
-            ("error=user_cancelled", ConnectErrorKind::Other("user_cancelled".into())),
+            (
+                "error=user_cancelled",
+                ConnectErrorKind::Other("user_cancelled".into()),
+            ),
         ];
         for (query, kind) in cases {
             let cb =

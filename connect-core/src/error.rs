@@ -310,7 +310,10 @@ impl Error {
         match &self.problem {
             Problem::Empty if is(Parameter::Scope) => say!(
                 format_args!("`scope` lists no permission"),
-                format_args!("list at least one permission, or leave `scope` out to use the dashboard's Vehicle Access settings")
+                format_args!(
+                    "list at least one permission, or leave `scope` out to use the dashboard's \
+                    Vehicle Access settings"
+                )
             ),
             Problem::Empty if is(Parameter::Flags) => say!(
                 format_args!("`flags` lists no flag"),
@@ -329,16 +332,29 @@ impl Error {
                 format_args!("remove the whitespace from `{p}`")
             ),
             Problem::NotUrlSafe { character } => say!(
-                format_args!("`{p}` contains {}, which is not URL-safe", Shown(*character)),
+                format_args!(
+                    "`{p}` contains {}, which is not URL-safe",
+                    Shown(*character)
+                ),
                 format_args!("use only letters, digits, `-`, `.`, `_` and `~`")
             ),
             Problem::UnknownPermission { name, suggestion } => say!(
                 format_args!("unknown permission `{name}`"),
-                format_args!("{}", DidYouMean(*suggestion, "permissions are listed at https://smartcar.com/docs/api-reference/permissions"))
+                format_args!(
+                    "{}",
+                    DidYouMean(
+                        *suggestion,
+                        "permissions are listed at \
+                        https://smartcar.com/docs/api-reference/permissions"
+                    )
+                )
             ),
             Problem::UnknownPrefix { prefix, suggestion } => say!(
                 format_args!("unknown permission prefix `{prefix}`"),
-                format_args!("{}", DidYouMean(*suggestion, "the only prefix is `required`"))
+                format_args!(
+                    "{}",
+                    DidYouMean(*suggestion, "the only prefix is `required`")
+                )
             ),
             Problem::DuplicatePermission { name } => say!(
                 format_args!("permission `{name}` is requested more than once"),
@@ -361,10 +377,15 @@ impl Error {
                 format_args!("write `mode=simulated`")
             ),
             Problem::UnknownMake { name, suggestion } => match suggestion {
-                Some(s) => say!(format_args!("unknown make `{name}`"), format_args!("did you mean `{s}`?")),
+                Some(s) => say!(
+                    format_args!("unknown make `{name}`"),
+                    format_args!("did you mean `{s}`?")
+                ),
                 None => say!(
                     format_args!("unknown make `{name}`"),
-                    format_args!("for a make newer than the catalog, write it as a string: `\"{name}\"`")
+                    format_args!(
+                        "for a make newer than the catalog, write it as a string: `\"{name}\"`"
+                    )
                 ),
             },
             Problem::MakeNotUpperCase { upper } => say!(
@@ -383,7 +404,9 @@ impl Error {
                 format_args!("a VIN is written in upper case"),
                 format_args!("write `{upper}`")
             ),
-            Problem::VinCharacter { character: c @ ('I' | 'O' | 'Q') } => say!(
+            Problem::VinCharacter {
+                character: c @ ('I' | 'O' | 'Q'),
+            } => say!(
                 format_args!("{} cannot appear in a VIN", Shown(*c)),
                 format_args!("VINs never use `I`, `O` or `Q`; it is probably `1` or `0`")
             ),
@@ -396,7 +419,9 @@ impl Error {
                     format_args!("`{code}` is not an ISO 3166-1 alpha-2 country code"),
                     format_args!("did you mean `{s}`?")
                 ),
-                None => say!(format_args!("`{code}` is not an ISO 3166-1 alpha-2 country code")),
+                None => say!(format_args!(
+                    "`{code}` is not an ISO 3166-1 alpha-2 country code"
+                )),
             },
             Problem::CountryNotUpperCase { upper } => say!(
                 format_args!("a country code is written in upper case"),
@@ -420,7 +445,10 @@ impl Error {
             ),
             Problem::RedirectNotAbsolute { reason } => say!(
                 format_args!("`redirect_uri` is not an absolute URL: {reason}"),
-                format_args!("write the full URI registered in the dashboard, e.g. `https://example.com/callback`")
+                format_args!(
+                    "write the full URI registered in the dashboard, e.g. \
+                    `https://example.com/callback`"
+                )
             ),
             Problem::RedirectFragment => say!(
                 format_args!("`redirect_uri` must not have a fragment"),
@@ -431,28 +459,51 @@ impl Error {
                 format_args!("remove the part before `@`")
             ),
             Problem::RedirectInsecure { host } => say!(
-                format_args!("`redirect_uri` uses `http` on `{host}`, which is not a loopback host"),
-                format_args!("use `https://{host}…`; `http` is only for `localhost`, `127.0.0.1` and `[::1]`")
+                format_args!(
+                    "`redirect_uri` uses `http` on `{host}`, which is not a loopback host"
+                ),
+                format_args!(
+                    "use `https://{host}…`; `http` is only for `localhost`, `127.0.0.1` \
+                    and `[::1]`"
+                )
             ),
             Problem::RedirectScheme { scheme } => say!(
                 format_args!("`redirect_uri` has the unsupported scheme `{scheme}`"),
-                format_args!("use `https`, `http` on localhost, or `sc<client_id>://` for a mobile app")
+                format_args!(
+                    "use `https`, `http` on localhost, or `sc<client_id>://` for a mobile app"
+                )
             ),
             Problem::RedirectMobileHost => say!(
                 format_args!("the mobile `redirect_uri` has no host after `://`"),
                 format_args!("write it as `sc<client_id>://callback`")
             ),
             Problem::RedirectNotWeb => say!(
-                format_args!("a `WebRedirectUri` cannot be the mobile `sc<client_id>://` redirect URI"),
-                format_args!("a mobile redirect URI must carry the link's own app id: write it as a literal in `connect_url!` beside a literal `client_id`, or build the link with `ConnectUrl::builder`, which checks the pair")
+                format_args!(
+                    "a `WebRedirectUri` cannot be the mobile `sc<client_id>://` redirect URI"
+                ),
+                format_args!(
+                    "a mobile redirect URI must carry the link's own app id: write it as a literal \
+                    in `connect_url!` beside a literal `client_id`, or build the link with \
+                    `ConnectUrl::builder`, which checks the pair"
+                )
             ),
             Problem::RedirectMobileNeedsLiteralAppId => say!(
-                format_args!("a mobile `sc<client_id>://` redirect URI needs the app id written as a literal"),
-                format_args!("write the app id as a string literal so the two can be compared at compile time, or build the link with `ConnectUrl::builder`, which checks the pair")
+                format_args!(
+                    "a mobile `sc<client_id>://` redirect URI needs the app id written as a literal"
+                ),
+                format_args!(
+                    "write the app id as a string literal so the two can be compared at compile \
+                    time, or build the link with `ConnectUrl::builder`, which checks the pair"
+                )
             ),
             Problem::RedirectMobileMismatch { found, expected } => say!(
-                format_args!("the mobile `redirect_uri` scheme `sc{found}` does not match the app id `{expected}`"),
-                format_args!("a mobile redirect URI begins with `sc` and the app id: `sc{expected}://…`")
+                format_args!(
+                    "the mobile `redirect_uri` scheme `sc{found}` does not match the app id \
+                    `{expected}`"
+                ),
+                format_args!(
+                    "a mobile redirect URI begins with `sc` and the app id: `sc{expected}://…`"
+                )
             ),
             Problem::SingleSelectVinWithoutSingleSelect => say!(
                 format_args!("`single_select_vin` needs `single_select: true`"),
@@ -468,11 +519,16 @@ impl Error {
             ),
             Problem::NotWithReauthentication => say!(
                 format_args!("`{p}` cannot be used with `vehicle_id`"),
-                format_args!("remove `{p}`: re-authentication reconnects the vehicle `vehicle_id` names")
+                format_args!(
+                    "remove `{p}`: re-authentication reconnects the vehicle `vehicle_id` names"
+                )
             ),
             Problem::ResponseTypeNotWritable { value } => say!(
                 format_args!("`response_type: {value}` cannot be written"),
-                format_args!("leave `response_type` out: `code` (or `vehicle_id` with `vehicle_id`) is implied; only `none` may be written")
+                format_args!(
+                    "leave `response_type` out: `code` (or `vehicle_id` with `vehicle_id`) is \
+                    implied; only `none` may be written"
+                )
             ),
             Problem::UnknownParameter { name, suggestion } => say!(
                 format_args!("unknown parameter `{name}`"),
@@ -492,11 +548,17 @@ impl Error {
             ),
             Problem::ApiCredentialAsAppId { id } => say!(
                 format_args!("`{id}` looks like a v3 API credential, not a Connect app id"),
-                format_args!("Connect refuses API credentials (`client_…`) as `{p}`: copy the app id from the credentials tab of the Smartcar dashboard")
+                format_args!(
+                    "Connect refuses API credentials (`client_…`) as `{p}`: copy the app id from \
+                    the credentials tab of the Smartcar dashboard"
+                )
             ),
             Problem::Missing if self.parameter.is_some_and(Parameter::is_app_id) => say!(
                 format_args!("`{p}` is missing"),
-                format_args!("add `client_id` (or its newer name `application_id`), found on the credentials tab of the Smartcar dashboard")
+                format_args!(
+                    "add `client_id` (or its newer name `application_id`), found on the \
+                    credentials tab of the Smartcar dashboard"
+                )
             ),
             Problem::Missing => say!(format_args!("`{p}` is missing")),
             Problem::InvalidBool { value } => say!(
@@ -505,7 +567,10 @@ impl Error {
             ),
             Problem::WrongResponseType { found, expected } => say!(
                 format_args!("`response_type` is `{found}`, but this link needs `{expected}`"),
-                format_args!("use `response_type={expected}`: `/oauth/authorize` takes `code`, `/oauth/reauthenticate` takes `vehicle_id`, both take `none`")
+                format_args!(
+                    "use `response_type={expected}`: `/oauth/authorize` takes `code`, \
+                    `/oauth/reauthenticate` takes `vehicle_id`, both take `none`"
+                )
             ),
             Problem::BadPercentEscape { escape } => say!(
                 format_args!("bad percent escape `{escape}` in {}", Where(self.parameter)),
@@ -517,16 +582,30 @@ impl Error {
                 format_args!("write `{name}=value`")
             ),
             Problem::VehicleIdOnAuthorize => say!(
-                format_args!("`vehicle_id` belongs to `/oauth/reauthenticate` links, not `/oauth/authorize`"),
-                format_args!("re-authenticate at `/oauth/reauthenticate?response_type=vehicle_id&…`, or remove `vehicle_id`")
+                format_args!(
+                    "`vehicle_id` belongs to `/oauth/reauthenticate` links, not `/oauth/authorize`"
+                ),
+                format_args!(
+                    "re-authenticate at `/oauth/reauthenticate?response_type=vehicle_id&…`, or \
+                    remove `vehicle_id`"
+                )
             ),
             Problem::NotConnectUrl { reason } => say!(
                 format_args!("not a Connect URL: {reason}"),
-                format_args!("a Connect URL looks like `https://connect.smartcar.com/oauth/authorize?response_type=code&client_id=…`")
+                format_args!(
+                    "a Connect URL looks like \
+                    `https://connect.smartcar.com/oauth/authorize?response_type=code&client_id=…`"
+                )
             ),
             Problem::UrlTooLong { length } => say!(
-                format_args!("the link is {length} bytes long, over the limit of {} bytes", crate::MAX_URL_LEN),
-                format_args!("no web server passes on a link this long (most stop at 8 or 16 KiB); check that the input is one Connect link")
+                format_args!(
+                    "the link is {length} bytes long, over the limit of {} bytes",
+                    crate::MAX_URL_LEN
+                ),
+                format_args!(
+                    "no web server passes on a link this long (most stop at 8 or 16 KiB); \
+                     check that the input is one Connect link"
+                )
             ),
             Problem::InvalidOrigin { reason } => say!(
                 format_args!("invalid origin: {reason}"),
@@ -739,7 +818,8 @@ mod tests {
         let e = Error::new(Parameter::ClientId, Problem::Empty);
         assert_eq!(
             e.to_string(),
-            "`client_id` must not be empty; copy the app id from the credentials tab of the Smartcar dashboard"
+            "`client_id` must not be empty; copy the app id from the credentials tab of the \
+            Smartcar dashboard"
         );
         assert_eq!(e.parameter(), Some(Parameter::ClientId));
         let no_help = Error::new(Parameter::State, Problem::Missing);

@@ -105,7 +105,7 @@ impl<'a> Combination<'a> {
                     errors.push(Error::new(
                         Parameter::RedirectUri,
                         Problem::RedirectMobileNeedsLiteralAppId,
-                    ))
+                    ));
                 }
                 Known::AtRunTime | Known::No => {}
             }

@@ -1,5 +1,5 @@
 //! Collects every error of one invocation, so the user sees all mistakes in one
-//! compile (after serde_derive's `internals/ctxt.rs`).
+//! compile (after `serde_derive`'s `internals/ctxt.rs`).
 
 use proc_macro2::{Span, TokenStream};
 use quote::quote;

@@ -59,6 +59,7 @@ fn fallback(krate: &TokenStream, invocation: &Invocation, cx: Ctxt) -> TokenStre
 
 impl Link {
     fn is_literal(&self) -> bool {
+        #[allow(clippy::ref_option)] // called with `&fields.name`, no `.as_ref()` at each call
         fn lit<T>(v: &Option<Checked<T>>) -> bool {
             !matches!(v, Some(Checked::Expr(_)))
         }
@@ -75,6 +76,7 @@ impl Link {
 
 /// Renders a fully literal link with connect-core's builder, at compile time.
 fn render_now(link: &Link) -> Result<ConnectUrl, connect_core::Error> {
+    #[allow(clippy::ref_option)] // called with `&fields.name`, no `.as_ref()` at each call
     fn value<T: Clone>(v: &Option<Checked<T>>) -> Option<T> {
         v.as_ref().and_then(Checked::literal).cloned()
     }

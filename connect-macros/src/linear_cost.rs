@@ -3,7 +3,7 @@
 //! ratio must stay well below quadratic (linear is 10, quadratic 100; bound 30).
 //! Best of 5 runs of each, alternating, each repeated until the small input takes
 //! 5 ms; one of these tests at a time; a ratio over the bound is measured again
-//! (twice) before it fails. proc_macro2 runs on its fallback here, as it does
+//! (twice) before it fails. `proc_macro2` runs on its fallback here, as it does
 //! outside a compiler.
 
 use std::hint::black_box;

@@ -1,6 +1,8 @@
 //! Exact allocation counts of building a link, with a counting global allocator.
 //! Counts are per thread, so tests running in parallel do not disturb each other.
 
+#![allow(unsafe_code)] // a `GlobalAlloc` is an `unsafe impl` calling `System`
+
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 

@@ -298,6 +298,7 @@ fn mobile_redirect_between_literals() {
 
 #[test]
 fn literal_links_derive_their_typed_request() {
+    #[allow(clippy::declare_interior_mutable_const)] // the test proves the link is a `const`
     const LINK: ConnectUrl = connect_url!(
         client_id: "8229df9f-91a0-4ff0-a1ae-a1f38ee24d07",
         scope: [required read_odometer],

@@ -130,6 +130,7 @@ fn read_query(query: &str, findings: &mut Findings) -> Query {
 }
 
 /// A parameter this crate does not know, with the closest known name.
+#[must_use]
 pub fn unknown_parameter(name: &str) -> Error {
     let suggestion = crate::suggest::closest(name, Parameter::ALL.iter().map(|p| p.name()));
     Error::general(Problem::UnknownParameter {

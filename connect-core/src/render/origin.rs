@@ -16,6 +16,7 @@ impl Origin {
     pub const SMARTCAR: Origin = Origin(Cow::Borrowed("https://connect.smartcar.com"));
 
     /// The origin as written in links.
+    #[must_use]
     pub fn as_str(&self) -> &str {
         &self.0
     }

@@ -25,10 +25,10 @@ struct Options {
     /// The loopback port to listen on.
     #[arg(long, default_value_t = 8000)]
     port: u16,
-    /// Connect's origin: Smartcar's, or a local stand-in's (http://127.0.0.1:4010).
+    /// Connect's origin: Smartcar's, or a local stand-in's (`http://127.0.0.1:4010`).
     #[arg(long, default_value_t = Origin::SMARTCAR)]
     connect_origin: Origin,
-    /// This app's URL as browsers reach it, e.g. https://app.example behind a TLS
+    /// This app's URL as browsers reach it, e.g. `https://app.example` behind a TLS
     /// proxy: the redirect URI is its `/callback`, and the state cookie is `Secure`
     /// when it is https [default: http://127.0.0.1:PORT].
     #[arg(long, value_name = "URL")]

@@ -4,6 +4,7 @@ use axum::http::{header, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 
 /// Escapes text for an HTML element or a double-quoted attribute.
+#[must_use]
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -36,6 +37,7 @@ pub async fn stylesheet() -> Response {
 }
 
 /// A page; `body` is HTML already escaped where needed.
+#[must_use]
 pub fn page(status: StatusCode, title: &str, body: &str) -> Response {
     let title = escape(title);
     let html = format!(

@@ -43,6 +43,7 @@ impl Inner {
 
 impl PendingStates {
     /// A store whose states live `lifetime`, at most `capacity` at a time (at least one).
+    #[must_use]
     pub fn new(lifetime: Duration, capacity: usize) -> Self {
         PendingStates {
             lifetime,

@@ -13,6 +13,8 @@
 //! absolute form (`GET http://host/oauth/authorize?… HTTP/1.1`, as sent to a
 //! proxy) answered like origin-form ones.
 
+#![allow(clippy::format_collect)] // a test page of a few items: `format!` per item reads best
+
 use axum::extract::State as AppState;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};

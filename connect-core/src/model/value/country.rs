@@ -11,11 +11,13 @@ pub struct Country(&'static str);
 
 impl Country {
     /// The two-letter code, e.g. `DE`.
+    #[must_use]
     pub const fn code(self) -> &'static str {
         self.0
     }
 
     /// The English short name, e.g. `Germany`.
+    #[must_use]
     pub fn name(self) -> &'static str {
         lookup(self.0).map_or("", |i| COUNTRIES[i].1)
     }
@@ -27,6 +29,7 @@ impl Country {
 
     /// For `connect_url!`, which has checked the code at compile time.
     #[doc(hidden)]
+    #[must_use]
     pub const fn __literal(code: &'static str) -> Self {
         Country(code)
     }

@@ -45,6 +45,7 @@ impl Flag {
     }
 
     /// The `country` flag.
+    #[must_use]
     pub fn country(country: Country) -> Flag {
         Flag {
             name: Cow::Borrowed(COUNTRY_FLAG),
@@ -180,6 +181,7 @@ impl Flags {
     }
 
     /// The `country` flag, if set.
+    #[must_use]
     pub fn country(&self) -> Option<Country> {
         self.get(COUNTRY_FLAG)?.value()?.parse().ok()
     }
@@ -260,7 +262,7 @@ impl QueryValue for Flags {
         for (_, error) in problems {
             findings.error(error);
         }
-        (all_read && clean).then(|| Flags(Cow::Owned(flags)))
+        (all_read && clean).then_some(Flags(Cow::Owned(flags)))
     }
 }
 
@@ -309,7 +311,12 @@ mod tests {
             problem("b@d:1"),
             Problem::InvalidFlagName { name: "b@d".into() }
         );
-        assert_eq!(problem(":1"), Problem::InvalidFlagName { name: "".into() });
+        assert_eq!(
+            problem(":1"),
+            Problem::InvalidFlagName {
+                name: String::new()
+            }
+        );
         assert_eq!(
             problem("x:"),
             Problem::InvalidFlagValue { name: "x".into() }

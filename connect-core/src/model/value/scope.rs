@@ -25,6 +25,7 @@ pub struct ScopeEntry {
 
 impl ScopeEntry {
     /// An entry; `required` locks it on the grant screen.
+    #[must_use]
     pub const fn new(permission: Permission, required: bool) -> Self {
         ScopeEntry {
             permission,
@@ -33,21 +34,25 @@ impl ScopeEntry {
     }
 
     /// An entry the owner may uncheck.
+    #[must_use]
     pub const fn optional(permission: Permission) -> Self {
         ScopeEntry::new(permission, false)
     }
 
     /// An entry locked on the grant screen (`required:NAME`).
+    #[must_use]
     pub const fn required(permission: Permission) -> Self {
         ScopeEntry::new(permission, true)
     }
 
     /// The permission.
+    #[must_use]
     pub const fn permission(self) -> Permission {
         self.permission
     }
 
     /// Whether it is locked on the grant screen.
+    #[must_use]
     pub const fn is_required(self) -> bool {
         self.required
     }
@@ -99,6 +104,7 @@ impl fmt::Display for ScopeEntry {
     }
 }
 
+#[allow(clippy::trivially_copy_pass_by_ref)] // the `Fn(&T)` that `list_problems` takes
 fn duplicate(entry: &ScopeEntry) -> Problem {
     Problem::DuplicatePermission {
         name: entry.permission.name(),
@@ -133,11 +139,13 @@ impl Scope {
     }
 
     /// The entries, in order.
+    #[must_use]
     pub fn entries(&self) -> &[ScopeEntry] {
         &self.0
     }
 
     /// Whether `permission` is requested, required or not.
+    #[must_use]
     pub fn contains(&self, permission: Permission) -> bool {
         self.0.iter().any(|e| e.permission == permission)
     }
@@ -211,7 +219,7 @@ impl QueryValue for Scope {
         for (_, error) in problems {
             findings.error(error);
         }
-        (all_read && clean).then(|| Scope(Cow::Owned(entries)))
+        (all_read && clean).then_some(Scope(Cow::Owned(entries)))
     }
 }
 

@@ -21,7 +21,9 @@ impl State {
     /// A fresh state of 192 random bits from the operating system, as 32
     /// URL-safe base64 characters (`A-Z a-z 0-9 - _`).
     ///
-    /// Fails only when the operating system cannot supply randomness.
+    /// # Errors
+    ///
+    /// Only when the operating system cannot supply randomness.
     pub fn generate() -> Result<State, std::io::Error> {
         let mut bytes = [0u8; RANDOM_BYTES];
         getrandom::fill(&mut bytes).map_err(|e| std::io::Error::other(e.to_string()))?;
@@ -30,6 +32,7 @@ impl State {
 
     /// Whether `other` is this state, compared in time that depends only on the
     /// lengths, so a forged state learns nothing from how long the check took.
+    #[must_use]
     pub fn matches(&self, other: &str) -> bool {
         constant_time_eq(self.as_str().as_bytes(), other.as_bytes())
     }
