@@ -6,8 +6,8 @@ use std::str::FromStr;
 
 use connect_core::__private::{self as core_private, Combination, Known};
 use connect_core::{
-    ApprovalPrompt, ClientId, Error, ExternalId, Flag, Make, Mode, Parameter, Problem, RedirectUri,
-    ResponseType, ScopeEntry, State, User, VehicleId, Vin,
+    ApprovalPrompt, ClientId, ConnectUrlBuilder as B, Error, Flag, Flags, Make, Mode, Parameter,
+    Problem, RedirectUri, ResponseType, Scope, ScopeEntry,
 };
 use proc_macro2::{Span, TokenStream};
 use syn::Ident;
@@ -15,31 +15,65 @@ use syn::Ident;
 use crate::ast::{Invocation, List, MakeName, Text, Value};
 use crate::ctxt::Ctxt;
 
-/// A checked link: each value known at compile time, or an expression of its type.
+/// A checked link: the app id, and one call on connect-core's builder for each
+/// other parameter given, in the order of the parameter table.
 pub struct Link {
     /// `client_id` or `application_id`, and the id.
     pub app_id: (Parameter, Checked<ClientId>),
-    pub fields: Fields,
+    pub calls: Vec<Call>,
 }
 
-/// Every parameter but the app id.
-pub struct Fields {
-    pub response_type_none: bool,
-    pub vehicle_id: Option<Checked<VehicleId>>,
-    /// Each entry with the user's identifier, for its span.
-    pub scope: Option<Vec<(ScopeEntry, Ident)>>,
-    /// An expression here is a `WebRedirectUri`.
-    pub redirect_uri: Option<Checked<RedirectUri>>,
-    pub state: Option<Checked<State>>,
-    pub approval_prompt: Option<ApprovalPrompt>,
-    pub mode: Option<Mode>,
-    /// With the user's identifier when it names a cataloged make.
-    pub make: Option<(Make, Option<Ident>)>,
-    pub single_select: Option<bool>,
-    pub single_select_vin: Option<Checked<Vin>>,
-    pub flags: Option<Vec<Flag>>,
-    pub user: Option<Checked<User>>,
-    pub external_id: Option<Checked<ExternalId>>,
+/// `.method(argument)` on connect-core's `ConnectUrlBuilder` for one parameter.
+/// Each parameter's knowledge (its type, its setter) is written once, here: the
+/// expansion only renders calls, now or as tokens.
+pub struct Call {
+    /// The builder's setter, named after the parameter.
+    pub method: &'static str,
+    /// The call itself, when its value is known now: a fully literal link is
+    /// rendered at compile time by running these.
+    pub now: Option<Box<dyn FnOnce(B) -> B>>,
+    /// The argument, for the builder at run time.
+    pub argument: Argument,
+}
+
+/// The argument of a builder call, as the expansion writes it.
+pub enum Argument {
+    /// A literal checked at compile time, of connect-core's type `ty`.
+    Literal {
+        ty: &'static str,
+        text: String,
+    },
+    /// An expression of connect-core's type `ty`, or a reference to one.
+    Expr {
+        ty: &'static str,
+        tokens: TokenStream,
+    },
+    /// A `redirect_uri` expression: a `WebRedirectUri`, which goes with any app id.
+    WebRedirect(TokenStream),
+    /// `ty::variant`, e.g. `Mode::Simulated`.
+    Variant {
+        ty: &'static str,
+        variant: &'static str,
+    },
+    /// A make of the catalog, with the user's identifier (its span, for hover).
+    CatalogMake(Ident),
+    Bool(bool),
+    /// Each entry: whether it is required, and the user's identifier.
+    Scope(Vec<(bool, Ident)>),
+    /// Each flag's name and value.
+    Flags(Vec<(String, String)>),
+    /// No argument (`.response_type_none()`).
+    Nothing,
+}
+
+impl Call {
+    fn new(method: &'static str, argument: Argument, now: impl FnOnce(B) -> B + 'static) -> Self {
+        Call {
+            method,
+            now: Some(Box::new(now)),
+            argument,
+        }
+    }
 }
 
 pub enum Checked<T> {
@@ -48,13 +82,6 @@ pub enum Checked<T> {
 }
 
 impl<T> Checked<T> {
-    pub fn literal(&self) -> Option<&T> {
-        match self {
-            Checked::Literal(v) => Some(v),
-            Checked::Expr(_) => None,
-        }
-    }
-
     fn known(&self) -> Known<&T> {
         match self {
             Checked::Literal(v) => Known::Yes(v),
@@ -63,44 +90,76 @@ impl<T> Checked<T> {
     }
 }
 
+/// A setter of connect-core's builder, e.g. `ConnectUrlBuilder::state`.
+type Setter<T> = fn(B, T) -> B;
+
 pub fn validate(inv: &Invocation, call_site: Span, cx: &mut Ctxt) -> Option<Link> {
     // Every check runs before any early return, so all errors show at once.
     let app_id = app_id(inv, call_site, cx);
     let redirect_uri = text::<RedirectUri>(inv, Parameter::RedirectUri, cx);
-    let single_select = inv
-        .get(Parameter::SingleSelect)
-        .and_then(|p| match p.value {
-            Value::Bool(b) => Some(b),
-            _ => None,
-        });
-    let response_type_none = word::<ResponseType>(inv, Parameter::ResponseType, cx, |text| {
-        ResponseType::written(text)
-    })
-    .is_some();
-    let fields = Fields {
-        response_type_none,
-        vehicle_id: text(inv, Parameter::VehicleId, cx),
-        scope: scope(inv, cx),
-        state: text(inv, Parameter::State, cx),
-        approval_prompt: word(inv, Parameter::ApprovalPrompt, cx, str::parse),
-        mode: word(inv, Parameter::Mode, cx, str::parse),
-        make: make(inv, cx),
-        single_select,
-        single_select_vin: text(inv, Parameter::SingleSelectVin, cx),
-        flags: flags(inv, cx),
-        user: text(inv, Parameter::User, cx),
-        external_id: text(inv, Parameter::ExternalId, cx),
-        redirect_uri,
+    // A redirect URI expression is a `WebRedirectUri`: no rule ties it to the app id.
+    let redirect_literal = match &redirect_uri {
+        Some(Checked::Literal(uri)) => Some(uri.clone()),
+        _ => None,
     };
+    let single_select = match inv.get(Parameter::SingleSelect).map(|p| &p.value) {
+        Some(Value::Bool(b)) => Some(*b),
+        _ => None,
+    };
+    let mut calls = Vec::new();
+    // One line per parameter, in canonical order: its value's type and setter.
+    macro_rules! text {
+        ($parameter:ident, $ty:literal, $setter:ident) => {
+            calls.extend(text_call(inv, Parameter::$parameter, $ty, B::$setter, cx))
+        };
+    }
+    macro_rules! variant {
+        ($parameter:ident, $variant:expr, $setter:ident) => {
+            calls.extend(variant(
+                inv,
+                Parameter::$parameter,
+                $variant,
+                B::$setter,
+                cx,
+            ))
+        };
+    }
+    calls.extend(response_type(inv, cx));
+    text!(VehicleId, "VehicleId", vehicle_id);
+    calls.extend(scope(inv, cx));
+    calls.extend(redirect_uri.map(redirect_call));
+    text!(State, "State", state);
+    variant!(ApprovalPrompt, approval_prompt_variant, approval_prompt);
+    variant!(Mode, mode_variant, mode);
+    calls.extend(make(inv, cx));
+    calls.extend(single_select.map(single_select_call));
+    text!(SingleSelectVin, "Vin", single_select_vin);
+    calls.extend(flags(inv, cx));
+    text!(User, "User", user);
+    text!(ExternalId, "ExternalId", external_id);
+    // The rules between parameters, after each value's own errors.
     let app_id_known = app_id.as_ref().map_or(Known::No, |(_, id)| id.known());
-    combination(inv, app_id_known, &fields, call_site, cx);
+    let redirect_known = redirect_literal.as_ref().map_or(Known::No, Known::Yes);
+    combination(
+        inv,
+        app_id_known,
+        redirect_known,
+        single_select,
+        call_site,
+        cx,
+    );
     if cx.has_errors() {
         return None;
     }
     Some(Link {
         app_id: app_id?,
-        fields,
+        calls,
     })
+}
+
+fn single_select_call(value: bool) -> Call {
+    let argument = Argument::Bool(value);
+    Call::new("single_select", argument, move |b| b.single_select(value))
 }
 
 /// `client_id` or `application_id`: exactly one of the two.
@@ -149,20 +208,17 @@ fn app_id(
 fn combination(
     inv: &Invocation,
     app_id: Known<&ClientId>,
-    link: &Fields,
+    redirect_uri: Known<&RedirectUri>,
+    single_select: Option<bool>,
     call_site: Span,
     cx: &mut Ctxt,
 ) {
     let given = |p| inv.get(p).is_some();
     let combination = Combination {
         client_id: app_id,
-        // An expression is a `WebRedirectUri`: no rule ties it to the app id.
-        redirect_uri: match &link.redirect_uri {
-            Some(Checked::Literal(uri)) => Known::Yes(uri),
-            _ => Known::No,
-        },
+        redirect_uri,
         make: given(Parameter::Make),
-        single_select: link.single_select,
+        single_select,
         single_select_vin: given(Parameter::SingleSelectVin),
         vehicle_id: given(Parameter::VehicleId),
     };
@@ -205,6 +261,53 @@ fn text<T: FromStr<Err = Error>>(
     }
 }
 
+/// A text parameter's call: a literal checked with the type's `FromStr` (set
+/// now), or an expression of connect-core's type `ty` (set at run time).
+fn text_call<T>(
+    inv: &Invocation,
+    parameter: Parameter,
+    ty: &'static str,
+    set: Setter<T>,
+    cx: &mut Ctxt,
+) -> Option<Call>
+where
+    T: FromStr<Err = Error> + AsRef<str> + 'static,
+{
+    let method = parameter.name();
+    Some(match text::<T>(inv, parameter, cx)? {
+        Checked::Literal(value) => {
+            let text = value.as_ref().to_owned();
+            Call::new(method, Argument::Literal { ty, text }, move |b| {
+                set(b, value)
+            })
+        }
+        Checked::Expr(tokens) => Call {
+            method,
+            now: None,
+            argument: Argument::Expr { ty, tokens },
+        },
+    })
+}
+
+fn redirect_call(uri: Checked<RedirectUri>) -> Call {
+    let method = Parameter::RedirectUri.name();
+    match uri {
+        Checked::Literal(uri) => {
+            let text = uri.as_str().to_owned();
+            let argument = Argument::Literal {
+                ty: "RedirectUri",
+                text,
+            };
+            Call::new(method, argument, move |b| b.redirect_uri(uri))
+        }
+        Checked::Expr(tokens) => Call {
+            method,
+            now: None,
+            argument: Argument::WebRedirect(tokens),
+        },
+    }
+}
+
 /// A word value (`mode: simulated`), read by connect-core's `parse`.
 fn word<T>(
     inv: &Invocation,
@@ -220,7 +323,50 @@ fn word<T>(
         .ok()
 }
 
-fn scope(inv: &Invocation, cx: &mut Ctxt) -> Option<Vec<(ScopeEntry, Ident)>> {
+/// An enum of connect-core written as a word, expanded to `Type::Variant`.
+fn variant<T>(
+    inv: &Invocation,
+    parameter: Parameter,
+    variant: fn(T) -> (&'static str, &'static str),
+    set: Setter<T>,
+    cx: &mut Ctxt,
+) -> Option<Call>
+where
+    T: FromStr<Err = Error> + Copy + 'static,
+{
+    let value: T = word(inv, parameter, cx, str::parse)?;
+    let (ty, variant) = variant(value);
+    let argument = Argument::Variant { ty, variant };
+    Some(Call::new(parameter.name(), argument, move |b| {
+        set(b, value)
+    }))
+}
+
+fn approval_prompt_variant(value: ApprovalPrompt) -> (&'static str, &'static str) {
+    match value {
+        ApprovalPrompt::Auto => ("ApprovalPrompt", "Auto"),
+        ApprovalPrompt::Force => ("ApprovalPrompt", "Force"),
+    }
+}
+
+fn mode_variant(value: Mode) -> (&'static str, &'static str) {
+    match value {
+        Mode::Live => ("Mode", "Live"),
+        Mode::Simulated => ("Mode", "Simulated"),
+    }
+}
+
+/// `response_type: none`, the only value that may be written.
+fn response_type(inv: &Invocation, cx: &mut Ctxt) -> Option<Call> {
+    word(inv, Parameter::ResponseType, cx, ResponseType::written)?;
+    Some(Call::new(
+        "response_type_none",
+        Argument::Nothing,
+        B::response_type_none,
+    ))
+}
+
+fn scope(inv: &Invocation, cx: &mut Ctxt) -> Option<Call> {
     let Value::Scope(List {
         entries: items,
         span,
@@ -256,10 +402,17 @@ fn scope(inv: &Invocation, cx: &mut Ctxt) -> Option<Vec<(ScopeEntry, Ident)>> {
             None => {}
         }
     }
-    Some(entries)
+    let scope = Scope::new(plain).ok()?;
+    let argument = Argument::Scope(
+        entries
+            .into_iter()
+            .map(|(entry, ident)| (entry.is_required(), ident))
+            .collect(),
+    );
+    Some(Call::new("scope", argument, move |b| b.scope(scope)))
 }
 
-fn make(inv: &Invocation, cx: &mut Ctxt) -> Option<(Make, Option<Ident>)> {
+fn make(inv: &Invocation, cx: &mut Ctxt) -> Option<Call> {
     let Value::Make(name) = &inv.get(Parameter::Make)?.value else {
         return None;
     };
@@ -271,13 +424,19 @@ fn make(inv: &Invocation, cx: &mut Ctxt) -> Option<(Make, Option<Ident>)> {
         ),
         MakeName::Literal(lit) => (lit.value().parse(), lit.span(), None),
     };
-    result
-        .map(|make| (make, ident))
-        .map_err(|e| cx.rule(span, &e))
-        .ok()
+    let make: Make = result.map_err(|e| cx.rule(span, &e)).ok()?;
+    let argument = match ident {
+        // Resolves, with the user's span, to its documented constant.
+        Some(ident) => Argument::CatalogMake(ident),
+        None => Argument::Literal {
+            ty: "Make",
+            text: make.as_str().to_owned(),
+        },
+    };
+    Some(Call::new("make", argument, move |b| b.make(make)))
 }
 
-fn flags(inv: &Invocation, cx: &mut Ctxt) -> Option<Vec<Flag>> {
+fn flags(inv: &Invocation, cx: &mut Ctxt) -> Option<Call> {
     let Value::Flags(List {
         entries: items,
         span,
@@ -314,5 +473,17 @@ fn flags(inv: &Invocation, cx: &mut Ctxt) -> Option<Vec<Flag>> {
             None => {}
         }
     }
-    Some(flags)
+    let argument = Argument::Flags(
+        flags
+            .iter()
+            .map(|f| {
+                (
+                    f.name().to_owned(),
+                    f.value().unwrap_or_default().to_owned(),
+                )
+            })
+            .collect(),
+    );
+    let flags = Flags::new(flags).ok()?;
+    Some(Call::new("flags", argument, move |b| b.flags(flags)))
 }

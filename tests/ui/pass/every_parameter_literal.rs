@@ -29,8 +29,8 @@ fn main() {
     );
     // The typed request was built at compile time too.
     let request = STATIC_LINK.request();
-    assert_eq!(request.approval_prompt(), Some(ApprovalPrompt::Force));
-    assert_eq!(request.mode(), Some(Mode::Simulated));
+    assert_eq!(request.approval_prompt(), Some(&ApprovalPrompt::Force));
+    assert_eq!(request.mode(), Some(&Mode::Simulated));
     assert_eq!(request.scope().unwrap().entries()[1].permission(), Permission::ReadVin);
     assert_eq!(request.flags().unwrap().country().unwrap().code(), "DE");
     // And it is the link the parser reads back.
