@@ -4,7 +4,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use crate::error::{Error, Finding, Findings};
+use crate::error::{Error, Finding, Findings, Severity};
 use crate::render::connect_url::ConnectUrl;
 
 /// What reading a link found: the link, unless an error stops it, and every
@@ -49,18 +49,12 @@ impl Report {
 
     /// The findings that make the link unusable.
     pub fn errors(&self) -> impl Iterator<Item = &Error> {
-        self.findings
-            .iter()
-            .filter(|f| f.is_error())
-            .map(Finding::as_error)
+        of_severity(&self.findings, Severity::Error)
     }
 
     /// The findings that leave the link working.
     pub fn warnings(&self) -> impl Iterator<Item = &Error> {
-        self.findings
-            .iter()
-            .filter(|f| !f.is_error())
-            .map(Finding::as_error)
+        of_severity(&self.findings, Severity::Warning)
     }
 
     /// The link, dropping the warnings.
@@ -94,10 +88,7 @@ impl ParseError {
 
     /// The errors.
     pub fn errors(&self) -> impl Iterator<Item = &Error> {
-        self.findings
-            .iter()
-            .filter(|f| f.is_error())
-            .map(Finding::as_error)
+        of_severity(&self.findings, Severity::Error)
     }
 
     /// The first error, to match on.
@@ -108,6 +99,13 @@ impl ParseError {
             .next()
             .unwrap_or_else(|| self.findings[0].as_error())
     }
+}
+
+fn of_severity(findings: &[Finding], severity: Severity) -> impl Iterator<Item = &Error> {
+    findings
+        .iter()
+        .filter(move |f| f.severity() == severity)
+        .map(Finding::as_error)
 }
 
 impl fmt::Display for ParseError {

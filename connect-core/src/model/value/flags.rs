@@ -4,7 +4,7 @@ use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
-use super::list::{checked_list, list_problems};
+use super::list::{checked_list, list_problems, read_list};
 use super::QueryValue;
 use crate::encode::Sink;
 use crate::error::{Error, Findings, Parameter, Problem};
@@ -240,29 +240,7 @@ impl QueryValue for Flags {
     /// Every flag is read, each broken one its own finding; a flag without a value
     /// is accepted (see [`Flag`]).
     fn read(_: Parameter, text: &str, findings: &mut Findings) -> Option<Self> {
-        let mut flags = Vec::new();
-        let mut all_read = true;
-        for entry in text.split_whitespace() {
-            match Flag::read(entry) {
-                Ok(flag) => flags.push(flag),
-                Err(e) => {
-                    findings.error(e);
-                    all_read = false;
-                }
-            }
-        }
-        // An empty list is a finding only when nothing was written, not when
-        // every entry written was wrong (each is reported already).
-        let problems = if flags.is_empty() && !all_read {
-            Vec::new()
-        } else {
-            Flags::problems(&flags)
-        };
-        let clean = problems.is_empty();
-        for (_, error) in problems {
-            findings.error(error);
-        }
-        (all_read && clean).then_some(Flags(Cow::Owned(flags)))
+        read_list(text, Flag::read, Flags::problems, findings).map(|flags| Flags(Cow::Owned(flags)))
     }
 }
 

@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::hash::Hash;
 
-use crate::error::{Error, Parameter, Problem};
+use crate::error::{Error, Findings, Parameter, Problem};
 
 /// Every broken rule of a list, each with the index of the entry at fault (`None`
 /// for the list as a whole): empty, or an entry whose `key` came before.
@@ -35,6 +35,39 @@ pub(crate) fn list_problems<T, K: Eq + Hash>(
         .into_iter()
         .map(|i| (Some(i), Error::new(parameter, duplicate(&entries[i]))))
         .collect()
+}
+
+/// Reads a space-separated list of a link: every entry, each broken one its own
+/// finding, then the list's own rules. The entries, when nothing was wrong.
+pub(crate) fn read_list<T>(
+    text: &str,
+    entry: impl Fn(&str) -> Result<T, Error>,
+    problems: impl Fn(&[T]) -> Vec<(Option<usize>, Error)>,
+    findings: &mut Findings,
+) -> Option<Vec<T>> {
+    let mut entries = Vec::new();
+    let mut all_read = true;
+    for written in text.split_whitespace() {
+        match entry(written) {
+            Ok(entry) => entries.push(entry),
+            Err(e) => {
+                findings.error(e);
+                all_read = false;
+            }
+        }
+    }
+    // An empty list is a finding only when nothing was written, not when every
+    // entry written was wrong (each is reported already).
+    let problems = if entries.is_empty() && !all_read {
+        Vec::new()
+    } else {
+        problems(&entries)
+    };
+    let clean = problems.is_empty();
+    for (_, error) in problems {
+        findings.error(error);
+    }
+    (all_read && clean).then_some(entries)
 }
 
 /// Up to this many entries, a list is checked without a set.

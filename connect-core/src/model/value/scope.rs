@@ -4,7 +4,7 @@ use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
-use super::list::{checked_list, list_problems};
+use super::list::{checked_list, list_problems, read_list};
 use super::QueryValue;
 use crate::encode::Sink;
 use crate::error::{Error, Findings, Parameter, Problem};
@@ -197,29 +197,8 @@ impl QueryValue for Scope {
 
     /// Every entry is read, so each unknown permission is its own finding.
     fn read(_: Parameter, text: &str, findings: &mut Findings) -> Option<Self> {
-        let mut entries = Vec::new();
-        let mut all_read = true;
-        for entry in text.split_whitespace() {
-            match entry.parse() {
-                Ok(entry) => entries.push(entry),
-                Err(e) => {
-                    findings.error(e);
-                    all_read = false;
-                }
-            }
-        }
-        // An empty list is a finding only when nothing was written, not when
-        // every entry written was wrong (each is reported already).
-        let problems = if entries.is_empty() && !all_read {
-            Vec::new()
-        } else {
-            Scope::problems(&entries)
-        };
-        let clean = problems.is_empty();
-        for (_, error) in problems {
-            findings.error(error);
-        }
-        (all_read && clean).then_some(Scope(Cow::Owned(entries)))
+        read_list(text, str::parse, Scope::problems, findings)
+            .map(|entries| Scope(Cow::Owned(entries)))
     }
 }
 
