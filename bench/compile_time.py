@@ -3,15 +3,18 @@
 connect_url! invocations against the same 200 links built with the connect-core
 builder. Median of RUNS checks each, alternating, in one run of this script.
 
-    python3 bench/compile_time.py [RUNS]     (default 7)
+    python3 bench/compile_time.py [RUNS] [--before CHECKOUT] [--defaults-only]
 
-It reports twice: with Cargo's defaults, and with the macro built optimised
-(`[profile.dev.build-override] opt-level = 3` in the user's manifest).
+RUNS defaults to 7. It reports twice: with Cargo's defaults, and with the macro
+built optimised (`[profile.dev.build-override] opt-level = 3` in the user's
+manifest); `--defaults-only` skips the second. `--before CHECKOUT` (another
+checkout of this repository, e.g. a `git worktree` of an older commit) adds that
+checkout's pair of crates to the same alternation, so a change is measured
+before and after under the same load.
 """
-import os, statistics, subprocess, sys, tempfile, time
+import argparse, os, statistics, subprocess, tempfile, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 7
 LINKS = 200
 PERMISSIONS = ["read_odometer", "read_vin", "read_location", "read_battery", "read_charge",
                "read_fuel", "read_tires", "read_vehicle_info", "control_charge", "control_security"]
@@ -40,12 +43,12 @@ def builder_fn(i, l):
             f'        .state(State::from_static("{l["state"]}").unwrap())\n'
             f'        .mode(Mode::{mode})\n        .build()\n        .unwrap()\n}}\n')
 
-def write_crate(base, name, header, body, optimise_macros):
+def write_crate(base, name, header, body, optimise_macros, root):
     os.makedirs(os.path.join(base, name, "src"), exist_ok=True)
     with open(os.path.join(base, name, "Cargo.toml"), "w") as f:
         f.write(f'[package]\nname = "{name}"\nversion = "0.0.0"\nedition = "2021"\n\n[workspace]\n\n'
-                f'[dependencies]\nconnect-core = {{ path = "{ROOT}/connect-core" }}\n'
-                f'connect-macros = {{ path = "{ROOT}/connect-macros" }}\n'
+                f'[dependencies]\nconnect-core = {{ path = "{root}/connect-core" }}\n'
+                f'connect-macros = {{ path = "{root}/connect-macros" }}\n'
                 + ("\n[profile.dev.build-override]\nopt-level = 3\n" if optimise_macros else ""))
     with open(os.path.join(base, name, "src", "lib.rs"), "w") as f:
         f.write(header + "\n" + "".join(body(i, link(i)) for i in range(LINKS)))
@@ -57,30 +60,50 @@ def check(base, name, env):
     subprocess.run(["cargo", "check", "-q", "--offline"], cwd=os.path.join(base, name), env=env, check=True)
     return time.perf_counter() - start
 
-def measure(optimise_macros):
+MACRO_HEADER = "#![allow(clippy::all)]\nuse connect_core::ConnectUrl;\nuse connect_macros::connect_url;\n"
+BUILDER_HEADER = ("#![allow(clippy::all)]\nuse connect_core::{ClientId, ConnectUrl, Mode, Permission, "
+                  "RedirectUri, Scope, ScopeEntry, State};\n")
+
+def measure(optimise_macros, runs, roots):
+    """roots: label -> checkout. Every crate is checked once per round, in turn."""
     base = tempfile.mkdtemp(prefix="connect-compile-time-")
-    write_crate(base, "with_macro", "#![allow(clippy::all)]\nuse connect_core::ConnectUrl;\nuse connect_macros::connect_url;\n", macro_fn, optimise_macros)
-    write_crate(base, "with_builder", "#![allow(clippy::all)]\nuse connect_core::{ClientId, ConnectUrl, Mode, Permission, RedirectUri, Scope, ScopeEntry, State};\n", builder_fn, optimise_macros)
+    crates = {}
+    for label, root in roots.items():
+        for kind, header, body in (("macro", MACRO_HEADER, macro_fn), ("builder", BUILDER_HEADER, builder_fn)):
+            name = f"with_{kind}_{label}"
+            write_crate(base, name, header, body, optimise_macros, root)
+            subprocess.run(["cp", os.path.join(root, "Cargo.lock"), os.path.join(base, name, "Cargo.lock")], check=True)
+            crates[(label, kind)] = name
     # One target directory: the dependencies are built once, before timing.
     env = dict(os.environ, CARGO_TARGET_DIR=os.path.join(base, "target"))
-    for name in ("with_macro", "with_builder"):
-        subprocess.run(["cp", os.path.join(ROOT, "Cargo.lock"), os.path.join(base, name, "Cargo.lock")], check=True)
+    for name in crates.values():
         check(base, name, env)
-    times = {"with_macro": [], "with_builder": []}
-    for _ in range(RUNS):
-        for name in times:
-            times[name].append(check(base, name, env))
-    macro, builder = (statistics.median(times[n]) for n in ("with_macro", "with_builder"))
+    times = {key: [] for key in crates}
+    for _ in range(runs):
+        for key, name in crates.items():
+            times[key].append(check(base, name, env))
     print("macro built " + ("with opt-level = 3 (build-override)" if optimise_macros else "with Cargo's defaults"))
-    print(f"  connect_url!  {macro:.2f} s   (runs: {', '.join(f'{t:.2f}' for t in times['with_macro'])})")
-    print(f"  builder       {builder:.2f} s   (runs: {', '.join(f'{t:.2f}' for t in times['with_builder'])})")
-    print(f"  ratio         {macro / builder:.2f}x")
+    for label, root in roots.items():
+        macro, builder = (statistics.median(times[(label, k)]) for k in ("macro", "builder"))
+        print(f"  [{label}: {root}]")
+        print(f"  connect_url!  {macro:.3f} s   (runs: {', '.join(f'{t:.2f}' for t in times[(label, 'macro')])})")
+        print(f"  builder       {builder:.3f} s   (runs: {', '.join(f'{t:.2f}' for t in times[(label, 'builder')])})")
+        print(f"  ratio         {macro / builder:.2f}x")
     subprocess.run(["rm", "-rf", base], check=True)
 
 def main():
-    print(f"{LINKS} distinct links, `cargo check` of the crate alone, median of {RUNS} runs each")
-    measure(optimise_macros=False)
-    measure(optimise_macros=True)
+    args = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    args.add_argument("runs", nargs="?", type=int, default=7)
+    args.add_argument("--before", help="another checkout, measured in the same alternation")
+    args.add_argument("--defaults-only", action="store_true", help="skip the opt-level = 3 build")
+    args = args.parse_args()
+    roots = {"this": ROOT}
+    if args.before:
+        roots = {"before": os.path.abspath(args.before), "this": ROOT}
+    print(f"{LINKS} distinct links, `cargo check` of the crate alone, median of {args.runs} runs each")
+    measure(False, args.runs, roots)
+    if not args.defaults_only:
+        measure(True, args.runs, roots)
 
 if __name__ == "__main__":
     main()

@@ -11,8 +11,18 @@ use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 
 const CLIENT_ID: &str = "8229df9f-91a0-4ff0-a1ae-a1f38ee24d07";
 const REDIRECT_URI: &str = "https://example.com/home";
+/// The literal link's text as a plain `&'static str`: the floor of a literal link.
+const LINK_TEXT: &str = "https://connect.smartcar.com/oauth/authorize?response_type=code\
+    &client_id=8229df9f-91a0-4ff0-a1ae-a1f38ee24d07\
+    &scope=required%3Aread_odometer%20read_vehicle_info%20read_location\
+    &redirect_uri=https%3A%2F%2Fexample.com%2Fhome&state=0facda3319";
 
 fn links(c: &mut Criterion) {
+    // BENCHMARKS.md states the handle's size: it is what a literal link copies.
+    println!(
+        "size_of::<ConnectUrl>() = {} bytes",
+        std::mem::size_of::<ConnectUrl>()
+    );
     let mut group = c.benchmark_group("connect_link");
     // A fresh state per iteration, made outside the measurement: every contender
     // gets the same random text, as a web handler would.
@@ -30,8 +40,19 @@ fn links(c: &mut Criterion) {
         })
     });
 
-    // Floors, for reading the others: the harness alone, and copying a finished
-    // link of the same length into a fresh `String` (one allocation, no rendering).
+    // Floors, for reading the others: reading the literal link's text as a plain
+    // `&'static str`, the harness alone, and copying a finished link of the same
+    // length into a fresh `String` (one allocation, no rendering).
+    let literal = connect_url!(
+        client_id: "8229df9f-91a0-4ff0-a1ae-a1f38ee24d07",
+        scope: [required read_odometer, read_vehicle_info, read_location],
+        redirect_uri: "https://example.com/home",
+        state: "0facda3319",
+    );
+    assert_eq!(literal.as_str(), LINK_TEXT, "the floor reads the same text");
+    group.bench_function("floor/static_str", |b| {
+        b.iter(|| black_box(black_box(LINK_TEXT).len()))
+    });
     group.bench_function("floor/harness", |b| {
         b.iter_batched(state, black_box, BatchSize::SmallInput)
     });

@@ -1,1 +1,2 @@
-//! Benchmarks only: see `benches/links.rs` and `compile_time.sh`.
+//! Benchmarks only: see `benches/links.rs`, `src/bin/link_instructions.rs` and
+//! `compile_time.py`.
