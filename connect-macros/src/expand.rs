@@ -91,11 +91,15 @@ fn literal_link(krate: &TokenStream, link: &Link, url: &ConnectUrl) -> TokenStre
             _ => {}
         }
     }
+    // Only what is named, in one `use`: each path costs the compiler time.
+    let hover = (!permissions.is_empty() || !makes.is_empty()).then(|| {
+        quote! {
+            #[allow(unused_imports)]
+            use #krate::{permissions::{#(#permissions as _),*}, makes::{#(#makes as _),*}};
+        }
+    });
     quote! {{
-        #[allow(unused_imports)]
-        use #krate::permissions::{#(#permissions as _),*};
-        #[allow(unused_imports)]
-        use #krate::makes::{#(#makes as _),*};
+        #hover
         #krate::__private::literal_url(#text)
     }}
 }

@@ -1,10 +1,10 @@
 //! [`ConnectUrl`]: a checked Connect link, its canonical text, and the renderer
 //! that writes it.
 
-use std::borrow::Cow;
+use std::collections::HashMap;
 use std::fmt;
 use std::hash::{Hash, Hasher};
-use std::sync::OnceLock;
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use crate::encode::{Length, Sink};
 use crate::model::parameter::connect_parameters;
@@ -21,48 +21,60 @@ use crate::render::origin::Origin;
 /// `Display` and [`as_str`](Self::as_str) give the text; [`request`](Self::request)
 /// the typed parts. `FromStr` reads any Connect link (see [`ConnectUrl::read`]).
 ///
-/// A `ConnectUrl` is a small handle: the text, and the typed request derived from
-/// it on first use. A link of `connect_url!` with only literals is a constant
-/// whose text was rendered at compile time; a built link costs one allocation.
+/// A `ConnectUrl` is a small handle (40 bytes): the text, and the typed request
+/// derived from it on first use. A link of `connect_url!` with only literals is a
+/// constant whose text was rendered at compile time: it is only that `&'static
+/// str`, and its typed request is derived once per program, shared by every use of
+/// the same link. A built link costs one allocation, its text.
 #[derive(Clone)]
-pub struct ConnectUrl {
-    text: Cow<'static, str>,
-    /// The origin and the typed request, derived from `text` on first use, so
-    /// that a literal link is only its text and a built one only allocates it.
-    parts: OnceLock<Box<Parts>>,
+pub struct ConnectUrl(Repr);
+
+#[derive(Clone)]
+enum Repr {
+    /// Rendered at compile time: nothing to drop, and no field to fill in.
+    Static(&'static str),
+    /// Rendered at run time, with the parts derived on first use (or known
+    /// already, when the link was read).
+    Owned {
+        text: String,
+        /// An `Arc`, not a `Box`: its drop of the parts is out of line, so dropping
+        /// any link stays a few instructions (a `Box` made every drop save six
+        /// registers for it; callgrind, BENCHMARKS.md), and a clone shares them.
+        parts: OnceLock<Arc<Parts>>,
+    },
 }
 
 impl ConnectUrl {
-    /// A link of canonical text, whose parts are derived when asked for.
+    /// A link of canonical text, rendered at compile time.
     pub(crate) const fn from_canonical_static(text: &'static str) -> Self {
-        ConnectUrl {
-            text: Cow::Borrowed(text),
-            parts: OnceLock::new(),
-        }
+        ConnectUrl(Repr::Static(text))
     }
 
     /// A link whose parts are already known (reading a link).
     pub(crate) fn from_parts(parts: Parts) -> Self {
         let text = render(&parts.origin, &parts.request);
-        ConnectUrl {
-            text: Cow::Owned(text),
-            parts: OnceLock::from(Box::new(parts)),
-        }
+        ConnectUrl(Repr::Owned {
+            text,
+            parts: OnceLock::from(Arc::new(parts)),
+        })
     }
 
     /// Renders the canonical text of a checked request: one allocation, sized
     /// exactly; the parts are derived again if asked for.
     pub(crate) fn render(origin: &Origin, request: &ConnectRequest) -> Self {
-        ConnectUrl {
-            text: Cow::Owned(render(origin, request)),
+        ConnectUrl(Repr::Owned {
+            text: render(origin, request),
             parts: OnceLock::new(),
-        }
+        })
     }
 
     /// The link's text.
     #[must_use]
     pub fn as_str(&self) -> &str {
-        &self.text
+        match &self.0 {
+            Repr::Static(text) => text,
+            Repr::Owned { text, .. } => text,
+        }
     }
 
     /// The typed parameters.
@@ -91,17 +103,36 @@ impl ConnectUrl {
     /// unreserved characters and `%XX`, so it always parses.
     #[must_use]
     pub fn to_url(&self) -> url::Url {
-        url::Url::parse(&self.text).expect("a rendered Connect URL is a valid URL")
+        url::Url::parse(self.as_str()).expect("a rendered Connect URL is a valid URL")
     }
 
     fn parts(&self) -> &Parts {
-        self.parts.get_or_init(|| {
-            // Every constructor checked the link (the builder, the reader, or
-            // `connect_url!` at compile time), so its canonical text reads back
-            // without an error; the property tests hold this for every link.
-            Box::new(read_parts(&self.text).expect("a canonical Connect URL reads back"))
-        })
+        match &self.0 {
+            Repr::Static(text) => static_parts(text),
+            Repr::Owned { text, parts } => parts.get_or_init(|| Arc::new(derive(text))),
+        }
     }
+}
+
+/// The parts of a canonical text. Every constructor checked the link (the
+/// builder, the reader, or `connect_url!` at compile time), so its canonical text
+/// reads back without an error; the property tests hold this for every link.
+fn derive(text: &str) -> Parts {
+    read_parts(text).expect("a canonical Connect URL reads back")
+}
+
+/// The parts of a link rendered at compile time, derived once per program and
+/// kept for its lifetime: there are only as many as the program has literal
+/// links, so the memory is bounded by the program text itself.
+fn static_parts(text: &'static str) -> &'static Parts {
+    static PARTS: OnceLock<Mutex<HashMap<&'static str, &'static Parts>>> = OnceLock::new();
+    let cache = PARTS.get_or_init(Mutex::default);
+    // A panic while the lock was held left the map whole: every entry is
+    // inserted in one step.
+    let mut cache = cache.lock().unwrap_or_else(PoisonError::into_inner);
+    cache
+        .entry(text)
+        .or_insert_with(|| Box::leak(Box::new(derive(text))))
 }
 
 /// The canonical text: sized first, then written, so the string is allocated once.
@@ -154,7 +185,7 @@ fn write_url(out: &mut impl Sink, origin: &Origin, request: &ConnectRequest) {
 /// The text alone: it is canonical, so it says everything the link is.
 impl PartialEq for ConnectUrl {
     fn eq(&self, other: &Self) -> bool {
-        self.text == other.text
+        self.as_str() == other.as_str()
     }
 }
 
@@ -162,31 +193,34 @@ impl Eq for ConnectUrl {}
 
 impl Hash for ConnectUrl {
     fn hash<H: Hasher>(&self, state: &mut H) {
-        self.text.hash(state);
+        self.as_str().hash(state);
     }
 }
 
 impl fmt::Debug for ConnectUrl {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_tuple("ConnectUrl").field(&self.text).finish()
+        f.debug_tuple("ConnectUrl").field(&self.as_str()).finish()
     }
 }
 
 impl fmt::Display for ConnectUrl {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.text)
+        f.write_str(self.as_str())
     }
 }
 
 impl AsRef<str> for ConnectUrl {
     fn as_ref(&self) -> &str {
-        &self.text
+        self.as_str()
     }
 }
 
 impl From<ConnectUrl> for String {
     fn from(url: ConnectUrl) -> String {
-        url.text.into_owned()
+        match url.0 {
+            Repr::Static(text) => text.to_owned(),
+            Repr::Owned { text, .. } => text,
+        }
     }
 }
 
@@ -197,3 +231,30 @@ impl From<&ConnectUrl> for url::Url {
 }
 
 crate::serde_impls::as_string!(ConnectUrl);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "https://connect.smartcar.com/oauth/authorize?response_type=code&client_id=c&scope=read_vin";
+
+    #[test]
+    fn a_static_link_derives_its_parts_once_per_program() {
+        let (first, second) = (
+            ConnectUrl::from_canonical_static(TEXT),
+            ConnectUrl::from_canonical_static(TEXT),
+        );
+        assert!(std::ptr::eq(first.request(), second.request()));
+        assert_eq!(first.request().client_id().as_str(), "c");
+        assert_eq!(first, TEXT.parse::<ConnectUrl>().unwrap());
+        assert_eq!(String::from(first), TEXT);
+    }
+
+    #[test]
+    fn the_handle_is_five_words() {
+        assert_eq!(
+            std::mem::size_of::<ConnectUrl>(),
+            5 * std::mem::size_of::<usize>()
+        );
+    }
+}
