@@ -10,14 +10,9 @@ use crate::model::value::{Flag, Flags, RedirectUri, Scope, ScopeEntry, WebRedire
 use crate::render::builder::ConnectUrlBuilder;
 use crate::render::connect_url::ConnectUrl;
 
+pub use crate::model::value::Literal;
 pub use crate::read::link::unknown_parameter;
 pub use crate::rules::{Combination, Known};
-
-/// A string value whose rules `connect_url!` checked at compile time.
-pub trait Literal {
-    /// The value, unchecked.
-    fn literal(text: &'static str) -> Self;
-}
 
 /// A link whose canonical text `connect_url!` rendered at compile time.
 #[must_use]

@@ -26,13 +26,6 @@ impl Country {
     pub fn all() -> impl Iterator<Item = Country> {
         COUNTRIES.iter().map(|(code, _)| Country(code))
     }
-
-    /// For `connect_url!`, which has checked the code at compile time.
-    #[doc(hidden)]
-    #[must_use]
-    pub const fn __literal(code: &'static str) -> Self {
-        Country(code)
-    }
 }
 
 fn lookup(code: &str) -> Option<usize> {

@@ -40,6 +40,13 @@ pub(crate) trait QueryValue: Sized {
     fn read(parameter: Parameter, text: &str, findings: &mut Findings) -> Option<Self>;
 }
 
+/// A string value whose rules `connect_url!` checked at compile time (reached
+/// through `__private`: not public API).
+pub trait Literal {
+    /// The value, unchecked.
+    fn literal(text: &'static str) -> Self;
+}
+
 /// Reading exactly as writing: the value's own `FromStr` rules.
 pub(crate) fn read_strict<T: std::str::FromStr<Err = Error>>(
     text: &str,
@@ -125,7 +132,7 @@ macro_rules! string_value {
             }
         }
 
-        impl $crate::__private::Literal for $name {
+        impl $crate::model::value::Literal for $name {
             fn literal(text: &'static str) -> Self {
                 $name::checked(text)
             }
