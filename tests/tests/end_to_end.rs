@@ -301,6 +301,34 @@ async fn the_stand_in_refuses_what_connect_would_refuse() {
     );
 }
 
+/// Reading is faithful (SPEC §5): the stand-in shows the grant page for links as
+/// Smartcar's own SDKs write them, which Connect accepts.
+#[tokio::test]
+async fn the_stand_in_accepts_what_the_sdks_send() {
+    let servers = start().await;
+    let callback = format!("{}/callback", servers.web)
+        .replace(':', "%3A")
+        .replace('/', "%2F");
+    for query in [
+        // Android SDK: `application_id`, its own parameters, a flag without a value.
+        format!(
+            "response_type=code&application_id=c&redirect_uri={callback}&scope=read_vin\
+             &flags=flag%3Asuboption%20feature3&sdk_platform=android&sdk_version=4.1.1"
+        ),
+        // Python SDK: `make=Ford`, `+` for spaces, the deprecated `mode=test`.
+        format!("response_type=code&client_id=c&scope=read_vin+read_odometer&make=Ford&mode=test&redirect_uri={callback}"),
+        // Java SDK: `single_select=true` twice; and a parameter Connect adds later.
+        format!("response_type=code&client_id=c&single_select=true&single_select=true&utm_source=x&redirect_uri={callback}"),
+    ] {
+        let url = format!("{}/oauth/authorize?{query}", servers.stand_in);
+        let response = client().get(url).send().await.unwrap();
+        let status = response.status();
+        let body = response.text().await.unwrap();
+        assert_eq!(status, StatusCode::OK, "{query}: {body}");
+        assert!(body.contains("Returning to"), "{query}: {body}");
+    }
+}
+
 #[tokio::test]
 async fn allow_needs_a_permission_and_required_ones_stay() {
     let servers = start().await;
