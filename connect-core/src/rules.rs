@@ -9,10 +9,12 @@ use crate::model::value::{ClientId, RedirectUri};
 /// What is known of a value when the rules are checked.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Known<T> {
-    /// Absent, or present with a value already reported as wrong: no rule between
-    /// parameters is checked against it.
+    /// Absent.
     #[default]
     No,
+    /// Present with a value already reported as wrong: no rule between parameters
+    /// is checked against it, so that one mistake is one error.
+    Invalid,
     /// Given as an expression in `connect_url!`: known only at run time.
     AtRunTime,
     /// Known now.
@@ -33,8 +35,8 @@ pub struct Combination<'a> {
     pub redirect_uri: Known<&'a RedirectUri>,
     /// Whether `make` is given.
     pub make: bool,
-    /// `single_select`, when given.
-    pub single_select: Option<bool>,
+    /// `single_select`.
+    pub single_select: Known<bool>,
     /// Whether `single_select_vin` is given.
     pub single_select_vin: bool,
     /// Whether `vehicle_id` is given (a re-authentication link).
@@ -48,7 +50,7 @@ impl<'a> Combination<'a> {
             client_id: Known::Yes(&request.app_id),
             redirect_uri: request.redirect_uri.as_ref().map_or(Known::No, Known::Yes),
             make: request.make.is_some(),
-            single_select: request.single_select,
+            single_select: request.single_select.map_or(Known::No, Known::Yes),
             single_select_vin: request.single_select_vin.is_some(),
             vehicle_id: request.vehicle_id.is_some(),
         }
@@ -67,15 +69,15 @@ impl<'a> Combination<'a> {
         let mut errors = Vec::new();
         if self.single_select_vin {
             match self.single_select {
-                None => errors.push(Error::new(
+                Known::No => errors.push(Error::new(
                     Parameter::SingleSelectVin,
                     Problem::SingleSelectVinWithoutSingleSelect,
                 )),
-                Some(false) => errors.push(Error::new(
+                Known::Yes(false) => errors.push(Error::new(
                     Parameter::SingleSelect,
                     Problem::SingleSelectVinWithSingleSelectFalse,
                 )),
-                Some(true) => {}
+                Known::Yes(true) | Known::Invalid | Known::AtRunTime => {}
             }
             if self.make {
                 errors.push(Error::new(
@@ -85,7 +87,7 @@ impl<'a> Combination<'a> {
             }
         }
         if self.vehicle_id {
-            if self.single_select.is_some() {
+            if self.single_select != Known::No {
                 errors.push(Error::new(
                     Parameter::SingleSelect,
                     Problem::NotWithReauthentication,
@@ -107,7 +109,7 @@ impl<'a> Combination<'a> {
                         Problem::RedirectMobileNeedsLiteralAppId,
                     ));
                 }
-                Known::AtRunTime | Known::No => {}
+                Known::AtRunTime | Known::No | Known::Invalid => {}
             }
         }
         errors
@@ -130,7 +132,7 @@ mod tests {
         assert!(Combination::default().errors().is_empty());
         let ok = Combination {
             single_select_vin: true,
-            single_select: Some(true),
+            single_select: Known::Yes(true),
             ..Default::default()
         };
         assert!(ok.errors().is_empty());
@@ -157,7 +159,7 @@ mod tests {
         );
         let c = Combination {
             single_select_vin: true,
-            single_select: Some(false),
+            single_select: Known::Yes(false),
             make: true,
             ..Default::default()
         };
@@ -177,7 +179,7 @@ mod tests {
     fn reauthentication_refuses_single_select() {
         let c = Combination {
             vehicle_id: true,
-            single_select: Some(true),
+            single_select: Known::Yes(true),
             single_select_vin: true,
             ..Default::default()
         };

@@ -438,3 +438,47 @@ fn read_reports_every_problem() {
         "unknown permission `read_odometr`; did you mean `read_odometer`?"
     );
 }
+
+#[test]
+fn one_mistake_is_one_error() {
+    let base = "https://connect.smartcar.com/oauth/authorize?response_type=code&client_id=c";
+    // A bad `single_select` is not also "`single_select_vin` needs `single_select`".
+    assert_eq!(
+        findings(&format!(
+            "{base}&single_select=yes&single_select_vin=5YJ3E1EA7KF317000"
+        )),
+        [(
+            Severity::Error,
+            Some(Parameter::SingleSelect),
+            Problem::InvalidBool {
+                value: "yes".into()
+            }
+        )]
+    );
+    // A value that does not decode is not also "missing".
+    let bad_escape =
+        "https://connect.smartcar.com/oauth/authorize?response_type=co%ZZde&client_id=c%ZZ";
+    let problems: Vec<_> = findings(bad_escape)
+        .into_iter()
+        .map(|(_, _, p)| p)
+        .collect();
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert!(problems
+        .iter()
+        .all(|p| matches!(p, Problem::BadPercentEscape { .. })));
+}
+
+#[test]
+fn a_long_built_link_reads_back_without_a_limit() {
+    // The 64 KiB limit guards against foreign input, not against this crate's own
+    // links: a long state still gives its typed request.
+    let state: connect_core::State = "x".repeat(70_000).parse().unwrap();
+    let url = ConnectUrl::builder("c".parse().unwrap())
+        .state(state.clone())
+        .build()
+        .unwrap();
+    assert!(url.as_str().len() > connect_core::MAX_URL_LEN);
+    assert_eq!(url.request().state(), Some(&state));
+    let moved = url.with_origin("http://127.0.0.1:4010".parse().unwrap());
+    assert_eq!(moved.request().state(), Some(&state));
+}

@@ -138,7 +138,14 @@ pub fn validate(inv: &Invocation, call_site: Span, cx: &mut Ctxt) -> Option<Link
     text!(User, "User", user);
     text!(ExternalId, "ExternalId", external_id);
     // The rules between parameters, after each value's own errors.
-    let app_id_known = app_id.as_ref().map_or(Known::No, |(_, id)| id.known());
+    let app_id_given =
+        inv.get(Parameter::ClientId).is_some() || inv.get(Parameter::ApplicationId).is_some();
+    let app_id_known = match &app_id {
+        Some((_, id)) => id.known(),
+        None if app_id_given => Known::Invalid,
+        None => Known::No,
+    };
+    // An expression (a `WebRedirectUri`) or a bad literal takes part in no rule.
     let redirect_known = redirect_literal.as_ref().map_or(Known::No, Known::Yes);
     combination(
         inv,
@@ -214,11 +221,17 @@ fn combination(
     cx: &mut Ctxt,
 ) {
     let given = |p| inv.get(p).is_some();
+    // A value already reported as wrong takes part in no rule: one mistake, one error.
+    let known = |p, value: Option<bool>| match value {
+        Some(value) => Known::Yes(value),
+        None if given(p) => Known::Invalid,
+        None => Known::No,
+    };
     let combination = Combination {
         client_id: app_id,
         redirect_uri,
         make: given(Parameter::Make),
-        single_select,
+        single_select: known(Parameter::SingleSelect, single_select),
         single_select_vin: given(Parameter::SingleSelectVin),
         vehicle_id: given(Parameter::VehicleId),
     };

@@ -24,26 +24,33 @@ pub(crate) struct Parts {
 /// Connect, kept like any parameter this crate does not model, without a warning.
 pub const SDK_PARAMETERS: [&str; 3] = ["sdk_platform", "sdk_version", "app_origin"];
 
-/// The parts of a link, or every finding when one is an error.
+/// The parts of a canonical text this crate rendered (of any length: the limit
+/// guards against foreign input, not against this crate's own links), or every
+/// finding when one is an error.
 pub(crate) fn read_parts(text: &str) -> Result<Parts, Findings> {
     let mut findings = Findings::default();
-    match read_link(text, &mut findings) {
+    match read_any_length(text, &mut findings) {
         Some(parts) if !findings.has_errors() => Ok(parts),
         _ => Err(findings),
     }
 }
 
-/// Reads a link: every finding goes to `findings`; the parts come back when no
-/// finding is an error.
+/// Reads a link from elsewhere: every finding goes to `findings`; the parts come
+/// back when no finding is an error. A link over [`crate::MAX_URL_LEN`] is refused
+/// unread.
 pub(crate) fn read_link(text: &str, findings: &mut Findings) -> Option<Parts> {
     let text = text.trim();
     if text.len() > crate::MAX_URL_LEN {
         findings.error(Error::general(Problem::UrlTooLong { length: text.len() }));
         return None;
     }
-    let (origin, reauthenticate, query) = findings.take(split_link(text))?;
+    read_any_length(text, findings)
+}
+
+fn read_any_length(text: &str, findings: &mut Findings) -> Option<Parts> {
+    let (origin, reauthenticate, query) = findings.take(split_link(text.trim()))?;
     let query = read_query(query, findings);
-    let request = typed_request(&query, reauthenticate, findings);
+    let request = typed_request(query, reauthenticate, findings);
     // Stable: findings about one parameter stay in the order found.
     findings.0.sort_by_key(|f| f.as_error().parameter());
     let request = request.filter(|_| !findings.has_errors())?;
@@ -78,9 +85,12 @@ fn split_link(text: &str) -> Result<(Origin, bool, &str), Error> {
     Ok((origin, reauthenticate, query))
 }
 
-/// The query, decoded: each known parameter's value, and the others in order.
+/// The query, decoded: each known parameter's value, whether it was given at all
+/// (a value that failed to decode is given, but has no value), and the others in
+/// order.
 struct Query {
     known: [Option<String>; Parameter::ALL.len()],
+    given: [bool; Parameter::ALL.len()],
     extra: Vec<(String, String)>,
 }
 
@@ -88,11 +98,26 @@ impl Query {
     fn get(&self, parameter: Parameter) -> Option<&str> {
         self.known[parameter as usize].as_deref()
     }
+
+    fn given(&self, parameter: Parameter) -> bool {
+        self.given[parameter as usize]
+    }
+
+    /// What the rules between parameters know of a value: absent, given but
+    /// already reported as wrong, or read.
+    fn known<'a, T>(&self, parameter: Parameter, value: Option<&'a T>) -> Known<&'a T> {
+        match value {
+            Some(value) => Known::Yes(value),
+            None if self.given(parameter) => Known::Invalid,
+            None => Known::No,
+        }
+    }
 }
 
 fn read_query(query: &str, findings: &mut Findings) -> Query {
     let mut read = Query {
         known: Default::default(),
+        given: [false; Parameter::ALL.len()],
         extra: Vec::new(),
     };
     for piece in query.split('&').filter(|p| !p.is_empty()) {
@@ -114,6 +139,7 @@ fn read_query(query: &str, findings: &mut Findings) -> Query {
             }
             continue;
         };
+        read.given[parameter as usize] = true;
         let Some(value) = findings.take(decode(value, Some(parameter))) else {
             continue;
         };
@@ -157,15 +183,15 @@ macro_rules! read_optional {
 connect_parameters!(read_optional);
 
 fn typed_request(
-    query: &Query,
+    query: Query,
     reauthenticate: bool,
     findings: &mut Findings,
 ) -> Option<ConnectRequest> {
-    let no_response = response_type(query, reauthenticate, findings);
-    let app_id = app_id(query, findings);
-    match (reauthenticate, query.get(Parameter::VehicleId)) {
-        (true, None) => findings.error(Error::new(Parameter::VehicleId, Problem::Missing)),
-        (false, Some(_)) => {
+    let no_response = response_type(&query, reauthenticate, findings);
+    let app_id = app_id(&query, findings);
+    match (reauthenticate, query.given(Parameter::VehicleId)) {
+        (true, false) => findings.error(Error::new(Parameter::VehicleId, Problem::Missing)),
+        (false, true) => {
             findings.error(Error::new(
                 Parameter::VehicleId,
                 Problem::VehicleIdOnAuthorize,
@@ -180,22 +206,31 @@ fn typed_request(
         app_id_parameter.unwrap_or(Parameter::ClientId),
     );
     request.no_response = no_response;
-    read_optional(query, &mut request, findings);
-    // The rules between parameters, from which are present (even with a bad
-    // value, so that every problem shows at once) and the values that were read.
-    let present = |p: Parameter| query.get(p).is_some();
+    read_optional(&query, &mut request, findings);
+    // The rules between parameters, from which are given (even with a bad value,
+    // so that every problem shows at once) and the values that were read; a value
+    // already reported as wrong takes part in no rule, so one mistake is one error.
+    let app_id_given = query.given(Parameter::ClientId) || query.given(Parameter::ApplicationId);
     let combination = Combination {
-        client_id: app_id.as_ref().map_or(Known::No, Known::Yes),
-        redirect_uri: request.redirect_uri.as_ref().map_or(Known::No, Known::Yes),
-        make: present(Parameter::Make),
-        single_select: request.single_select,
-        single_select_vin: present(Parameter::SingleSelectVin),
-        vehicle_id: present(Parameter::VehicleId),
+        client_id: match &app_id {
+            Some(id) => Known::Yes(id),
+            None if app_id_given => Known::Invalid,
+            None => Known::No,
+        },
+        redirect_uri: query.known(Parameter::RedirectUri, request.redirect_uri.as_ref()),
+        make: query.given(Parameter::Make),
+        single_select: match query.known(Parameter::SingleSelect, request.single_select.as_ref()) {
+            Known::Yes(value) => Known::Yes(*value),
+            Known::Invalid => Known::Invalid,
+            Known::No | Known::AtRunTime => Known::No,
+        },
+        single_select_vin: query.given(Parameter::SingleSelectVin),
+        vehicle_id: query.given(Parameter::VehicleId),
     };
     for error in combination.errors() {
         findings.error(error);
     }
-    request.extra.clone_from(&query.extra);
+    request.extra = query.extra;
     app_id.map(|_| request)
 }
 
@@ -207,6 +242,8 @@ fn response_type(query: &Query, reauthenticate: bool, findings: &mut Findings) -
         ResponseType::Code
     };
     match query.get(Parameter::ResponseType) {
+        // Given with a value that did not decode: reported already.
+        None if query.given(Parameter::ResponseType) => false,
         None => {
             findings.error(Error::new(Parameter::ResponseType, Problem::Missing));
             false
@@ -237,7 +274,10 @@ fn app_id(query: &Query, findings: &mut Findings) -> Option<(ClientId, Parameter
             return None;
         }
         [None, None] => {
-            findings.error(Error::new(Parameter::ClientId, Problem::Missing));
+            let given = query.given(Parameter::ClientId) || query.given(Parameter::ApplicationId);
+            if !given {
+                findings.error(Error::new(Parameter::ClientId, Problem::Missing));
+            }
             return None;
         }
     };
