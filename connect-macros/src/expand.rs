@@ -28,8 +28,8 @@ pub fn connect_url(input: TokenStream) -> TokenStream {
         return fallback(&krate, &invocation, cx);
     };
     match render_now(&mut link) {
-        None => built_link(&krate, &link),
-        Some(Ok(url)) => literal_link(&krate, &link, &url),
+        None => built_link(&krate, &invocation, &link),
+        Some(Ok(url)) => literal_link(&krate, &invocation, &link, &url),
         Some(Err(error)) => {
             // validate() ran the same rules: unreachable, but never a panic.
             cx.rule(Span::call_site(), &error);
@@ -80,24 +80,44 @@ fn render_now(link: &mut Link) -> Option<Result<ConnectUrl, connect_core::Error>
 /// the link costs nothing at run time and can initialise a `static` or `const`.
 /// Each permission and cataloged make is imported, with the user's span, from
 /// its documented constant in connect-core, so an IDE shows its description.
-fn literal_link(krate: &TokenStream, link: &Link, url: &ConnectUrl) -> TokenStream {
+fn literal_link(
+    krate: &TokenStream,
+    invocation: &Invocation,
+    link: &Link,
+    url: &ConnectUrl,
+) -> TokenStream {
     let text = url.as_str();
+    // Each key resolves to its documented `Parameter` variant, each permission and
+    // cataloged make to its constant, each word value (`simulated`) to its enum
+    // variant, all with the user's spans, in one `use` (each path costs the
+    // compiler time).
+    let keys = invocation
+        .params
+        .iter()
+        .map(|p| Ident::new(&format!("{:?}", p.parameter), p.key.span()));
     let mut permissions = Vec::new();
     let mut makes = Vec::new();
+    let mut words = Vec::new();
     for call in &link.calls {
         match &call.argument {
             Argument::Scope(entries) => permissions.extend(entries.iter().map(|(_, p)| p)),
             Argument::CatalogMake(make) => makes.push(make),
+            Argument::Variant { ty, variant, span } => {
+                let (ty, variant) = (Ident::new(ty, *span), Ident::new(variant, *span));
+                words.push(quote!(#ty::#variant as _));
+            }
             _ => {}
         }
     }
-    // Only what is named, in one `use`: each path costs the compiler time.
-    let hover = (!permissions.is_empty() || !makes.is_empty()).then(|| {
-        quote! {
-            #[allow(unused_imports)]
-            use #krate::{permissions::{#(#permissions as _),*}, makes::{#(#makes as _),*}};
-        }
-    });
+    let hover = quote! {
+        #[allow(unused_imports)]
+        use #krate::{
+            Parameter::{#(#keys as _),*},
+            permissions::{#(#permissions as _),*},
+            makes::{#(#makes as _),*},
+            #(#words,)*
+        };
+    };
     quote! {{
         #hover
         #krate::__private::literal_url(#text)
@@ -106,7 +126,7 @@ fn literal_link(krate: &TokenStream, link: &Link, url: &ConnectUrl) -> TokenStre
 
 /// `ConnectUrl::builder(…).state(…)…`: literals go in as checked constants,
 /// expressions as their connect-core type (a note shows the fix when they are not).
-fn built_link(krate: &TokenStream, link: &Link) -> TokenStream {
+fn built_link(krate: &TokenStream, invocation: &Invocation, link: &Link) -> TokenStream {
     let (parameter, app_id) = &link.app_id;
     let constructor = match parameter {
         Parameter::ApplicationId => quote!(builder_with_application_id),
@@ -123,7 +143,11 @@ fn built_link(krate: &TokenStream, link: &Link) -> TokenStream {
         ),
     };
     let calls = link.calls.iter().map(|call| {
-        let method = Ident::new(call.method, Span::call_site());
+        // The user's key names the setter: hover and go-to-definition land on its docs.
+        let key = invocation
+            .get(call.parameter)
+            .map_or(Span::call_site(), |p| p.key.span());
+        let method = Ident::new(call.method(), key);
         let argument = argument(krate, &call.argument);
         quote!(.#method(#argument))
     });
@@ -155,8 +179,8 @@ fn argument(krate: &TokenStream, argument: &Argument) -> TokenStream {
         Argument::WebRedirect(tokens) => {
             quote_spanned!(span_of(tokens)=> #krate::__private::web_redirect(#tokens))
         }
-        Argument::Variant { ty, variant } => {
-            let (ty, variant) = (ident(ty), ident(variant));
+        Argument::Variant { ty, variant, span } => {
+            let (ty, variant) = (ident(ty), Ident::new(variant, *span));
             quote!(#krate::#ty::#variant)
         }
         Argument::CatalogMake(make) => quote!(#krate::makes::#make),

@@ -27,8 +27,8 @@ pub struct Link {
 /// Each parameter's knowledge (its type, its setter) is written once, here: the
 /// expansion only renders calls, now or as tokens.
 pub struct Call {
-    /// The builder's setter, named after the parameter.
-    pub method: &'static str,
+    /// The parameter; its builder setter is named after it.
+    pub parameter: Parameter,
     /// The call itself, when its value is known now: a fully literal link is
     /// rendered at compile time by running these.
     pub now: Option<Box<dyn FnOnce(B) -> B>>,
@@ -50,10 +50,11 @@ pub enum Argument {
     },
     /// A `redirect_uri` expression: a `WebRedirectUri`, which goes with any app id.
     WebRedirect(TokenStream),
-    /// `ty::variant`, e.g. `Mode::Simulated`.
+    /// `ty::variant`, e.g. `Mode::Simulated`, with the span of the user's word.
     Variant {
         ty: &'static str,
         variant: &'static str,
+        span: Span,
     },
     /// A make of the catalog, with the user's identifier (its span, for hover).
     CatalogMake(Ident),
@@ -67,9 +68,17 @@ pub enum Argument {
 }
 
 impl Call {
-    fn new(method: &'static str, argument: Argument, now: impl FnOnce(B) -> B + 'static) -> Self {
+    /// The builder's setter: the parameter's name, but `response_type_none`.
+    pub fn method(&self) -> &'static str {
+        match self.parameter {
+            Parameter::ResponseType => "response_type_none",
+            parameter => parameter.name(),
+        }
+    }
+
+    fn new(parameter: Parameter, argument: Argument, now: impl FnOnce(B) -> B + 'static) -> Self {
         Call {
-            method,
+            parameter,
             now: Some(Box::new(now)),
             argument,
         }
@@ -166,7 +175,9 @@ pub fn validate(inv: &Invocation, call_site: Span, cx: &mut Ctxt) -> Option<Link
 
 fn single_select_call(value: bool) -> Call {
     let argument = Argument::Bool(value);
-    Call::new("single_select", argument, move |b| b.single_select(value))
+    Call::new(Parameter::SingleSelect, argument, move |b| {
+        b.single_select(value)
+    })
 }
 
 /// `client_id` or `application_id`: exactly one of the two.
@@ -286,16 +297,15 @@ fn text_call<T>(
 where
     T: FromStr<Err = Error> + AsRef<str> + 'static,
 {
-    let method = parameter.name();
     Some(match text::<T>(inv, parameter, cx)? {
         Checked::Literal(value) => {
             let text = value.as_ref().to_owned();
-            Call::new(method, Argument::Literal { ty, text }, move |b| {
+            Call::new(parameter, Argument::Literal { ty, text }, move |b| {
                 set(b, value)
             })
         }
         Checked::Expr(tokens) => Call {
-            method,
+            parameter,
             now: None,
             argument: Argument::Expr { ty, tokens },
         },
@@ -303,7 +313,7 @@ where
 }
 
 fn redirect_call(uri: Checked<RedirectUri>) -> Call {
-    let method = Parameter::RedirectUri.name();
+    let parameter = Parameter::RedirectUri;
     match uri {
         Checked::Literal(uri) => {
             let text = uri.as_str().to_owned();
@@ -311,10 +321,10 @@ fn redirect_call(uri: Checked<RedirectUri>) -> Call {
                 ty: "RedirectUri",
                 text,
             };
-            Call::new(method, argument, move |b| b.redirect_uri(uri))
+            Call::new(parameter, argument, move |b| b.redirect_uri(uri))
         }
         Checked::Expr(tokens) => Call {
-            method,
+            parameter,
             now: None,
             argument: Argument::WebRedirect(tokens),
         },
@@ -327,11 +337,12 @@ fn word<T>(
     parameter: Parameter,
     cx: &mut Ctxt,
     parse: impl Fn(&str) -> Result<T, Error>,
-) -> Option<T> {
+) -> Option<(T, Span)> {
     let Value::Word(word) = &inv.get(parameter)?.value else {
         return None;
     };
     parse(&word.to_string())
+        .map(|value| (value, word.span()))
         .map_err(|e| cx.rule(word.span(), &e))
         .ok()
 }
@@ -347,12 +358,10 @@ fn variant<T>(
 where
     T: FromStr<Err = Error> + Copy + 'static,
 {
-    let value: T = word(inv, parameter, cx, str::parse)?;
+    let (value, span): (T, Span) = word(inv, parameter, cx, str::parse)?;
     let (ty, variant) = variant(value);
-    let argument = Argument::Variant { ty, variant };
-    Some(Call::new(parameter.name(), argument, move |b| {
-        set(b, value)
-    }))
+    let argument = Argument::Variant { ty, variant, span };
+    Some(Call::new(parameter, argument, move |b| set(b, value)))
 }
 
 fn approval_prompt_variant(value: ApprovalPrompt) -> (&'static str, &'static str) {
@@ -373,7 +382,7 @@ fn mode_variant(value: Mode) -> (&'static str, &'static str) {
 fn response_type(inv: &Invocation, cx: &mut Ctxt) -> Option<Call> {
     word(inv, Parameter::ResponseType, cx, ResponseType::written)?;
     Some(Call::new(
-        "response_type_none",
+        Parameter::ResponseType,
         Argument::Nothing,
         B::response_type_none,
     ))
@@ -422,7 +431,9 @@ fn scope(inv: &Invocation, cx: &mut Ctxt) -> Option<Call> {
             .map(|(entry, ident)| (entry.is_required(), ident))
             .collect(),
     );
-    Some(Call::new("scope", argument, move |b| b.scope(scope)))
+    Some(Call::new(Parameter::Scope, argument, move |b| {
+        b.scope(scope)
+    }))
 }
 
 fn make(inv: &Invocation, cx: &mut Ctxt) -> Option<Call> {
@@ -446,7 +457,7 @@ fn make(inv: &Invocation, cx: &mut Ctxt) -> Option<Call> {
             text: make.as_str().to_owned(),
         },
     };
-    Some(Call::new("make", argument, move |b| b.make(make)))
+    Some(Call::new(Parameter::Make, argument, move |b| b.make(make)))
 }
 
 fn flags(inv: &Invocation, cx: &mut Ctxt) -> Option<Call> {
@@ -498,5 +509,7 @@ fn flags(inv: &Invocation, cx: &mut Ctxt) -> Option<Call> {
             .collect(),
     );
     let flags = Flags::new(flags).ok()?;
-    Some(Call::new("flags", argument, move |b| b.flags(flags)))
+    Some(Call::new(Parameter::Flags, argument, move |b| {
+        b.flags(flags)
+    }))
 }
