@@ -3,6 +3,7 @@
 use std::fmt;
 
 use crate::encode::decode;
+use crate::error::Escaped;
 use crate::{State, VehicleId};
 
 /// The query Connect sends the owner back with.
@@ -141,9 +142,10 @@ impl ConnectError {
 
 impl fmt::Display for ConnectError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Connect returned `{}`", self.kind.code())?;
+        // Both come from the query: escaped, so that logging one forges no line.
+        write!(f, "Connect returned `{}`", Escaped(self.kind.code()))?;
         if let Some(d) = &self.description {
-            write!(f, ": {d}")?;
+            write!(f, ": {}", Escaped(d))?;
         }
         Ok(())
     }
@@ -152,7 +154,10 @@ impl fmt::Display for ConnectError {
 impl std::error::Error for ConnectError {}
 
 /// Why a redirect back could not be read or trusted.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// `Display` gives the message, with what came from the query escaped; `Debug`
+/// gives the variant and that message.
+#[derive(Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum CallbackError {
     /// The query is not well-formed (a bad percent escape, or not UTF-8).
@@ -189,11 +194,13 @@ impl fmt::Display for CallbackError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             CallbackError::Malformed(e) => write!(f, "malformed redirect query: {e}"),
-            CallbackError::Duplicate { name } => {
-                write!(f, "`{name}` appears more than once in the redirect query")
-            }
+            CallbackError::Duplicate { name } => write!(
+                f,
+                "`{}` appears more than once in the redirect query",
+                Escaped(name)
+            ),
             CallbackError::InvalidValue { name, value } => {
-                write!(f, "`{name}` has the invalid value `{value}`")
+                write!(f, "`{name}` has the invalid value `{}`", Escaped(value))
             }
             CallbackError::NoOutcome => {
                 f.write_str("the redirect query is empty; is this the redirect from Connect?")
@@ -219,6 +226,27 @@ impl fmt::Display for CallbackError {
 }
 
 impl std::error::Error for CallbackError {}
+
+/// `CallbackError { kind: StateMismatch, message: "…" }`: the variant to match
+/// on, and what `Display` says, so `unwrap` and `main` print something readable.
+impl fmt::Debug for CallbackError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let kind = match self {
+            CallbackError::Malformed(_) => "Malformed",
+            CallbackError::Duplicate { .. } => "Duplicate",
+            CallbackError::InvalidValue { .. } => "InvalidValue",
+            CallbackError::NoOutcome => "NoOutcome",
+            CallbackError::ConflictingOutcome => "ConflictingOutcome",
+            CallbackError::MissingState => "MissingState",
+            CallbackError::StateMismatch => "StateMismatch",
+            CallbackError::TooLong { .. } => "TooLong",
+        };
+        f.debug_struct("CallbackError")
+            .field("kind", &format_args!("{kind}"))
+            .field("message", &self.to_string())
+            .finish()
+    }
+}
 
 impl Callback {
     /// Parses the query of the redirect (with or without its leading `?`).
@@ -626,6 +654,59 @@ mod tests {
         assert_eq!(
             format!("{:?}", AuthorizationCode("secret".into())),
             "AuthorizationCode(…)"
+        );
+    }
+
+    #[test]
+    fn query_text_in_errors_is_escaped() {
+        let duplicate = Callback::from_query("a%0Ab%1B%5B31m=1&a%0Ab%1B%5B31m=2").unwrap_err();
+        assert_eq!(
+            duplicate.to_string(),
+            "`a\\nb\\u{1b}[31m` appears more than once in the redirect query"
+        );
+        let invalid = Callback::from_query("vehicle_id=v%0D%0Aforged").unwrap_err();
+        assert_eq!(
+            invalid.to_string(),
+            "`vehicle_id` has the invalid value `v\\r\\nforged`"
+        );
+        let cb = Callback::from_query(
+            "error=x%0Ay&error_description=line%0AINFO%20forged%E2%80%AE&state=s",
+        )
+        .unwrap();
+        let Outcome::Error(e) = cb.outcome() else {
+            panic!("{cb:?}")
+        };
+        assert_eq!(
+            e.to_string(),
+            "Connect returned `x\\ny`: line\\nINFO forged\\u{202e}"
+        );
+        // The typed values keep what came, unescaped.
+        assert_eq!(e.description(), Some("line\nINFO forged\u{202E}"));
+        let plain =
+            Callback::from_query("error=access_denied&error_description=No%20thanks.").unwrap();
+        let Outcome::Error(e) = plain.outcome() else {
+            panic!("{plain:?}")
+        };
+        assert_eq!(
+            e.to_string(),
+            "Connect returned `access_denied`: No thanks."
+        );
+    }
+
+    #[test]
+    fn debug_of_callback_errors_is_readable() {
+        assert_eq!(
+            format!("{:?}", CallbackError::StateMismatch),
+            "CallbackError { kind: StateMismatch, message: \"the redirect's `state` does not \
+            match the one sent; it may be forged, start the flow again\" }"
+        );
+        let duplicate = CallbackError::Duplicate {
+            name: "co\nde".into(),
+        };
+        assert_eq!(
+            format!("{duplicate:?}"),
+            "CallbackError { kind: Duplicate, message: \"`co\\\\nde` appears more than once in \
+            the redirect query\" }"
         );
     }
 }

@@ -236,8 +236,11 @@ pub enum Problem {
 
 /// A broken rule: which parameter, and what is wrong with it.
 ///
-/// `Display` gives the message and, after `; `, how to fix it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// `Display` gives the message and, after `; `, how to fix it. `Debug` gives the
+/// parameter, the message and the help, so that `fn main() -> Result<(), Error>`
+/// and `unwrap` print something a person can act on; match on
+/// [`problem`](Error::problem) for the details.
+#[derive(Clone, PartialEq, Eq)]
 pub struct Error {
     parameter: Option<Parameter>,
     problem: Problem,
@@ -338,60 +341,86 @@ impl Error {
                 ),
                 format_args!("use only letters, digits, `-`, `.`, `_` and `~`")
             ),
-            Problem::UnknownPermission { name, suggestion } => say!(
-                format_args!("unknown permission `{name}`"),
-                format_args!(
-                    "{}",
-                    DidYouMean(
-                        *suggestion,
-                        "permissions are listed at \
-                        https://smartcar.com/docs/api-reference/permissions"
+            Problem::UnknownPermission { name, suggestion } => {
+                let name = Escaped(name);
+                say!(
+                    format_args!("unknown permission `{name}`"),
+                    format_args!(
+                        "{}",
+                        DidYouMean(
+                            *suggestion,
+                            "permissions are listed at \
+                            https://smartcar.com/docs/api-reference/permissions"
+                        )
                     )
                 )
-            ),
-            Problem::UnknownPrefix { prefix, suggestion } => say!(
-                format_args!("unknown permission prefix `{prefix}`"),
-                format_args!(
-                    "{}",
-                    DidYouMean(*suggestion, "the only prefix is `required`")
+            }
+            Problem::UnknownPrefix { prefix, suggestion } => {
+                let prefix = Escaped(prefix);
+                say!(
+                    format_args!("unknown permission prefix `{prefix}`"),
+                    format_args!(
+                        "{}",
+                        DidYouMean(*suggestion, "the only prefix is `required`")
+                    )
                 )
-            ),
+            }
             Problem::DuplicatePermission { name } => say!(
                 format_args!("permission `{name}` is requested more than once"),
                 format_args!("list `{name}` once, marked `required` if it must stay checked")
             ),
-            Problem::InvalidApprovalPrompt { value } => say!(
-                format_args!("`{value}` is not a valid `approval_prompt`"),
-                format_args!("use `auto` or `force`")
-            ),
-            Problem::InvalidMode { value } if value == "test" || value == "test_mode" => say!(
-                format_args!("`{value}` is not a valid `mode`"),
-                format_args!("`{value}` is the deprecated name of `simulated`: write `simulated`")
-            ),
-            Problem::InvalidMode { value } => say!(
-                format_args!("`{value}` is not a valid `mode`"),
-                format_args!("use `live` or `simulated`")
-            ),
-            Problem::DeprecatedMode { value } => say!(
-                format_args!("`mode={value}` is deprecated; Connect reads it as `simulated`"),
-                format_args!("write `mode=simulated`")
-            ),
-            Problem::UnknownMake { name, suggestion } => match suggestion {
-                Some(s) => say!(
-                    format_args!("unknown make `{name}`"),
-                    format_args!("did you mean `{s}`?")
-                ),
-                None => say!(
-                    format_args!("unknown make `{name}`"),
+            Problem::InvalidApprovalPrompt { value } => {
+                let value = Escaped(value);
+                say!(
+                    format_args!("`{value}` is not a valid `approval_prompt`"),
+                    format_args!("use `auto` or `force`")
+                )
+            }
+            Problem::InvalidMode { value } if value == "test" || value == "test_mode" => {
+                let value = Escaped(value);
+                say!(
+                    format_args!("`{value}` is not a valid `mode`"),
                     format_args!(
-                        "for a make newer than the catalog, write it as a string: `\"{name}\"`"
+                        "`{value}` is the deprecated name of `simulated`: write `simulated`"
                     )
-                ),
-            },
-            Problem::MakeNotUpperCase { upper } => say!(
-                format_args!("a make is written in upper case"),
-                format_args!("write `{upper}`")
-            ),
+                )
+            }
+            Problem::InvalidMode { value } => {
+                let value = Escaped(value);
+                say!(
+                    format_args!("`{value}` is not a valid `mode`"),
+                    format_args!("use `live` or `simulated`")
+                )
+            }
+            Problem::DeprecatedMode { value } => {
+                let value = Escaped(value);
+                say!(
+                    format_args!("`mode={value}` is deprecated; Connect reads it as `simulated`"),
+                    format_args!("write `mode=simulated`")
+                )
+            }
+            Problem::UnknownMake { name, suggestion } => {
+                let name = Escaped(name);
+                match suggestion {
+                    Some(s) => say!(
+                        format_args!("unknown make `{name}`"),
+                        format_args!("did you mean `{s}`?")
+                    ),
+                    None => say!(
+                        format_args!("unknown make `{name}`"),
+                        format_args!(
+                            "for a make newer than the catalog, write it as a string: `\"{name}\"`"
+                        )
+                    ),
+                }
+            }
+            Problem::MakeNotUpperCase { upper } => {
+                let upper = Escaped(upper);
+                say!(
+                    format_args!("a make is written in upper case"),
+                    format_args!("write `{upper}`")
+                )
+            }
             Problem::MakeCharacter { character } => say!(
                 format_args!("`make` contains {}", Shown(*character)),
                 format_args!("a make is written with `A`-`Z`, `0`-`9` and `_`, e.g. `LAND_ROVER`")
@@ -400,10 +429,13 @@ impl Error {
                 format_args!("a VIN has 17 characters, this one has {length}"),
                 format_args!("check the VIN: it is 17 letters and digits")
             ),
-            Problem::VinNotUpperCase { upper } => say!(
-                format_args!("a VIN is written in upper case"),
-                format_args!("write `{upper}`")
-            ),
+            Problem::VinNotUpperCase { upper } => {
+                let upper = Escaped(upper);
+                say!(
+                    format_args!("a VIN is written in upper case"),
+                    format_args!("write `{upper}`")
+                )
+            }
             Problem::VinCharacter {
                 character: c @ ('I' | 'O' | 'Q'),
             } => say!(
@@ -414,42 +446,63 @@ impl Error {
                 format_args!("{} cannot appear in a VIN", Shown(*character)),
                 format_args!("a VIN uses `A`-`Z` except `I`, `O`, `Q`, and `0`-`9`")
             ),
-            Problem::UnknownCountry { code, suggestion } => match suggestion {
-                Some(s) => say!(
-                    format_args!("`{code}` is not an ISO 3166-1 alpha-2 country code"),
-                    format_args!("did you mean `{s}`?")
-                ),
-                None => say!(format_args!(
-                    "`{code}` is not an ISO 3166-1 alpha-2 country code"
-                )),
-            },
-            Problem::CountryNotUpperCase { upper } => say!(
-                format_args!("a country code is written in upper case"),
-                format_args!("write `{upper}`")
-            ),
-            Problem::InvalidFlagName { name } => say!(
-                format_args!("invalid flag name `{name}`"),
-                format_args!("a flag name uses letters, digits, `_` and `-`")
-            ),
-            Problem::InvalidFlagValue { name } => say!(
-                format_args!("the value of flag `{name}` is empty or contains whitespace"),
-                format_args!("give the flag a value without spaces")
-            ),
-            Problem::FlagWithoutValue { entry } => say!(
-                format_args!("flag `{entry}` has no value"),
-                format_args!("write it as `{entry}:true`")
-            ),
-            Problem::DuplicateFlag { name } => say!(
-                format_args!("flag `{name}` is set more than once"),
-                format_args!("set each flag once")
-            ),
-            Problem::RedirectNotAbsolute { reason } => say!(
-                format_args!("`redirect_uri` is not an absolute URL: {reason}"),
-                format_args!(
-                    "write the full URI registered in the dashboard, e.g. \
-                    `https://example.com/callback`"
+            Problem::UnknownCountry { code, suggestion } => {
+                let code = Escaped(code);
+                match suggestion {
+                    Some(s) => say!(
+                        format_args!("`{code}` is not an ISO 3166-1 alpha-2 country code"),
+                        format_args!("did you mean `{s}`?")
+                    ),
+                    None => say!(format_args!(
+                        "`{code}` is not an ISO 3166-1 alpha-2 country code"
+                    )),
+                }
+            }
+            Problem::CountryNotUpperCase { upper } => {
+                let upper = Escaped(upper);
+                say!(
+                    format_args!("a country code is written in upper case"),
+                    format_args!("write `{upper}`")
                 )
-            ),
+            }
+            Problem::InvalidFlagName { name } => {
+                let name = Escaped(name);
+                say!(
+                    format_args!("invalid flag name `{name}`"),
+                    format_args!("a flag name uses letters, digits, `_` and `-`")
+                )
+            }
+            Problem::InvalidFlagValue { name } => {
+                let name = Escaped(name);
+                say!(
+                    format_args!("the value of flag `{name}` is empty or contains whitespace"),
+                    format_args!("give the flag a value without spaces")
+                )
+            }
+            Problem::FlagWithoutValue { entry } => {
+                let entry = Escaped(entry);
+                say!(
+                    format_args!("flag `{entry}` has no value"),
+                    format_args!("write it as `{entry}:true`")
+                )
+            }
+            Problem::DuplicateFlag { name } => {
+                let name = Escaped(name);
+                say!(
+                    format_args!("flag `{name}` is set more than once"),
+                    format_args!("set each flag once")
+                )
+            }
+            Problem::RedirectNotAbsolute { reason } => {
+                let reason = Escaped(reason);
+                say!(
+                    format_args!("`redirect_uri` is not an absolute URL: {reason}"),
+                    format_args!(
+                        "write the full URI registered in the dashboard, e.g. \
+                        `https://example.com/callback`"
+                    )
+                )
+            }
             Problem::RedirectFragment => say!(
                 format_args!("`redirect_uri` must not have a fragment"),
                 format_args!("remove the `#…` part: OAuth 2.0 forbids fragments in redirect URIs")
@@ -458,21 +511,27 @@ impl Error {
                 format_args!("`redirect_uri` must not contain a user name or password"),
                 format_args!("remove the part before `@`")
             ),
-            Problem::RedirectInsecure { host } => say!(
-                format_args!(
-                    "`redirect_uri` uses `http` on `{host}`, which is not a loopback host"
-                ),
-                format_args!(
-                    "use `https://{host}…`; `http` is only for `localhost`, `127.0.0.1` \
-                    and `[::1]`"
+            Problem::RedirectInsecure { host } => {
+                let host = Escaped(host);
+                say!(
+                    format_args!(
+                        "`redirect_uri` uses `http` on `{host}`, which is not a loopback host"
+                    ),
+                    format_args!(
+                        "use `https://{host}…`; `http` is only for `localhost`, `127.0.0.1` \
+                        and `[::1]`"
+                    )
                 )
-            ),
-            Problem::RedirectScheme { scheme } => say!(
-                format_args!("`redirect_uri` has the unsupported scheme `{scheme}`"),
-                format_args!(
-                    "use `https`, `http` on localhost, or `sc<client_id>://` for a mobile app"
+            }
+            Problem::RedirectScheme { scheme } => {
+                let scheme = Escaped(scheme);
+                say!(
+                    format_args!("`redirect_uri` has the unsupported scheme `{scheme}`"),
+                    format_args!(
+                        "use `https`, `http` on localhost, or `sc<client_id>://` for a mobile app"
+                    )
                 )
-            ),
+            }
             Problem::RedirectMobileHost => say!(
                 format_args!("the mobile `redirect_uri` has no host after `://`"),
                 format_args!("write it as `sc<client_id>://callback`")
@@ -496,15 +555,19 @@ impl Error {
                     time, or build the link with `ConnectUrl::builder`, which checks the pair"
                 )
             ),
-            Problem::RedirectMobileMismatch { found, expected } => say!(
-                format_args!(
-                    "the mobile `redirect_uri` scheme `sc{found}` does not match the app id \
-                    `{expected}`"
-                ),
-                format_args!(
-                    "a mobile redirect URI begins with `sc` and the app id: `sc{expected}://…`"
+            Problem::RedirectMobileMismatch { found, expected } => {
+                let found = Escaped(found);
+                let expected = Escaped(expected);
+                say!(
+                    format_args!(
+                        "the mobile `redirect_uri` scheme `sc{found}` does not match the app id \
+                        `{expected}`"
+                    ),
+                    format_args!(
+                        "a mobile redirect URI begins with `sc` and the app id: `sc{expected}://…`"
+                    )
                 )
-            ),
+            }
             Problem::SingleSelectVinWithoutSingleSelect => say!(
                 format_args!("`single_select_vin` needs `single_select: true`"),
                 format_args!("add `single_select: true`")
@@ -523,17 +586,23 @@ impl Error {
                     "remove `{p}`: re-authentication reconnects the vehicle `vehicle_id` names"
                 )
             ),
-            Problem::ResponseTypeNotWritable { value } => say!(
-                format_args!("`response_type: {value}` cannot be written"),
-                format_args!(
-                    "leave `response_type` out: `code` (or `vehicle_id` with `vehicle_id`) is \
-                    implied; only `none` may be written"
+            Problem::ResponseTypeNotWritable { value } => {
+                let value = Escaped(value);
+                say!(
+                    format_args!("`response_type: {value}` cannot be written"),
+                    format_args!(
+                        "leave `response_type` out: `code` (or `vehicle_id` with `vehicle_id`) is \
+                        implied; only `none` may be written"
+                    )
                 )
-            ),
-            Problem::UnknownParameter { name, suggestion } => say!(
-                format_args!("unknown parameter `{name}`"),
-                format_args!("{}", DidYouMean(*suggestion, KnownParameters))
-            ),
+            }
+            Problem::UnknownParameter { name, suggestion } => {
+                let name = Escaped(name);
+                say!(
+                    format_args!("unknown parameter `{name}`"),
+                    format_args!("{}", DidYouMean(*suggestion, KnownParameters))
+                )
+            }
             Problem::DuplicateParameter => say!(
                 format_args!("`{p}` is given more than once"),
                 format_args!("give `{p}` once")
@@ -546,13 +615,16 @@ impl Error {
                 format_args!("both `client_id` and `application_id` are given"),
                 format_args!("give one: `application_id` is the newer name of `client_id`")
             ),
-            Problem::ApiCredentialAsAppId { id } => say!(
-                format_args!("`{id}` looks like a v3 API credential, not a Connect app id"),
-                format_args!(
-                    "Connect refuses API credentials (`client_…`) as `{p}`: copy the app id from \
-                    the credentials tab of the Smartcar dashboard"
+            Problem::ApiCredentialAsAppId { id } => {
+                let id = Escaped(id);
+                say!(
+                    format_args!("`{id}` looks like a v3 API credential, not a Connect app id"),
+                    format_args!(
+                        "Connect refuses API credentials (`client_…`) as `{p}`: copy the app id from \
+                        the credentials tab of the Smartcar dashboard"
+                    )
                 )
-            ),
+            }
             Problem::Missing if self.parameter.is_some_and(Parameter::is_app_id) => say!(
                 format_args!("`{p}` is missing"),
                 format_args!(
@@ -561,26 +633,38 @@ impl Error {
                 )
             ),
             Problem::Missing => say!(format_args!("`{p}` is missing")),
-            Problem::InvalidBool { value } => say!(
-                format_args!("`{p}` must be `true` or `false`, not `{value}`"),
-                format_args!("write `true` or `false` in lower case")
-            ),
-            Problem::WrongResponseType { found, expected } => say!(
-                format_args!("`response_type` is `{found}`, but this link needs `{expected}`"),
-                format_args!(
-                    "use `response_type={expected}`: `/oauth/authorize` takes `code`, \
-                    `/oauth/reauthenticate` takes `vehicle_id`, both take `none`"
+            Problem::InvalidBool { value } => {
+                let value = Escaped(value);
+                say!(
+                    format_args!("`{p}` must be `true` or `false`, not `{value}`"),
+                    format_args!("write `true` or `false` in lower case")
                 )
-            ),
-            Problem::BadPercentEscape { escape } => say!(
-                format_args!("bad percent escape `{escape}` in {}", Where(self.parameter)),
-                format_args!("a `%` starts two hex digits; write a literal `%` as `%25`")
-            ),
+            }
+            Problem::WrongResponseType { found, expected } => {
+                let found = Escaped(found);
+                say!(
+                    format_args!("`response_type` is `{found}`, but this link needs `{expected}`"),
+                    format_args!(
+                        "use `response_type={expected}`: `/oauth/authorize` takes `code`, \
+                        `/oauth/reauthenticate` takes `vehicle_id`, both take `none`"
+                    )
+                )
+            }
+            Problem::BadPercentEscape { escape } => {
+                let escape = Escaped(escape);
+                say!(
+                    format_args!("bad percent escape `{escape}` in {}", Where(self.parameter)),
+                    format_args!("a `%` starts two hex digits; write a literal `%` as `%25`")
+                )
+            }
             Problem::NotUtf8 => say!(format_args!("`{p}` is not UTF-8 once percent-decoded")),
-            Problem::ParameterWithoutValue { name } => say!(
-                format_args!("query parameter `{name}` has no `=value`"),
-                format_args!("write `{name}=value`")
-            ),
+            Problem::ParameterWithoutValue { name } => {
+                let name = Escaped(name);
+                say!(
+                    format_args!("query parameter `{name}` has no `=value`"),
+                    format_args!("write `{name}=value`")
+                )
+            }
             Problem::VehicleIdOnAuthorize => say!(
                 format_args!(
                     "`vehicle_id` belongs to `/oauth/reauthenticate` links, not `/oauth/authorize`"
@@ -590,13 +674,16 @@ impl Error {
                     remove `vehicle_id`"
                 )
             ),
-            Problem::NotConnectUrl { reason } => say!(
-                format_args!("not a Connect URL: {reason}"),
-                format_args!(
-                    "a Connect URL looks like \
-                    `https://connect.smartcar.com/oauth/authorize?response_type=code&client_id=…`"
+            Problem::NotConnectUrl { reason } => {
+                let reason = Escaped(reason);
+                say!(
+                    format_args!("not a Connect URL: {reason}"),
+                    format_args!(
+                        "a Connect URL looks like \
+                        `https://connect.smartcar.com/oauth/authorize?response_type=code&client_id=…`"
+                    )
                 )
-            ),
+            }
             Problem::UrlTooLong { length } => say!(
                 format_args!(
                     "the link is {length} bytes long, over the limit of {} bytes",
@@ -607,10 +694,13 @@ impl Error {
                      check that the input is one Connect link"
                 )
             ),
-            Problem::InvalidOrigin { reason } => say!(
-                format_args!("invalid origin: {reason}"),
-                format_args!("write only scheme, host and port, e.g. `http://127.0.0.1:8080`")
-            ),
+            Problem::InvalidOrigin { reason } => {
+                let reason = Escaped(reason);
+                say!(
+                    format_args!("invalid origin: {reason}"),
+                    format_args!("write only scheme, host and port, e.g. `http://127.0.0.1:8080`")
+                )
+            }
         }
     }
 }
@@ -635,12 +725,55 @@ fn say(
     }
 }
 
+/// Untrusted text quoted in a message (a name, a value, a host…), written as it
+/// came except for the characters that could forge a log line or drive a
+/// terminal, which are written escaped (`\n`, `\u{1b}`): an error can be logged
+/// or printed as it is. Ordinary text is written unchanged.
+pub(crate) struct Escaped<'a>(pub(crate) &'a str);
+
+impl fmt::Display for Escaped<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Runs of safe characters are written at once: one call per escape, not per char.
+        let mut rest = self.0;
+        while let Some((at, c)) = rest.char_indices().find(|&(_, c)| needs_escape(c)) {
+            f.write_str(&rest[..at])?;
+            write_escaped(f, c)?;
+            rest = &rest[at + c.len_utf8()..];
+        }
+        f.write_str(rest)
+    }
+}
+
+/// Control characters (C0, DEL, C1: newlines, escape sequences, the C1 `CSI`),
+/// the Unicode line and paragraph separators, and the bidirectional marks,
+/// embeddings, overrides and isolates that reorder what a terminal or a log
+/// viewer shows (the "Trojan Source" characters).
+fn needs_escape(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{2028}' | '\u{2029}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2066}'..='\u{2069}'
+        )
+}
+
+/// `\n`, `\t`, `\u{1b}`…: Rust's own escapes, `\u{…}` where it has none.
+fn write_escaped(f: &mut fmt::Formatter<'_>, c: char) -> fmt::Result {
+    let mut escape = c.escape_debug();
+    if escape.len() > 1 {
+        escape.try_for_each(|e| fmt::Write::write_char(f, e))
+    } else {
+        write!(f, "{}", c.escape_unicode())
+    }
+}
+
 /// A character for a message: visible characters in backticks, others by code point.
 struct Shown(char);
 
 impl fmt::Display for Shown {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.0.is_whitespace() || self.0.is_control() {
+        if self.0.is_whitespace() || needs_escape(self.0) {
             write!(f, "{:?}", self.0)
         } else {
             write!(f, "`{}`", self.0)
@@ -714,6 +847,19 @@ impl fmt::Write for Prefixed<'_, '_> {
 }
 
 impl std::error::Error for Error {}
+
+/// `Error { parameter: Some(ClientId), message: "…", help: Some("…"), .. }`, like
+/// `std::io::Error`, whose `Debug` shows its kind and its message.
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Error")
+            .field("parameter", &self.parameter)
+            .field("message", &self.message())
+            .field("help", &self.help())
+            // The problem's fields are in the message; `..` says it is there.
+            .finish_non_exhaustive()
+    }
+}
 
 /// How much a finding of a link read from elsewhere matters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -884,6 +1030,127 @@ mod tests {
         assert_eq!(
             e.message(),
             "`client_id` contains '\\n', which is not URL-safe"
+        );
+    }
+
+    #[test]
+    fn quoted_text_cannot_break_a_line_or_drive_a_terminal() {
+        let e = Error::new(
+            Parameter::Mode,
+            Problem::InvalidMode {
+                value: "live\nINFO forged line \u{1b}[31mred\r".into(),
+            },
+        );
+        let text = e.to_string();
+        assert_eq!(
+            text,
+            "`live\\nINFO forged line \\u{1b}[31mred\\r` is not a valid `mode`; \
+            use `live` or `simulated`"
+        );
+        assert!(!text.chars().any(needs_escape), "{text}");
+        let parameter = Error::general(Problem::UnknownParameter {
+            name: "a\u{2028}b\u{202E}c\u{2066}d\u{85}e\te".into(),
+            suggestion: None,
+        });
+        assert_eq!(
+            parameter.message(),
+            "unknown parameter `a\\u{2028}b\\u{202e}c\\u{2066}d\\u{85}e\\te`"
+        );
+        // Ordinary text, including non-ASCII letters and quotes, is left as it is.
+        assert_eq!(
+            Escaped("Citroën `x` \"y\" ü 車").to_string(),
+            "Citroën `x` \"y\" ü 車"
+        );
+        assert_eq!(
+            Error::new(
+                Parameter::ClientId,
+                Problem::NotUrlSafe {
+                    character: '\u{202E}'
+                }
+            )
+            .message(),
+            "`client_id` contains '\\u{202e}', which is not URL-safe"
+        );
+    }
+
+    #[test]
+    fn every_quoted_field_is_escaped() {
+        let bad = || "x\ny".to_owned();
+        let problems = [
+            Problem::UnknownPermission {
+                name: bad(),
+                suggestion: None,
+            },
+            Problem::UnknownPrefix {
+                prefix: bad(),
+                suggestion: None,
+            },
+            Problem::InvalidApprovalPrompt { value: bad() },
+            Problem::InvalidMode { value: bad() },
+            Problem::DeprecatedMode { value: bad() },
+            Problem::UnknownMake {
+                name: bad(),
+                suggestion: None,
+            },
+            Problem::MakeNotUpperCase { upper: bad() },
+            Problem::VinNotUpperCase { upper: bad() },
+            Problem::UnknownCountry {
+                code: bad(),
+                suggestion: None,
+            },
+            Problem::CountryNotUpperCase { upper: bad() },
+            Problem::InvalidFlagName { name: bad() },
+            Problem::InvalidFlagValue { name: bad() },
+            Problem::FlagWithoutValue { entry: bad() },
+            Problem::DuplicateFlag { name: bad() },
+            Problem::RedirectNotAbsolute { reason: bad() },
+            Problem::RedirectInsecure { host: bad() },
+            Problem::RedirectScheme { scheme: bad() },
+            Problem::RedirectMobileMismatch {
+                found: bad(),
+                expected: bad(),
+            },
+            Problem::ResponseTypeNotWritable { value: bad() },
+            Problem::UnknownParameter {
+                name: bad(),
+                suggestion: None,
+            },
+            Problem::ApiCredentialAsAppId { id: bad() },
+            Problem::InvalidBool { value: bad() },
+            Problem::WrongResponseType {
+                found: bad(),
+                expected: "code",
+            },
+            Problem::BadPercentEscape { escape: bad() },
+            Problem::ParameterWithoutValue { name: bad() },
+            Problem::NotConnectUrl { reason: bad() },
+            Problem::InvalidOrigin { reason: bad() },
+        ];
+        for problem in problems {
+            let text = Error::new(Parameter::Make, problem).to_string();
+            assert!(!text.contains('\n') && text.contains("x\\ny"), "{text}");
+        }
+    }
+
+    #[test]
+    fn debug_carries_the_message_and_the_help() {
+        let e = Error::new(Parameter::ClientId, Problem::Whitespace);
+        assert_eq!(
+            format!("{e:?}"),
+            "Error { parameter: Some(ClientId), message: \"`client_id` must not contain \
+            whitespace\", help: Some(\"remove the whitespace from `client_id`\"), .. }"
+        );
+        let no_help = Error::new(Parameter::State, Problem::Missing);
+        assert_eq!(
+            format!("{no_help:?}"),
+            "Error { parameter: Some(State), message: \"`state` is missing\", help: None, .. }"
+        );
+        let finding = Finding::warning(e);
+        let debug = format!("{finding:?}");
+        assert!(
+            debug.starts_with("Finding { severity: Warning, error: Error {")
+                && debug.contains("must not contain whitespace"),
+            "{debug}"
         );
     }
 

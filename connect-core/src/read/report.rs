@@ -73,8 +73,8 @@ impl Report {
 }
 
 /// A link that cannot be used: every finding of reading it, at least one of them
-/// an error. `Display` writes one finding per line.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// an error. `Display` writes one finding per line; `Debug` lists the same lines.
+#[derive(Clone, PartialEq, Eq)]
 pub struct ParseError {
     findings: Vec<Finding>,
 }
@@ -122,6 +122,24 @@ impl fmt::Display for ParseError {
 
 impl std::error::Error for ParseError {}
 
+/// `ParseError { findings: ["error: …; …", "warning: …"] }`: each finding as
+/// `Display` writes it, so `unwrap` and `main` print what is wrong and how to fix it.
+impl fmt::Debug for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        struct Lines<'a>(&'a [Finding]);
+        impl fmt::Debug for Lines<'_> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.debug_list()
+                    .entries(self.0.iter().map(Finding::to_string))
+                    .finish()
+            }
+        }
+        f.debug_struct("ParseError")
+            .field("findings", &Lines(&self.findings))
+            .finish()
+    }
+}
+
 impl ConnectUrl {
     /// Reads a Connect link as Connect reads it, and reports every finding at once.
     ///
@@ -152,5 +170,26 @@ impl FromStr for ConnectUrl {
     /// Reads a link (see [`ConnectUrl::read`]); the warnings are dropped.
     fn from_str(text: &str) -> Result<Self, ParseError> {
         ConnectUrl::read(text).into_result()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_of_a_parse_error_lists_its_findings_as_sentences() {
+        let error = "https://connect.smartcar.com/oauth/authorize?response_type=code\
+                     &client_id=a%0Ab&mode=test"
+            .parse::<ConnectUrl>()
+            .unwrap_err();
+        let debug = format!("{error:?}");
+        assert_eq!(
+            debug,
+            "ParseError { findings: [\"error: `client_id` must not contain whitespace; \
+            remove the whitespace from `client_id`\", \"warning: `mode=test` is deprecated; \
+            Connect reads it as `simulated`; write `mode=simulated`\"] }",
+        );
+        assert!(!debug.contains('\n'), "{debug}");
     }
 }

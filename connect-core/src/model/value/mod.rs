@@ -84,12 +84,27 @@ pub fn parse_bool(parameter: Parameter, text: &str) -> Result<bool, Error> {
 /// The storage is `Cow<'static, str>` so that catalog constants and the literals
 /// `connect_url!` checked at compile time borrow their text, while run-time values
 /// own theirs.
+///
+/// A value marked `secret` (`string_value! { secret State, check }`) derives no
+/// comparison: its module writes `PartialEq`, `Eq` and `Hash` by hand, equality
+/// in constant time, and gives it no order (comparing by order would stop at the
+/// first differing byte, and tell an attacker how much of a guess is right).
 macro_rules! string_value {
+    ($(#[$doc:meta])* secret $name:ident, $check:path $(, read = $read:path)?) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone)]
+        pub struct $name(::std::borrow::Cow<'static, str>);
+
+        $crate::model::value::string_value!(@common $name, $check $(, read = $read)?);
+    };
     ($(#[$doc:meta])* $name:ident, $check:path $(, read = $read:path)?) => {
         $(#[$doc])*
         #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub struct $name(::std::borrow::Cow<'static, str>);
 
+        $crate::model::value::string_value!(@common $name, $check $(, read = $read)?);
+    };
+    (@common $name:ident, $check:path $(, read = $read:path)?) => {
         impl $name {
             /// The value as written.
             #[must_use]

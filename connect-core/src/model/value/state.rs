@@ -10,8 +10,28 @@ string_value! {
     /// sent the owner (CSRF protection). Any non-empty text.
     ///
     /// [`State::generate`] makes an unguessable one; compare a returned state with
-    /// [`State::matches`], which takes constant time.
-    State, check_state
+    /// [`State::matches`], which takes constant time. `==` takes constant time
+    /// too; states have no order, for the same reason.
+    secret State, check_state
+}
+
+/// Constant time, as [`State::matches`]: `==` on states is as safe as `matches`.
+impl PartialEq for State {
+    fn eq(&self, other: &State) -> bool {
+        self.matches(other.as_str())
+    }
+}
+
+impl Eq for State {}
+
+/// Hashes the text, as `str` does, so equal states hash alike. Hashing is not
+/// constant time: it is kept so that a state can key a map (a store of the flows
+/// in progress, or a `Request`, which is `Hash`), not for comparing a state an
+/// attacker sent; compare that one with `==` or [`State::matches`].
+impl std::hash::Hash for State {
+    fn hash<H: std::hash::Hasher>(&self, hasher: &mut H) {
+        self.as_str().hash(hasher);
+    }
 }
 
 /// Random bytes in a generated state: 192 bits, well above the 128 asked for.
@@ -95,6 +115,20 @@ mod tests {
         assert!(!s.matches("0facda331"));
         assert!(!s.matches("0facda3318"));
         assert!(!s.matches(""));
+    }
+
+    #[test]
+    fn equality_is_exact_and_consistent_with_hash() {
+        use std::hash::BuildHasher;
+        let state = |text: &str| text.parse::<State>().unwrap();
+        let a = state("0facda3319");
+        assert_eq!(a, state("0facda3319"));
+        assert_eq!(a, State::from_static("0facda3319").unwrap());
+        assert_ne!(a, state("0facda3318"));
+        assert_ne!(a, state("0facda331"));
+        assert_ne!(a, state("0facda33190"));
+        let hasher = std::hash::RandomState::new();
+        assert_eq!(hasher.hash_one(&a), hasher.hash_one(state("0facda3319")));
     }
 
     #[test]
