@@ -3,10 +3,13 @@
 //! It serves `/oauth/authorize` and `/oauth/reauthenticate`, reads the incoming
 //! link with connect-core, and answers 400 with the exact problem for a link
 //! Smartcar would refuse: a rule of the link, or a redirect URI it was not started
-//! with. Otherwise it shows a grant page as Connect does since 2026-06-16: every
-//! permission checked, `required` ones locked, optional ones uncheckable. Allow
-//! redirects back with `code` (or `vehicle_id`) and `state`; Deny with
-//! `error=access_denied`.
+//! with. It accepts every link Connect accepts (reading is faithful: `make=Ford`,
+//! `mode=test`, SDK parameters, …) and lists the link's warnings on the grant
+//! page, each with its help. Otherwise it shows a grant page as Connect does since
+//! 2026-06-16: every permission checked, `required` ones locked, optional ones
+//! uncheckable. Allow redirects back with `code` (or `vehicle_id`); Deny with
+//! `error=access_denied`. Both echo `external_id` and `state` when the link
+//! carried them, percent-encoded (`%20` for a space, as the links themselves).
 //!
 //! Hardened like the web example ([`crate::harden`]): security headers on every
 //! response, a request body bounded to what a grant form needs, and requests in
@@ -62,15 +65,20 @@ pub fn router(config: StandInConfig) -> Router {
     )
 }
 
+/// A finding of reading a link: its message and its help, if any.
+type Note = (String, Option<String>);
+
 /// The link as received, its redirect URI resolved against the registered ones.
 struct Incoming {
     url: ConnectUrl,
     redirect_uri: RedirectUri,
+    /// What works but is deprecated, suspicious or not canonical.
+    warnings: Vec<Note>,
 }
 
 /// Why the stand-in refuses a link: each problem with its help, as Connect would.
 struct Refusal {
-    problems: Vec<(String, Option<String>)>,
+    problems: Vec<Note>,
     link: Option<String>,
 }
 
@@ -85,17 +93,7 @@ impl Refusal {
 
 impl IntoResponse for Refusal {
     fn into_response(self) -> Response {
-        let items: String = self
-            .problems
-            .iter()
-            .map(|(message, help)| {
-                let help = help
-                    .as_ref()
-                    .map(|h| format!("<br><small>help: {}</small>", escape(h)))
-                    .unwrap_or_default();
-                format!("<li class=\"problem\">{}{help}</li>", escape(message))
-            })
-            .collect();
+        let items = note_items(&self.problems, "problem");
         let link = self
             .link
             .map(|l| format!("<p><code>{}</code></p>", escape(&l)))
@@ -108,17 +106,37 @@ impl IntoResponse for Refusal {
     }
 }
 
+/// `<li class="CLASS">` items of notes, each message and help escaped.
+fn note_items(notes: &[Note], class: &str) -> String {
+    notes
+        .iter()
+        .map(|(message, help)| {
+            let help = help
+                .as_ref()
+                .map(|h| format!("<br><small>help: {}</small>", escape(h)))
+                .unwrap_or_default();
+            format!("<li class=\"{class}\">{}{help}</li>", escape(message))
+        })
+        .collect()
+}
+
 /// The link read with connect-core, as Connect reads it: what has only warnings
-/// is accepted. The one place the stand-in calls its parser.
-fn read_link(link: &str) -> Result<ConnectUrl, Refusal> {
-    ConnectUrl::read(link).into_result().map_err(|e| Refusal {
-        problems: e.errors().map(|e| (e.message(), e.help())).collect(),
-        link: Some(link.to_owned()),
-    })
+/// is accepted, and the warnings are kept to show. The one place the stand-in
+/// calls its parser.
+fn read_link(link: &str) -> Result<(ConnectUrl, Vec<Note>), Refusal> {
+    let report = ConnectUrl::read(link);
+    let warnings = report.warnings().map(|w| (w.message(), w.help())).collect();
+    match report.into_result() {
+        Ok(url) => Ok((url, warnings)),
+        Err(e) => Err(Refusal {
+            problems: e.errors().map(|e| (e.message(), e.help())).collect(),
+            link: Some(link.to_owned()),
+        }),
+    }
 }
 
 fn check(config: &StandInConfig, link: &str) -> Result<Incoming, Refusal> {
-    let url = read_link(link)?;
+    let (url, warnings) = read_link(link)?;
     let redirect_uri = match url.request().redirect_uri() {
         Some(uri) => uri.clone(),
         None => config.redirect_uris.first().cloned().ok_or_else(|| {
@@ -136,7 +154,11 @@ fn check(config: &StandInConfig, link: &str) -> Result<Incoming, Refusal> {
             registered.join(", ")
         )));
     }
-    Ok(Incoming { url, redirect_uri })
+    Ok(Incoming {
+        url,
+        redirect_uri,
+        warnings,
+    })
 }
 
 fn refuse(problem: &str) -> Response {
@@ -191,11 +213,21 @@ async fn grant_page(
     } else {
         "connect"
     };
+    // Connect says nothing of these to the owner; the stand-in is a developer's
+    // tool, so it shows what connect-core would change in the link.
+    let warnings = if incoming.warnings.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "<p>Connect accepts this link, with warnings:</p><ul id=\"warnings\">{}</ul>",
+            note_items(&incoming.warnings, "warning")
+        )
+    };
     page(
         StatusCode::OK,
         "Smartcar Connect (local stand-in)",
         &format!(
-            "<p>An application wants to {action} your vehicle and asks for:</p>\
+            "{warnings}<p>An application wants to {action} your vehicle and asks for:</p>\
              <form method=\"post\" action=\"/oauth/grant\">{permissions}\
              <input type=\"hidden\" name=\"link\" value=\"{}\">\
              <p><button id=\"allow\" name=\"decision\" value=\"allow\">Allow</button> \
@@ -229,7 +261,6 @@ async fn decide(AppState(config): AppState<StandInConfig>, body: String) -> Resp
         Err(refusal) => return refusal.into_response(),
     };
     let request = incoming.url.request();
-    let state = request.state().map(State::as_str);
     let back =
         match decision.as_deref() {
             Some("deny") => vec![
@@ -271,12 +302,20 @@ async fn decide(AppState(config): AppState<StandInConfig>, body: String) -> Resp
     for (name, value) in &back {
         query.append_pair(name, value);
     }
-    if let Some(state) = state {
-        query.append_pair("state", state);
+    if let Some(state) = request.state() {
+        query.append_pair("state", state.as_str());
     }
+    // Echoed on success and on error alike, as Connect does.
+    if let Some(external_id) = request.external_id() {
+        query.append_pair("external_id", external_id.as_str());
+    }
+    // The serializer writes a space as `+` (and a `+` as `%2B`): `%20` instead, so
+    // the redirect is percent-encoded as RFC 3986 has it and reads the same to a
+    // parser that does not take `+` for a space.
+    let query = query.finish().replace('+', "%20");
     let uri = incoming.redirect_uri.as_str();
     let separator = if uri.contains('?') { '&' } else { '?' };
-    let location = format!("{uri}{separator}{}", query.finish());
+    let location = format!("{uri}{separator}{query}");
     match HeaderValue::from_str(&location) {
         Ok(location) => (StatusCode::FOUND, [(header::LOCATION, location)]).into_response(),
         Err(_) => refuse("the redirect back is not a valid header value"),
