@@ -450,6 +450,55 @@ async fn the_stand_in_shows_the_warnings_on_its_grant_page() {
     assert!(!page.contains("warning"), "{page}");
 }
 
+/// A link with thousands of findings gets a page of the first few and a count,
+/// not one of megabytes; a long link is read (off the async workers) all the same.
+#[tokio::test]
+async fn a_link_with_many_findings_gets_a_page_of_bounded_size() {
+    let servers = start().await;
+    let unknown = (0..3000)
+        .map(|i| format!("&p{i}=1"))
+        .collect::<Vec<_>>()
+        .concat();
+    let link = format!(
+        "{}/oauth/authorize?response_type=code&client_id=c&scope=read_vin{unknown}",
+        servers.stand_in
+    );
+    assert!(link.len() > connect_servers::offload::INLINE_LIMIT);
+    let response = client().get(&link).send().await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let page = response.text().await.unwrap();
+    assert_eq!(
+        page.matches(r#"<li class="warning">"#).count(),
+        stand_in::MAX_NOTES_SHOWN
+    );
+    let more = 3000 - stand_in::MAX_NOTES_SHOWN;
+    assert!(
+        page.contains(&format!(r#"<li class="more">and {more} more</li>"#)),
+        "{page:.2000}"
+    );
+    assert!(page.len() < 64 * 1024 + link.len(), "{} bytes", page.len());
+
+    let unknown_permissions = (0..3000)
+        .map(|i| format!("%20x{i}"))
+        .collect::<Vec<_>>()
+        .concat();
+    let response = client()
+        .get(format!(
+            "{}/oauth/authorize?response_type=code&client_id=c&scope=read_vin{unknown_permissions}",
+            servers.stand_in
+        ))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    let page = response.text().await.unwrap();
+    assert_eq!(
+        page.matches(r#"<li class="problem">"#).count(),
+        stand_in::MAX_NOTES_SHOWN
+    );
+    assert!(page.contains(&format!(r#"<li class="more">and {more} more</li>"#)));
+}
+
 #[tokio::test]
 async fn allow_needs_a_permission_and_required_ones_stay() {
     let servers = start().await;

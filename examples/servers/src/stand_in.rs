@@ -14,9 +14,14 @@
 //! Hardened like the web example ([`crate::harden`]): security headers on every
 //! response, a request body bounded to what a grant form needs, and requests in
 //! absolute form (`GET http://host/oauth/authorize?… HTTP/1.1`, as sent to a
-//! proxy) answered like origin-form ones.
+//! proxy) answered like origin-form ones. Long links are read off the async
+//! workers ([`crate::offload`]), and a page lists at most [`MAX_NOTES_SHOWN`]
+//! findings of a link, then how many more.
 
 #![allow(clippy::format_collect)] // a test page of a few items: `format!` per item reads best
+
+use std::fmt::Write as _;
+use std::sync::Arc;
 
 use axum::extract::State as AppState;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode, Uri};
@@ -27,6 +32,7 @@ use connect_core::{ConnectUrl, RedirectUri, State};
 
 use crate::harden::{harden, Hardening};
 use crate::html::{escape, page, stylesheet};
+use crate::offload::{Offload, OffloadFailed};
 
 /// Pages load only the stand-in's stylesheet. No `form-action`: the grant form
 /// ends in a redirect to the application, and browsers check `form-action`
@@ -40,6 +46,12 @@ pub const CONTENT_SECURITY_POLICY: &str =
 /// link 1.2 KB of it). 16 KiB leaves room for long redirect URIs, states and flags.
 pub const BODY_LIMIT: usize = 16 * 1024;
 
+/// At most this many warnings (or errors) of a link are listed on a page, then
+/// how many more there are: a 60 KB link of thousands of unknown parameters would
+/// otherwise get a page of megabytes, and making it would cost more than reading
+/// the link.
+pub const MAX_NOTES_SHOWN: usize = 50;
+
 /// The redirect URIs the stand-in accepts, like the dashboard's list; the first
 /// is the default for links that carry none.
 #[derive(Clone, Debug)]
@@ -48,14 +60,26 @@ pub struct StandInConfig {
     pub redirect_uris: Vec<RedirectUri>,
 }
 
+/// What the handlers share.
+#[derive(Clone)]
+struct StandIn {
+    config: Arc<StandInConfig>,
+    /// Long links are read off the async workers (see [`crate::offload`]).
+    offload: Offload,
+}
+
 /// The stand-in's routes, hardened.
 pub fn router(config: StandInConfig) -> Router {
+    let stand_in = StandIn {
+        config: Arc::new(config),
+        offload: Offload::default(),
+    };
     let routes = Router::new()
         .route("/oauth/authorize", get(grant_page))
         .route("/oauth/reauthenticate", get(grant_page))
         .route("/oauth/grant", post(decide))
         .route("/style.css", get(stylesheet))
-        .with_state(config);
+        .with_state(stand_in);
     harden(
         routes,
         Hardening {
@@ -73,19 +97,72 @@ struct Incoming {
     url: ConnectUrl,
     redirect_uri: RedirectUri,
     /// What works but is deprecated, suspicious or not canonical.
-    warnings: Vec<Note>,
+    warnings: Notes,
+}
+
+/// Findings to show: the first [`MAX_NOTES_SHOWN`], and how many more there are.
+struct Notes {
+    shown: Vec<Note>,
+    more: usize,
+}
+
+impl Notes {
+    /// The message and help of the first [`MAX_NOTES_SHOWN`] findings; the rest
+    /// are only counted.
+    fn of<'a>(findings: impl Iterator<Item = &'a connect_core::Error>) -> Self {
+        let mut notes = Notes {
+            shown: Vec::new(),
+            more: 0,
+        };
+        for finding in findings {
+            if notes.shown.len() < MAX_NOTES_SHOWN {
+                notes.shown.push((finding.message(), finding.help()));
+            } else {
+                notes.more += 1;
+            }
+        }
+        notes
+    }
+
+    fn is_empty(&self) -> bool {
+        self.shown.is_empty() && self.more == 0
+    }
+
+    /// `<li class="CLASS">` items, each message and help escaped, then one that
+    /// counts those not shown.
+    fn items(&self, class: &str) -> String {
+        let mut items: String = self
+            .shown
+            .iter()
+            .map(|(message, help)| {
+                let help = help
+                    .as_ref()
+                    .map(|h| format!("<br><small>help: {}</small>", escape(h)))
+                    .unwrap_or_default();
+                format!("<li class=\"{class}\">{}{help}</li>", escape(message))
+            })
+            .collect();
+        if self.more > 0 {
+            // Writing to a `String` cannot fail.
+            let _ = write!(items, "<li class=\"more\">and {} more</li>", self.more);
+        }
+        items
+    }
 }
 
 /// Why the stand-in refuses a link: each problem with its help, as Connect would.
 struct Refusal {
-    problems: Vec<Note>,
+    problems: Notes,
     link: Option<String>,
 }
 
 impl Refusal {
     fn one(problem: impl Into<String>) -> Self {
         Refusal {
-            problems: vec![(problem.into(), None)],
+            problems: Notes {
+                shown: vec![(problem.into(), None)],
+                more: 0,
+            },
             link: None,
         }
     }
@@ -93,7 +170,7 @@ impl Refusal {
 
 impl IntoResponse for Refusal {
     fn into_response(self) -> Response {
-        let items = note_items(&self.problems, "problem");
+        let items = self.problems.items("problem");
         let link = self
             .link
             .map(|l| format!("<p><code>{}</code></p>", escape(&l)))
@@ -106,30 +183,16 @@ impl IntoResponse for Refusal {
     }
 }
 
-/// `<li class="CLASS">` items of notes, each message and help escaped.
-fn note_items(notes: &[Note], class: &str) -> String {
-    notes
-        .iter()
-        .map(|(message, help)| {
-            let help = help
-                .as_ref()
-                .map(|h| format!("<br><small>help: {}</small>", escape(h)))
-                .unwrap_or_default();
-            format!("<li class=\"{class}\">{}{help}</li>", escape(message))
-        })
-        .collect()
-}
-
 /// The link read with connect-core, as Connect reads it: what has only warnings
 /// is accepted, and the warnings are kept to show. The one place the stand-in
 /// calls its parser.
-fn read_link(link: &str) -> Result<(ConnectUrl, Vec<Note>), Refusal> {
+fn read_link(link: &str) -> Result<(ConnectUrl, Notes), Refusal> {
     let report = ConnectUrl::read(link);
-    let warnings = report.warnings().map(|w| (w.message(), w.help())).collect();
+    let warnings = Notes::of(report.warnings());
     match report.into_result() {
         Ok(url) => Ok((url, warnings)),
         Err(e) => Err(Refusal {
-            problems: e.errors().map(|e| (e.message(), e.help())).collect(),
+            problems: Notes::of(e.errors()),
             link: Some(link.to_owned()),
         }),
     }
@@ -166,7 +229,7 @@ fn refuse(problem: &str) -> Response {
 }
 
 async fn grant_page(
-    AppState(config): AppState<StandInConfig>,
+    AppState(stand_in): AppState<StandIn>,
     headers: HeaderMap,
     uri: Uri,
 ) -> Response {
@@ -180,9 +243,15 @@ async fn grant_page(
         .unwrap_or("127.0.0.1");
     let path = uri.path_and_query().map_or("/", |p| p.as_str());
     let link = format!("http://{host}{path}");
-    let incoming = match check(&config, &link) {
-        Ok(incoming) => incoming,
-        Err(refusal) => return refusal.into_response(),
+    let config = Arc::clone(&stand_in.config);
+    let incoming = match stand_in
+        .offload
+        .run(link.len(), move || check(&config, &link))
+        .await
+    {
+        Ok(Ok(incoming)) => incoming,
+        Ok(Err(refusal)) => return refusal.into_response(),
+        Err(OffloadFailed) => return internal_error(),
     };
     let request = incoming.url.request();
     let permissions: String = match request.scope() {
@@ -220,7 +289,7 @@ async fn grant_page(
     } else {
         format!(
             "<p>Connect accepts this link, with warnings:</p><ul id=\"warnings\">{}</ul>",
-            note_items(&incoming.warnings, "warning")
+            incoming.warnings.items("warning")
         )
     };
     page(
@@ -240,7 +309,15 @@ async fn grant_page(
 }
 
 /// Allow or Deny, then back to the application.
-async fn decide(AppState(config): AppState<StandInConfig>, body: String) -> Response {
+/// The grant form: the decision, the permissions chosen, and the link checked
+/// again (the form came back from the browser).
+struct Form {
+    decision: Option<String>,
+    chosen: Vec<String>,
+    incoming: Incoming,
+}
+
+fn read_form(config: &StandInConfig, body: &str) -> Result<Form, Refusal> {
     let mut link = None;
     let mut decision = None;
     let mut chosen = Vec::new();
@@ -253,12 +330,39 @@ async fn decide(AppState(config): AppState<StandInConfig>, body: String) -> Resp
         }
     }
     let Some(link) = link else {
-        return refuse("the form has no `link`: open the grant page from a Connect link");
+        return Err(Refusal::one(
+            "the form has no `link`: open the grant page from a Connect link",
+        ));
     };
-    // Check again: the form came back from the browser.
-    let incoming = match check(&config, &link) {
-        Ok(incoming) => incoming,
-        Err(refusal) => return refusal.into_response(),
+    Ok(Form {
+        decision,
+        chosen,
+        incoming: check(config, &link)?,
+    })
+}
+
+fn internal_error() -> Response {
+    page(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "The stand-in failed",
+        "<p class=\"error\">Reading the link failed unexpectedly: see the stand-in's output.</p>",
+    )
+}
+
+async fn decide(AppState(stand_in): AppState<StandIn>, body: String) -> Response {
+    let config = Arc::clone(&stand_in.config);
+    let form = stand_in
+        .offload
+        .run(body.len(), move || read_form(&config, &body))
+        .await;
+    let Form {
+        decision,
+        chosen,
+        incoming,
+    } = match form {
+        Ok(Ok(form)) => form,
+        Ok(Err(refusal)) => return refusal.into_response(),
+        Err(OffloadFailed) => return internal_error(),
     };
     let request = incoming.url.request();
     let back =

@@ -16,7 +16,8 @@
 //!   code), framed by nobody, without referrer, under a Content-Security-Policy
 //!   that allows only the app's own stylesheet; bodies and handler time are
 //!   bounded ([`crate::harden`]), and so is the time to send a request head
-//!   ([`crate::serve`]).
+//!   ([`crate::serve`]). A long redirect back is read off the async workers
+//!   ([`crate::offload`]), so a flood of them does not hold up other requests.
 //! - The link carries an `external_id`, the application's own id for the owner,
 //!   which Connect echoes on the redirect back (on success and on error). The
 //!   example has no accounts, so every flow sends the same demo id,
@@ -41,6 +42,7 @@ use connect_macros::connect_url;
 
 use crate::harden::{harden, Hardening};
 use crate::html::{escape, page, stylesheet};
+use crate::offload::{Offload, OffloadFailed};
 use crate::pending::PendingStates;
 
 /// The cookie holding the state of the flow in progress.
@@ -81,6 +83,8 @@ struct App {
     states: Arc<PendingStates>,
     /// `; Secure` when the app is served over https, else empty.
     secure: &'static str,
+    /// Long redirects back are read off the async workers (see [`crate::offload`]).
+    offload: Offload,
 }
 
 /// The application's routes, hardened.
@@ -94,6 +98,7 @@ pub fn router(config: WebConfig) -> Router {
         config: Arc::new(config),
         states: Arc::new(PendingStates::new(FLOW_LIFETIME, MAX_PENDING_FLOWS)),
         secure,
+        offload: Offload::default(),
     };
     let routes = Router::new()
         .route("/", get(home))
@@ -193,11 +198,24 @@ async fn callback(
             "This sign-in has no session: start again from the home page.",
         );
     };
-    let (outcome, external_id) = match verify(query.as_deref().unwrap_or_default(), &expected) {
-        Ok(verified) => verified,
+    let query = query.unwrap_or_default();
+    let verified = {
+        let expected = expected.clone();
+        app.offload
+            .run(query.len(), move || verify(&query, &expected))
+            .await
+    };
+    let (outcome, external_id) = match verified {
+        Ok(Ok(verified)) => verified,
         // Not this browser's flow, or not from Connect: refused, and the flow in
         // progress (cookie and pending state) is left as it is.
-        Err(error) => return refusal_page(&error),
+        Ok(Err(error)) => return refusal_page(&error),
+        Err(OffloadFailed) => {
+            return error_page(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "reading the redirect back failed unexpectedly",
+            )
+        }
     };
     // The state matched the cookie: the flow ends here, whatever happens next.
     let mut response = if app.states.take(&expected) {
