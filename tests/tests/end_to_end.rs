@@ -6,6 +6,7 @@ mod support;
 use std::time::{Duration, Instant};
 
 use connect_core::Origin;
+use connect_servers::html::escape;
 use connect_servers::{stand_in, web};
 use reqwest::header::{
     CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE, COOKIE, LOCATION, REFERRER_POLICY,
@@ -82,15 +83,18 @@ async fn allowed(servers: &Servers) -> (String, String) {
     (location, cookie)
 }
 
+/// The value of parameter `name` in a redirect back, as written (not decoded).
+fn param<'a>(location: &'a str, name: &str) -> &'a str {
+    let (_, query) = location.split_once('?').unwrap();
+    query
+        .split('&')
+        .find_map(|pair| pair.strip_prefix(name)?.strip_prefix('='))
+        .unwrap_or_else(|| panic!("no `{name}` in {location}"))
+}
+
 /// The `code` of a redirect back.
 fn code_of(location: &str) -> &str {
-    location
-        .split("code=")
-        .nth(1)
-        .unwrap()
-        .split('&')
-        .next()
-        .unwrap()
+    param(location, "code")
 }
 
 /// Sends `request` as it is to the server at `base` (`http://HOST:PORT`) and
@@ -135,6 +139,10 @@ async fn owner_allows_and_the_app_shows_the_code() {
         link.contains(&format!("&state={state}&")),
         "the link carries the cookie's state"
     );
+    assert!(
+        link.ends_with(&format!("&external_id={}", web::DEMO_EXTERNAL_ID)),
+        "the link carries the app's id for the owner: {link}"
+    );
 
     let grant = client().get(&link).send().await.unwrap();
     assert_eq!(grant.status(), StatusCode::OK);
@@ -161,13 +169,26 @@ async fn owner_allows_and_the_app_shows_the_code() {
         location.starts_with(&format!("{}/callback?code=", servers.web)),
         "{location}"
     );
-    assert!(location.ends_with(&format!("&state={state}")));
+    assert!(
+        location.ends_with(&format!(
+            "&state={state}&external_id={}",
+            web::DEMO_EXTERNAL_ID
+        )),
+        "external_id is echoed: {location}"
+    );
 
     let (status, page) = callback(&location, &cookie).await;
     assert_eq!(status, StatusCode::OK);
     let code = code_of(&location);
     assert!(
         page.contains(&format!(r#"<code id="code">{code}</code>"#)),
+        "{page}"
+    );
+    assert!(
+        page.contains(&format!(
+            r#"<code id="external_id">{}</code>"#,
+            web::DEMO_EXTERNAL_ID
+        )),
         "{page}"
     );
 }
@@ -182,12 +203,66 @@ async fn owner_denies_and_the_app_says_so() {
         location.contains("?error=access_denied&error_description="),
         "{location}"
     );
+    assert!(
+        location.ends_with(&format!(
+            "&state={}&external_id={}",
+            cookie.strip_prefix("connect_state=").unwrap(),
+            web::DEMO_EXTERNAL_ID
+        )),
+        "external_id is echoed on errors too: {location}"
+    );
     let (status, page) = callback(&location, &cookie).await;
     assert_eq!(status, StatusCode::OK);
     assert!(
         page.contains(r#"data-code="access_denied""#) && page.contains("Access denied"),
         "{page}"
     );
+    assert!(
+        page.contains(&format!(
+            r#"<code id="external_id">{}</code>"#,
+            web::DEMO_EXTERNAL_ID
+        )),
+        "{page}"
+    );
+}
+
+/// An `external_id` with spaces, markup and a `+` goes back percent-encoded
+/// (`%20`, not `+`) and is shown escaped; a link without one gets none back.
+#[tokio::test]
+async fn external_id_is_percent_encoded_on_the_way_back_and_escaped_on_the_page() {
+    let servers = start().await;
+    let (link, cookie) = begin(&servers).await;
+    let sent = format!("external_id={}", web::DEMO_EXTERNAL_ID);
+    assert!(link.contains(&sent), "{link}");
+    let link = link.replace(&sent, "external_id=owner%2042%20%3Cb%3E%2B%C3%A9");
+    let back = decide(&servers, &link, &["read_odometer"], "allow").await;
+    assert_eq!(back.status(), StatusCode::FOUND);
+    let location = back.headers()[LOCATION].to_str().unwrap().to_owned();
+    assert!(
+        location.ends_with("&external_id=owner%2042%20%3Cb%3E%2B%C3%A9"),
+        "{location}"
+    );
+    let (status, page) = callback(&location, &cookie).await;
+    assert_eq!(status, StatusCode::OK, "{page}");
+    assert!(
+        page.contains(r#"<code id="external_id">owner 42 &lt;b&gt;+é</code>"#),
+        "{page}"
+    );
+
+    // A link without `external_id`: nothing is echoed, nothing is shown.
+    let (link, cookie) = begin(&servers).await;
+    let back = decide(
+        &servers,
+        &link.replace(&format!("&{sent}"), ""),
+        &["read_odometer"],
+        "allow",
+    )
+    .await;
+    let location = back.headers()[LOCATION].to_str().unwrap().to_owned();
+    assert!(!location.contains("external_id"), "{location}");
+    let (status, page) = callback(&location, &cookie).await;
+    assert_eq!(status, StatusCode::OK, "{page}");
+    assert!(!page.contains("external_id"), "{page}");
 }
 
 #[tokio::test]
@@ -196,7 +271,7 @@ async fn forged_or_missing_state_is_refused() {
     let (link, cookie) = begin(&servers).await;
     let back = decide(&servers, &link, &["read_odometer"], "allow").await;
     let location = back.headers()[LOCATION].to_str().unwrap().to_owned();
-    let (_, state) = location.rsplit_once("state=").unwrap();
+    let state = param(&location, "state");
     let forged = location.replace(state, "forged-state");
     let (status, page) = callback(&forged, &cookie).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
@@ -329,6 +404,101 @@ async fn the_stand_in_accepts_what_the_sdks_send() {
     }
 }
 
+/// The grant page lists every warning of the link, message and help escaped,
+/// as connect-core reads them; a clean link shows none.
+#[tokio::test]
+async fn the_stand_in_shows_the_warnings_on_its_grant_page() {
+    let servers = start().await;
+    let link = format!(
+        "{}/oauth/authorize?response_type=code&client_id=c&scope=read_vin&make=Ford\
+         &mode=test&%3Cscript%3E=1&state=s",
+        servers.stand_in
+    );
+    let report = connect_core::ConnectUrl::read(&link);
+    assert_eq!(report.errors().count(), 0);
+    assert_eq!(report.warnings().count(), 3, "{:?}", report.findings());
+    let response = client().get(&link).send().await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let page = response.text().await.unwrap();
+    let (_, list) = page.split_once(r#"<ul id="warnings">"#).expect(&page);
+    let (list, _) = list.split_once("</ul>").unwrap();
+    assert_eq!(list.matches(r#"<li class="warning">"#).count(), 3, "{list}");
+    for warning in report.warnings() {
+        assert!(
+            list.contains(&escape(&warning.message())),
+            "{warning:?}: {list}"
+        );
+        if let Some(help) = warning.help() {
+            assert!(list.contains(&escape(&help)), "{help}: {list}");
+        }
+    }
+    assert!(
+        list.contains("`FORD`"),
+        "the make warning names the canonical spelling: {list}"
+    );
+    assert!(
+        !page.contains("<script>") && list.contains("&lt;script&gt;"),
+        "the unknown parameter's name is escaped: {list}"
+    );
+
+    let clean = format!(
+        "{}/oauth/authorize?response_type=code&client_id=c&scope=read_vin&make=FORD&state=s",
+        servers.stand_in
+    );
+    let page = get_text(&clean).await;
+    assert!(page.contains("Returning to"), "{page}");
+    assert!(!page.contains("warning"), "{page}");
+}
+
+/// A link with thousands of findings gets a page of the first few and a count,
+/// not one of megabytes; a long link is read (off the async workers) all the same.
+#[tokio::test]
+async fn a_link_with_many_findings_gets_a_page_of_bounded_size() {
+    let servers = start().await;
+    let unknown = (0..3000)
+        .map(|i| format!("&p{i}=1"))
+        .collect::<Vec<_>>()
+        .concat();
+    let link = format!(
+        "{}/oauth/authorize?response_type=code&client_id=c&scope=read_vin{unknown}",
+        servers.stand_in
+    );
+    assert!(link.len() > connect_servers::offload::INLINE_LIMIT);
+    let response = client().get(&link).send().await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let page = response.text().await.unwrap();
+    assert_eq!(
+        page.matches(r#"<li class="warning">"#).count(),
+        stand_in::MAX_NOTES_SHOWN
+    );
+    let more = 3000 - stand_in::MAX_NOTES_SHOWN;
+    assert!(
+        page.contains(&format!(r#"<li class="more">and {more} more</li>"#)),
+        "{page:.2000}"
+    );
+    assert!(page.len() < 64 * 1024 + link.len(), "{} bytes", page.len());
+
+    let unknown_permissions = (0..3000)
+        .map(|i| format!("%20x{i}"))
+        .collect::<Vec<_>>()
+        .concat();
+    let response = client()
+        .get(format!(
+            "{}/oauth/authorize?response_type=code&client_id=c&scope=read_vin{unknown_permissions}",
+            servers.stand_in
+        ))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    let page = response.text().await.unwrap();
+    assert_eq!(
+        page.matches(r#"<li class="problem">"#).count(),
+        stand_in::MAX_NOTES_SHOWN
+    );
+    assert!(page.contains(&format!(r#"<li class="more">and {more} more</li>"#)));
+}
+
 #[tokio::test]
 async fn allow_needs_a_permission_and_required_ones_stay() {
     let servers = start().await;
@@ -411,8 +581,8 @@ async fn a_foreign_callback_does_not_cancel_the_flow_in_progress() {
     // of their own (valid code and state) and makes the owner's browser open it.
     let (mine, my_cookie) = allowed(&servers).await;
     let (theirs, _) = allowed(&servers).await;
-    let (_, their_state) = theirs.rsplit_once("state=").unwrap();
-    let without_state = mine.split("&state=").next().unwrap().to_owned();
+    let their_state = param(&theirs, "state");
+    let without_state = mine.replace(&format!("&state={}", param(&mine, "state")), "");
     let not_from_connect = format!("{}/callback?code=x&state=s&state=t", servers.web);
     for foreign in [theirs.as_str(), &without_state, &not_from_connect] {
         let response = client()

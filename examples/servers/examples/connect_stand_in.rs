@@ -1,7 +1,9 @@
 //! A local stand-in for Smartcar Connect, to develop and test offline: it checks
 //! incoming links with connect-core (400 with the exact problem for a link Connect
-//! would refuse, or a redirect URI it was not started with), shows a grant page
-//! (required permissions locked, optional ones uncheckable), and redirects back.
+//! would refuse, or a redirect URI it was not started with), accepts every link
+//! Connect accepts and lists its warnings on the grant page (required permissions
+//! locked, optional ones uncheckable), and redirects back with `state` and
+//! `external_id`.
 //!
 //! ```sh
 //! cargo run --example connect_stand_in -- --port 4010 --redirect-uri http://127.0.0.1:8000/callback

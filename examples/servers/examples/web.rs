@@ -1,6 +1,7 @@
 //! The whole Connect flow in a web app: a "Connect your vehicle" button, a 302 to
-//! a fresh `connect_url!` link with a random state kept in an HttpOnly cookie, and
-//! a callback that checks the state and shows the code or Connect's error.
+//! a fresh `connect_url!` link with a random state kept in an HttpOnly cookie (and
+//! a demo `external_id` for the owner), and a callback that checks the state and
+//! shows the code or Connect's error, with the `external_id` Connect echoed.
 //!
 //! Offline, with the local stand-in in another terminal:
 //!

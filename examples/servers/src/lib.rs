@@ -8,6 +8,7 @@
 
 pub mod harden;
 pub mod html;
+pub mod offload;
 pub mod pending;
 pub mod serve;
 pub mod stand_in;

@@ -3,17 +3,25 @@
 //! It serves `/oauth/authorize` and `/oauth/reauthenticate`, reads the incoming
 //! link with connect-core, and answers 400 with the exact problem for a link
 //! Smartcar would refuse: a rule of the link, or a redirect URI it was not started
-//! with. Otherwise it shows a grant page as Connect does since 2026-06-16: every
-//! permission checked, `required` ones locked, optional ones uncheckable. Allow
-//! redirects back with `code` (or `vehicle_id`) and `state`; Deny with
-//! `error=access_denied`.
+//! with. It accepts every link Connect accepts (reading is faithful: `make=Ford`,
+//! `mode=test`, SDK parameters, …) and lists the link's warnings on the grant
+//! page, each with its help. Otherwise it shows a grant page as Connect does since
+//! 2026-06-16: every permission checked, `required` ones locked, optional ones
+//! uncheckable. Allow redirects back with `code` (or `vehicle_id`); Deny with
+//! `error=access_denied`. Both echo `external_id` and `state` when the link
+//! carried them, percent-encoded (`%20` for a space, as the links themselves).
 //!
 //! Hardened like the web example ([`crate::harden`]): security headers on every
 //! response, a request body bounded to what a grant form needs, and requests in
 //! absolute form (`GET http://host/oauth/authorize?… HTTP/1.1`, as sent to a
-//! proxy) answered like origin-form ones.
+//! proxy) answered like origin-form ones. Long links are read off the async
+//! workers ([`crate::offload`]), and a page lists at most [`MAX_NOTES_SHOWN`]
+//! findings of a link, then how many more.
 
 #![allow(clippy::format_collect)] // a test page of a few items: `format!` per item reads best
+
+use std::fmt::Write as _;
+use std::sync::Arc;
 
 use axum::extract::State as AppState;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode, Uri};
@@ -24,6 +32,7 @@ use connect_core::{ConnectUrl, RedirectUri, State};
 
 use crate::harden::{harden, Hardening};
 use crate::html::{escape, page, stylesheet};
+use crate::offload::{Offload, OffloadFailed};
 
 /// Pages load only the stand-in's stylesheet. No `form-action`: the grant form
 /// ends in a redirect to the application, and browsers check `form-action`
@@ -37,6 +46,12 @@ pub const CONTENT_SECURITY_POLICY: &str =
 /// link 1.2 KB of it). 16 KiB leaves room for long redirect URIs, states and flags.
 pub const BODY_LIMIT: usize = 16 * 1024;
 
+/// At most this many warnings (or errors) of a link are listed on a page, then
+/// how many more there are: a 60 KB link of thousands of unknown parameters would
+/// otherwise get a page of megabytes, and making it would cost more than reading
+/// the link.
+pub const MAX_NOTES_SHOWN: usize = 50;
+
 /// The redirect URIs the stand-in accepts, like the dashboard's list; the first
 /// is the default for links that carry none.
 #[derive(Clone, Debug)]
@@ -45,14 +60,26 @@ pub struct StandInConfig {
     pub redirect_uris: Vec<RedirectUri>,
 }
 
+/// What the handlers share.
+#[derive(Clone)]
+struct StandIn {
+    config: Arc<StandInConfig>,
+    /// Long links are read off the async workers (see [`crate::offload`]).
+    offload: Offload,
+}
+
 /// The stand-in's routes, hardened.
 pub fn router(config: StandInConfig) -> Router {
+    let stand_in = StandIn {
+        config: Arc::new(config),
+        offload: Offload::default(),
+    };
     let routes = Router::new()
         .route("/oauth/authorize", get(grant_page))
         .route("/oauth/reauthenticate", get(grant_page))
         .route("/oauth/grant", post(decide))
         .route("/style.css", get(stylesheet))
-        .with_state(config);
+        .with_state(stand_in);
     harden(
         routes,
         Hardening {
@@ -62,22 +89,80 @@ pub fn router(config: StandInConfig) -> Router {
     )
 }
 
+/// A finding of reading a link: its message and its help, if any.
+type Note = (String, Option<String>);
+
 /// The link as received, its redirect URI resolved against the registered ones.
 struct Incoming {
     url: ConnectUrl,
     redirect_uri: RedirectUri,
+    /// What works but is deprecated, suspicious or not canonical.
+    warnings: Notes,
+}
+
+/// Findings to show: the first [`MAX_NOTES_SHOWN`], and how many more there are.
+struct Notes {
+    shown: Vec<Note>,
+    more: usize,
+}
+
+impl Notes {
+    /// The message and help of the first [`MAX_NOTES_SHOWN`] findings; the rest
+    /// are only counted.
+    fn of<'a>(findings: impl Iterator<Item = &'a connect_core::Error>) -> Self {
+        let mut notes = Notes {
+            shown: Vec::new(),
+            more: 0,
+        };
+        for finding in findings {
+            if notes.shown.len() < MAX_NOTES_SHOWN {
+                notes.shown.push((finding.message(), finding.help()));
+            } else {
+                notes.more += 1;
+            }
+        }
+        notes
+    }
+
+    fn is_empty(&self) -> bool {
+        self.shown.is_empty() && self.more == 0
+    }
+
+    /// `<li class="CLASS">` items, each message and help escaped, then one that
+    /// counts those not shown.
+    fn items(&self, class: &str) -> String {
+        let mut items: String = self
+            .shown
+            .iter()
+            .map(|(message, help)| {
+                let help = help
+                    .as_ref()
+                    .map(|h| format!("<br><small>help: {}</small>", escape(h)))
+                    .unwrap_or_default();
+                format!("<li class=\"{class}\">{}{help}</li>", escape(message))
+            })
+            .collect();
+        if self.more > 0 {
+            // Writing to a `String` cannot fail.
+            let _ = write!(items, "<li class=\"more\">and {} more</li>", self.more);
+        }
+        items
+    }
 }
 
 /// Why the stand-in refuses a link: each problem with its help, as Connect would.
 struct Refusal {
-    problems: Vec<(String, Option<String>)>,
+    problems: Notes,
     link: Option<String>,
 }
 
 impl Refusal {
     fn one(problem: impl Into<String>) -> Self {
         Refusal {
-            problems: vec![(problem.into(), None)],
+            problems: Notes {
+                shown: vec![(problem.into(), None)],
+                more: 0,
+            },
             link: None,
         }
     }
@@ -85,17 +170,7 @@ impl Refusal {
 
 impl IntoResponse for Refusal {
     fn into_response(self) -> Response {
-        let items: String = self
-            .problems
-            .iter()
-            .map(|(message, help)| {
-                let help = help
-                    .as_ref()
-                    .map(|h| format!("<br><small>help: {}</small>", escape(h)))
-                    .unwrap_or_default();
-                format!("<li class=\"problem\">{}{help}</li>", escape(message))
-            })
-            .collect();
+        let items = self.problems.items("problem");
         let link = self
             .link
             .map(|l| format!("<p><code>{}</code></p>", escape(&l)))
@@ -109,16 +184,22 @@ impl IntoResponse for Refusal {
 }
 
 /// The link read with connect-core, as Connect reads it: what has only warnings
-/// is accepted. The one place the stand-in calls its parser.
-fn read_link(link: &str) -> Result<ConnectUrl, Refusal> {
-    ConnectUrl::read(link).into_result().map_err(|e| Refusal {
-        problems: e.errors().map(|e| (e.message(), e.help())).collect(),
-        link: Some(link.to_owned()),
-    })
+/// is accepted, and the warnings are kept to show. The one place the stand-in
+/// calls its parser.
+fn read_link(link: &str) -> Result<(ConnectUrl, Notes), Refusal> {
+    let report = ConnectUrl::read(link);
+    let warnings = Notes::of(report.warnings());
+    match report.into_result() {
+        Ok(url) => Ok((url, warnings)),
+        Err(e) => Err(Refusal {
+            problems: Notes::of(e.errors()),
+            link: Some(link.to_owned()),
+        }),
+    }
 }
 
 fn check(config: &StandInConfig, link: &str) -> Result<Incoming, Refusal> {
-    let url = read_link(link)?;
+    let (url, warnings) = read_link(link)?;
     let redirect_uri = match url.request().redirect_uri() {
         Some(uri) => uri.clone(),
         None => config.redirect_uris.first().cloned().ok_or_else(|| {
@@ -136,7 +217,11 @@ fn check(config: &StandInConfig, link: &str) -> Result<Incoming, Refusal> {
             registered.join(", ")
         )));
     }
-    Ok(Incoming { url, redirect_uri })
+    Ok(Incoming {
+        url,
+        redirect_uri,
+        warnings,
+    })
 }
 
 fn refuse(problem: &str) -> Response {
@@ -144,7 +229,7 @@ fn refuse(problem: &str) -> Response {
 }
 
 async fn grant_page(
-    AppState(config): AppState<StandInConfig>,
+    AppState(stand_in): AppState<StandIn>,
     headers: HeaderMap,
     uri: Uri,
 ) -> Response {
@@ -158,9 +243,15 @@ async fn grant_page(
         .unwrap_or("127.0.0.1");
     let path = uri.path_and_query().map_or("/", |p| p.as_str());
     let link = format!("http://{host}{path}");
-    let incoming = match check(&config, &link) {
-        Ok(incoming) => incoming,
-        Err(refusal) => return refusal.into_response(),
+    let config = Arc::clone(&stand_in.config);
+    let incoming = match stand_in
+        .offload
+        .run(link.len(), move || check(&config, &link))
+        .await
+    {
+        Ok(Ok(incoming)) => incoming,
+        Ok(Err(refusal)) => return refusal.into_response(),
+        Err(OffloadFailed) => return internal_error(),
     };
     let request = incoming.url.request();
     let permissions: String = match request.scope() {
@@ -191,11 +282,21 @@ async fn grant_page(
     } else {
         "connect"
     };
+    // Connect says nothing of these to the owner; the stand-in is a developer's
+    // tool, so it shows what connect-core would change in the link.
+    let warnings = if incoming.warnings.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "<p>Connect accepts this link, with warnings:</p><ul id=\"warnings\">{}</ul>",
+            incoming.warnings.items("warning")
+        )
+    };
     page(
         StatusCode::OK,
         "Smartcar Connect (local stand-in)",
         &format!(
-            "<p>An application wants to {action} your vehicle and asks for:</p>\
+            "{warnings}<p>An application wants to {action} your vehicle and asks for:</p>\
              <form method=\"post\" action=\"/oauth/grant\">{permissions}\
              <input type=\"hidden\" name=\"link\" value=\"{}\">\
              <p><button id=\"allow\" name=\"decision\" value=\"allow\">Allow</button> \
@@ -208,7 +309,15 @@ async fn grant_page(
 }
 
 /// Allow or Deny, then back to the application.
-async fn decide(AppState(config): AppState<StandInConfig>, body: String) -> Response {
+/// The grant form: the decision, the permissions chosen, and the link checked
+/// again (the form came back from the browser).
+struct Form {
+    decision: Option<String>,
+    chosen: Vec<String>,
+    incoming: Incoming,
+}
+
+fn read_form(config: &StandInConfig, body: &str) -> Result<Form, Refusal> {
     let mut link = None;
     let mut decision = None;
     let mut chosen = Vec::new();
@@ -221,15 +330,41 @@ async fn decide(AppState(config): AppState<StandInConfig>, body: String) -> Resp
         }
     }
     let Some(link) = link else {
-        return refuse("the form has no `link`: open the grant page from a Connect link");
+        return Err(Refusal::one(
+            "the form has no `link`: open the grant page from a Connect link",
+        ));
     };
-    // Check again: the form came back from the browser.
-    let incoming = match check(&config, &link) {
-        Ok(incoming) => incoming,
-        Err(refusal) => return refusal.into_response(),
+    Ok(Form {
+        decision,
+        chosen,
+        incoming: check(config, &link)?,
+    })
+}
+
+fn internal_error() -> Response {
+    page(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "The stand-in failed",
+        "<p class=\"error\">Reading the link failed unexpectedly: see the stand-in's output.</p>",
+    )
+}
+
+async fn decide(AppState(stand_in): AppState<StandIn>, body: String) -> Response {
+    let config = Arc::clone(&stand_in.config);
+    let form = stand_in
+        .offload
+        .run(body.len(), move || read_form(&config, &body))
+        .await;
+    let Form {
+        decision,
+        chosen,
+        incoming,
+    } = match form {
+        Ok(Ok(form)) => form,
+        Ok(Err(refusal)) => return refusal.into_response(),
+        Err(OffloadFailed) => return internal_error(),
     };
     let request = incoming.url.request();
-    let state = request.state().map(State::as_str);
     let back =
         match decision.as_deref() {
             Some("deny") => vec![
@@ -271,12 +406,20 @@ async fn decide(AppState(config): AppState<StandInConfig>, body: String) -> Resp
     for (name, value) in &back {
         query.append_pair(name, value);
     }
-    if let Some(state) = state {
-        query.append_pair("state", state);
+    if let Some(state) = request.state() {
+        query.append_pair("state", state.as_str());
     }
+    // Echoed on success and on error alike, as Connect does.
+    if let Some(external_id) = request.external_id() {
+        query.append_pair("external_id", external_id.as_str());
+    }
+    // The serializer writes a space as `+` (and a `+` as `%2B`): `%20` instead, so
+    // the redirect is percent-encoded as RFC 3986 has it and reads the same to a
+    // parser that does not take `+` for a space.
+    let query = query.finish().replace('+', "%20");
     let uri = incoming.redirect_uri.as_str();
     let separator = if uri.contains('?') { '&' } else { '?' };
-    let location = format!("{uri}{separator}{}", query.finish());
+    let location = format!("{uri}{separator}{query}");
     match HeaderValue::from_str(&location) {
         Ok(location) => (StatusCode::FOUND, [(header::LOCATION, location)]).into_response(),
         Err(_) => refuse("the redirect back is not a valid header value"),

@@ -16,7 +16,16 @@
 //!   code), framed by nobody, without referrer, under a Content-Security-Policy
 //!   that allows only the app's own stylesheet; bodies and handler time are
 //!   bounded ([`crate::harden`]), and so is the time to send a request head
-//!   ([`crate::serve`]).
+//!   ([`crate::serve`]). A long redirect back is read off the async workers
+//!   ([`crate::offload`]), so a flood of them does not hold up other requests.
+//! - The link carries an `external_id`, the application's own id for the owner,
+//!   which Connect echoes on the redirect back (on success and on error). The
+//!   example has no accounts, so every flow sends the same demo id,
+//!   [`DEMO_EXTERNAL_ID`]; a real app sends the id of its signed-in user
+//!   (`external_id: &user.external_id`, a `connect_core::ExternalId`). The
+//!   callback page shows what came back, but the account a vehicle is attached to
+//!   comes from the session: the echoed id is part of a query anyone can edit, so
+//!   it is a label, not a credential.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -33,6 +42,7 @@ use connect_macros::connect_url;
 
 use crate::harden::{harden, Hardening};
 use crate::html::{escape, page, stylesheet};
+use crate::offload::{Offload, OffloadFailed};
 use crate::pending::PendingStates;
 
 /// The cookie holding the state of the flow in progress.
@@ -48,6 +58,10 @@ pub const MAX_PENDING_FLOWS: usize = 10_000;
 /// Pages load only the app's stylesheet; no script, no frame, no form.
 pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; style-src 'self'; \
      form-action 'none'; frame-ancestors 'none'; base-uri 'none'";
+
+/// The `external_id` every flow of the example sends: a fixed demo value, since
+/// the example has no signed-in users (see the module docs).
+pub const DEMO_EXTERNAL_ID: &str = "demo-owner-42";
 
 /// The app takes no request bodies: every route is a GET.
 pub const BODY_LIMIT: usize = 1024;
@@ -69,6 +83,8 @@ struct App {
     states: Arc<PendingStates>,
     /// `; Secure` when the app is served over https, else empty.
     secure: &'static str,
+    /// Long redirects back are read off the async workers (see [`crate::offload`]).
+    offload: Offload,
 }
 
 /// The application's routes, hardened.
@@ -82,6 +98,7 @@ pub fn router(config: WebConfig) -> Router {
         config: Arc::new(config),
         states: Arc::new(PendingStates::new(FLOW_LIFETIME, MAX_PENDING_FLOWS)),
         secure,
+        offload: Offload::default(),
     };
     let routes = Router::new()
         .route("/", get(home))
@@ -127,6 +144,7 @@ async fn connect(AppState(app): AppState<App>) -> Response {
         scope: [required read_odometer, read_vehicle_info, read_location],
         state: &state,
         mode: simulated,
+        external_id: "demo-owner-42", // DEMO_EXTERNAL_ID: the macro checks a literal
     )
     .with_origin(app.config.connect_origin.clone());
     // Lax, not Strict: the owner comes back from Connect's site by a top-level
@@ -180,15 +198,28 @@ async fn callback(
             "This sign-in has no session: start again from the home page.",
         );
     };
-    let outcome = match verify(query.as_deref().unwrap_or_default(), &expected) {
-        Ok(outcome) => outcome,
+    let query = query.unwrap_or_default();
+    let verified = {
+        let expected = expected.clone();
+        app.offload
+            .run(query.len(), move || verify(&query, &expected))
+            .await
+    };
+    let (outcome, external_id) = match verified {
+        Ok(Ok(verified)) => verified,
         // Not this browser's flow, or not from Connect: refused, and the flow in
         // progress (cookie and pending state) is left as it is.
-        Err(error) => return refusal_page(&error),
+        Ok(Err(error)) => return refusal_page(&error),
+        Err(OffloadFailed) => {
+            return error_page(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "reading the redirect back failed unexpectedly",
+            )
+        }
     };
     // The state matched the cookie: the flow ends here, whatever happens next.
     let mut response = if app.states.take(&expected) {
-        outcome_page(outcome)
+        outcome_page(outcome, external_id.as_deref())
     } else {
         error_page(
             StatusCode::BAD_REQUEST,
@@ -206,9 +237,12 @@ async fn callback(
 }
 
 /// The redirect back, read and checked against the state this browser was
-/// given: the one place the app calls connect-core's callback API.
-fn verify(query: &str, expected: &State) -> Result<Outcome, CallbackError> {
-    Callback::from_query(query).and_then(|callback| callback.verify(expected))
+/// given: the one place the app calls connect-core's callback API. With the
+/// outcome, the `external_id` Connect echoed, if any.
+fn verify(query: &str, expected: &State) -> Result<(Outcome, Option<String>), CallbackError> {
+    let callback = Callback::from_query(query)?;
+    let external_id = callback.external_id().map(str::to_owned);
+    Ok((callback.verify(expected)?, external_id))
 }
 
 fn refusal_page(error: &CallbackError) -> Response {
@@ -223,27 +257,28 @@ fn refusal_page(error: &CallbackError) -> Response {
     }
 }
 
-fn outcome_page(outcome: Outcome) -> Response {
-    match outcome {
-        Outcome::Code(code) => page(
-
-            StatusCode::OK,
+/// The page of a verified redirect back; `external_id` is the id Connect echoed.
+fn outcome_page(outcome: Outcome, external_id: Option<&str>) -> Response {
+    const HOME: &str = "<p><a href=\"/\">Home</a></p>";
+    let (title, body, footer) = match outcome {
+        Outcome::Code(code) => (
             "Vehicle connected",
-            &format!(
+            format!(
                 "<p>Connect returned an authorization code. Exchange it for tokens within ten minutes:</p>\
-                 <p><code id=\"code\">{}</code></p><p><a href=\"/\">Home</a></p>",
+                 <p><code id=\"code\">{}</code></p>",
                 escape(code.as_str())
             ),
+            HOME,
         ),
-        Outcome::Reauthenticated(vehicle) => page(
-            StatusCode::OK,
+        Outcome::Reauthenticated(vehicle) => (
             "Vehicle reconnected",
-            &format!("<p>Vehicle <code id=\"vehicle\">{}</code> is connected again.</p>", escape(vehicle.as_str())),
+            format!("<p>Vehicle <code id=\"vehicle\">{}</code> is connected again.</p>", escape(vehicle.as_str())),
+            "",
         ),
-        Outcome::Completed => page(
-            StatusCode::OK,
+        Outcome::Completed => (
             "Done",
-            "<p>Connect finished without a code, as the link asked.</p><p><a href=\"/\">Home</a></p>",
+            "<p>Connect finished without a code, as the link asked.</p>".to_owned(),
+            HOME,
         ),
         Outcome::Error(error) => {
             let (title, text) = match error.kind() {
@@ -275,17 +310,22 @@ fn outcome_page(outcome: Outcome) -> Response {
                 other => ("Connect failed", format!("Connect returned `{}`.", other.code())),
             };
             let description = error.description().map(|d| format!("<p>{}</p>", escape(d))).unwrap_or_default();
-            page(
-                StatusCode::OK,
+            (
                 title,
-                &format!(
-                    "<p id=\"error\" data-code=\"{}\">{}</p>{description}<p><a href=\"/\">Try again</a></p>",
+                format!(
+                    "<p id=\"error\" data-code=\"{}\">{}</p>{description}",
                     escape(error.kind().code()),
                     escape(&text)
                 ),
+                "<p><a href=\"/\">Try again</a></p>",
             )
         }
-    }
+    };
+    // Shown, not trusted: see the module docs.
+    let owner = external_id
+        .map(|id| format!("<p>For owner <code id=\"external_id\">{}</code> (the <code>external_id</code> Connect echoed).</p>", escape(id)))
+        .unwrap_or_default();
+    page(StatusCode::OK, title, &format!("{body}{owner}{footer}"))
 }
 
 fn error_page(status: StatusCode, message: &str) -> Response {
