@@ -170,6 +170,11 @@ pub enum Problem {
         /// The value as written.
         value: String,
     },
+    /// A `response_type` that is none of `code`, `vehicle_id` and `none`.
+    InvalidResponseType {
+        /// The value as written.
+        value: String,
+    },
     /// A name that is not a Connect parameter.
     UnknownParameter {
         /// The name as written.
@@ -594,6 +599,13 @@ impl Error {
                         "leave `response_type` out: `code` (or `vehicle_id` with `vehicle_id`) is \
                         implied; only `none` may be written"
                     )
+                )
+            }
+            Problem::InvalidResponseType { value } => {
+                let value = Escaped(value);
+                say!(
+                    format_args!("`{value}` is not a valid `response_type`"),
+                    format_args!("use `code`, `vehicle_id` or `none`")
                 )
             }
             Problem::UnknownParameter { name, suggestion } => {
@@ -1111,6 +1123,7 @@ mod tests {
                 expected: bad(),
             },
             Problem::ResponseTypeNotWritable { value: bad() },
+            Problem::InvalidResponseType { value: bad() },
             Problem::UnknownParameter {
                 name: bad(),
                 suggestion: None,

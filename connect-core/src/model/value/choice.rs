@@ -89,7 +89,7 @@ choice! {
     ///
     /// A link states it, but one writes only [`ResponseType::None`]: `code` is
     /// implied, and `vehicle_id` with `vehicle_id`.
-    ResponseType, ResponseType, ResponseTypeNotWritable {
+    ResponseType, ResponseType, InvalidResponseType {
         /// An authorization code (`/oauth/authorize`).
         Code = "code",
         /// The vehicle's id, after re-authentication (`/oauth/reauthenticate`).
@@ -188,7 +188,8 @@ mod tests {
         );
         assert!(!findings.has_errors());
         let e = "token".parse::<ResponseType>().unwrap_err();
-        assert_eq!(e.message(), "`response_type: token` cannot be written");
+        assert_eq!(e.message(), "`token` is not a valid `response_type`");
+        assert_eq!("code".parse::<ResponseType>(), Ok(ResponseType::Code));
         assert_eq!(ResponseType::written("none"), Ok(ResponseType::None));
         let e = ResponseType::written("code").unwrap_err();
         assert!(e.help().unwrap().contains("only `none` may be written"));
