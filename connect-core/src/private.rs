@@ -5,7 +5,7 @@
 //! compile time with this crate's own functions; the public types' own
 //! constructors always validate.
 
-use crate::error::{Error, Parameter};
+use crate::error::Error;
 use crate::model::value::{Flag, Flags, RedirectUri, Scope, ScopeEntry, WebRedirectUri};
 use crate::render::builder::ConnectUrlBuilder;
 use crate::render::connect_url::ConnectUrl;
@@ -107,13 +107,4 @@ pub fn flags_problems(flags: &[Flag]) -> Vec<(Option<usize>, Error)> {
 /// A prefix other than `required`.
 pub fn check_scope_prefix(prefix: &str) -> Result<(), Error> {
     ScopeEntry::check_prefix(prefix)
-}
-
-/// A `true` / `false` value.
-///
-/// # Errors
-///
-/// Anything else.
-pub fn parse_bool(parameter: Parameter, text: &str) -> Result<bool, Error> {
-    crate::model::value::parse_bool(parameter, text)
 }

@@ -6,8 +6,8 @@ use std::str::FromStr;
 
 use connect_core::__private::{self as core_private, Combination, Known};
 use connect_core::{
-    ApprovalPrompt, ClientId, ConnectUrlBuilder as B, Error, Flag, Flags, Make, Mode, Parameter,
-    Problem, RedirectUri, ResponseType, Scope, ScopeEntry,
+    ClientId, ConnectUrlBuilder as B, Error, Flag, Flags, Make, Parameter, Problem, RedirectUri,
+    ResponseType, Scope, ScopeEntry,
 };
 use proc_macro2::{Span, TokenStream};
 use syn::Ident;
@@ -53,7 +53,7 @@ pub enum Argument {
     /// `ty::variant`, e.g. `Mode::Simulated`, with the span of the user's word.
     Variant {
         ty: &'static str,
-        variant: &'static str,
+        variant: String,
         span: Span,
     },
     /// A make of the catalog, with the user's identifier (its span, for hover).
@@ -123,11 +123,12 @@ pub fn validate(inv: &Invocation, call_site: Span, cx: &mut Ctxt) -> Option<Link
         };
     }
     macro_rules! variant {
-        ($parameter:ident, $variant:expr, $setter:ident) => {
+        // The parameter and its enum share a name: `Mode`, `ApprovalPrompt`.
+        ($parameter:ident, $setter:ident) => {
             calls.extend(variant(
                 inv,
                 Parameter::$parameter,
-                $variant,
+                stringify!($parameter),
                 B::$setter,
                 cx,
             ))
@@ -138,8 +139,8 @@ pub fn validate(inv: &Invocation, call_site: Span, cx: &mut Ctxt) -> Option<Link
     calls.extend(scope(inv, cx));
     calls.extend(redirect_uri.map(redirect_call));
     text!(State, "State", state);
-    variant!(ApprovalPrompt, approval_prompt_variant, approval_prompt);
-    variant!(Mode, mode_variant, mode);
+    variant!(ApprovalPrompt, approval_prompt);
+    variant!(Mode, mode);
     calls.extend(make(inv, cx));
     calls.extend(single_select.map(single_select_call));
     text!(SingleSelectVin, "Vin", single_select_vin);
@@ -347,35 +348,23 @@ fn word<T>(
         .ok()
 }
 
-/// An enum of connect-core written as a word, expanded to `Type::Variant`.
+/// An enum of connect-core written as a word, expanded to `Type::Variant`. The
+/// variant's name is its `Debug` (these enums are fieldless and derive it), so a
+/// new variant needs no table here.
 fn variant<T>(
     inv: &Invocation,
     parameter: Parameter,
-    variant: fn(T) -> (&'static str, &'static str),
+    ty: &'static str,
     set: Setter<T>,
     cx: &mut Ctxt,
 ) -> Option<Call>
 where
-    T: FromStr<Err = Error> + Copy + 'static,
+    T: FromStr<Err = Error> + Copy + std::fmt::Debug + 'static,
 {
     let (value, span): (T, Span) = word(inv, parameter, cx, str::parse)?;
-    let (ty, variant) = variant(value);
+    let variant = format!("{value:?}");
     let argument = Argument::Variant { ty, variant, span };
     Some(Call::new(parameter, argument, move |b| set(b, value)))
-}
-
-fn approval_prompt_variant(value: ApprovalPrompt) -> (&'static str, &'static str) {
-    match value {
-        ApprovalPrompt::Auto => ("ApprovalPrompt", "Auto"),
-        ApprovalPrompt::Force => ("ApprovalPrompt", "Force"),
-    }
-}
-
-fn mode_variant(value: Mode) -> (&'static str, &'static str) {
-    match value {
-        Mode::Live => ("Mode", "Live"),
-        Mode::Simulated => ("Mode", "Simulated"),
-    }
 }
 
 /// `response_type: none`, the only value that may be written.
