@@ -4,7 +4,7 @@ use std::fmt;
 
 use crate::encode::decode;
 use crate::error::Escaped;
-use crate::{State, VehicleId};
+use crate::model::value::{State, VehicleId};
 
 /// The query Connect sends the owner back with.
 ///
@@ -219,7 +219,7 @@ impl fmt::Display for CallbackError {
                 f,
                 "the redirect is {length} bytes long, over the {} bytes a redirect from \
                  Connect can be; it was not sent by Connect, start the flow again",
-                crate::MAX_URL_LEN
+                crate::limits::MAX_URL_LEN
             ),
         }
     }
@@ -258,7 +258,7 @@ impl Callback {
     /// parameter given twice, a value of the wrong shape, more than one of `code`,
     /// `vehicle_id` and `error`, or an empty query.
     pub fn from_query(query: &str) -> Result<Callback, CallbackError> {
-        if query.len() > crate::MAX_URL_LEN {
+        if query.len() > crate::limits::MAX_URL_LEN {
             return Err(CallbackError::TooLong {
                 length: query.len(),
             });
@@ -285,7 +285,7 @@ impl Callback {
     ///
     /// As [`from_query`](Self::from_query).
     pub fn from_url(url: &str) -> Result<Callback, CallbackError> {
-        if url.len() > crate::MAX_URL_LEN {
+        if url.len() > crate::limits::MAX_URL_LEN {
             return Err(CallbackError::TooLong { length: url.len() });
         }
         let without_fragment = url.split('#').next().unwrap_or_default();

@@ -4,7 +4,8 @@
 //! every other byte of the UTF-8 value as `%XX` with upper-case hex (SPEC §4), so a
 //! value can never add, drop or change another parameter.
 
-use crate::error::{Error, Parameter, Problem};
+use crate::error::{Error, Problem};
+use crate::parameter::Parameter;
 
 /// Whether each byte stays as it is in a query value: `A-Z a-z 0-9 - . _ ~`.
 /// A table, because rendering asks once per byte.

@@ -96,10 +96,12 @@
 #![warn(missing_docs)]
 
 mod callback;
+mod connect_url;
 mod encode;
 mod error;
 mod limits;
 mod model;
+mod parameter;
 mod read;
 mod render;
 mod rules;
@@ -113,20 +115,21 @@ pub mod __private;
 pub use callback::{
     AuthorizationCode, Callback, CallbackError, ConnectError, ConnectErrorKind, Outcome,
 };
-pub use error::{Error, Finding, Parameter, Problem, Severity};
+pub use connect_url::builder::ConnectUrlBuilder;
+pub use connect_url::report::{ParseError, Report};
+pub use connect_url::ConnectUrl;
+pub use error::{Error, Finding, Problem, Severity};
 pub use limits::MAX_URL_LEN;
 pub use model::catalog::makes::names as makes;
 pub use model::catalog::permissions::names as permissions;
 pub use model::catalog::permissions::{Permission, PermissionKind};
+pub use model::origin::Origin;
 pub use model::request::{ConnectRequest, AUTHORIZE_PATH, REAUTHENTICATE_PATH};
 pub use model::value::{
     ApplicationId, ApprovalPrompt, ClientId, Country, ExternalId, Flag, Flags, Make, Mode,
     RedirectUri, ResponseType, Scope, ScopeEntry, State, User, VehicleId, Vin, WebRedirectUri,
     COUNTRY_FLAG, REQUIRED_PREFIX,
 };
+pub use parameter::Parameter;
 pub use read::link::SDK_PARAMETERS;
-pub use read::report::{ParseError, Report};
-pub use render::builder::ConnectUrlBuilder;
-pub use render::connect_url::ConnectUrl;
-pub use render::origin::Origin;
 pub use suggest::closest as did_you_mean;

@@ -5,10 +5,10 @@
 //! compile time with this crate's own functions; the public types' own
 //! constructors always validate.
 
+use crate::connect_url::builder::ConnectUrlBuilder;
+use crate::connect_url::ConnectUrl;
 use crate::error::Error;
 use crate::model::value::{Flag, Flags, RedirectUri, Scope, ScopeEntry, WebRedirectUri};
-use crate::render::builder::ConnectUrlBuilder;
-use crate::render::connect_url::ConnectUrl;
 
 pub use crate::model::value::Literal;
 pub use crate::read::link::unknown_parameter;

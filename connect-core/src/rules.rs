@@ -2,9 +2,10 @@
 //! parser on every parsed link, and `connect_url!` at compile time from what it
 //! knows of its input: the same function for all three.
 
-use crate::error::{Error, Parameter, Problem};
+use crate::error::{Error, Problem};
 use crate::model::request::ConnectRequest;
 use crate::model::value::{ClientId, RedirectUri};
+use crate::parameter::Parameter;
 
 /// What is known of a value when the rules are checked.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -98,11 +98,15 @@ mod tests {
         // ...two is not.
         assert_eq!(closest("teslaxx", ["TESLA"]), Some("TESLA"));
         // Every name of the catalogs can still be suggested.
-        let longest = crate::Permission::ALL
+        let longest = crate::model::catalog::permissions::Permission::ALL
             .iter()
             .map(|p| p.name().len())
-            .chain(crate::Make::catalog().map(str::len))
-            .chain(crate::Parameter::ALL.iter().map(|p| p.name().len()))
+            .chain(crate::model::value::Make::catalog().map(str::len))
+            .chain(
+                crate::parameter::Parameter::ALL
+                    .iter()
+                    .map(|p| p.name().len()),
+            )
             .max()
             .unwrap_or_default();
         assert!(longest + longest / 2 <= MAX_INPUT_LEN, "{longest}");

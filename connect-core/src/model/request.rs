@@ -1,12 +1,12 @@
 //! The typed model of a Connect request: every parameter of the table in
-//! [`crate::model::parameter`], typed.
+//! [`crate::parameter`], typed.
 
-use crate::error::Parameter;
-use crate::model::parameter::connect_parameters;
 use crate::model::value::{
     ApprovalPrompt, ClientId, ExternalId, Flags, Make, Mode, RedirectUri, ResponseType, Scope,
     State, User, VehicleId, Vin,
 };
+use crate::parameter::connect_parameters;
+use crate::parameter::Parameter;
 
 /// The path of a first connection.
 pub const AUTHORIZE_PATH: &str = "/oauth/authorize";

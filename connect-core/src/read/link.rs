@@ -2,22 +2,17 @@
 //! recorded, with its severity (SPEC §5, "reading is faithful").
 
 use crate::encode::decode;
-use crate::error::{Error, Findings, Parameter, Problem};
-use crate::model::parameter::connect_parameters;
+use crate::error::{Error, Findings, Problem};
+use crate::model::origin::Origin;
+use crate::model::parts::Parts;
 use crate::model::request::{ConnectRequest, AUTHORIZE_PATH, REAUTHENTICATE_PATH};
 use crate::model::value::{
     ApprovalPrompt, ClientId, ExternalId, Flags, Make, Mode, QueryValue, RedirectUri, ResponseType,
     Scope, State, User, VehicleId, Vin, API_CREDENTIAL_PREFIX,
 };
-use crate::render::origin::Origin;
+use crate::parameter::connect_parameters;
+use crate::parameter::Parameter;
 use crate::rules::{Combination, Known};
-
-/// What a link is, typed: where it points and what it asks.
-#[derive(Debug, Clone)]
-pub(crate) struct Parts {
-    pub(crate) origin: Origin,
-    pub(crate) request: ConnectRequest,
-}
 
 /// Parameters Smartcar's client SDKs add on their own (`sdk_platform` and
 /// `sdk_version` from iOS and Android, `app_origin` from JavaScript): known to
@@ -40,7 +35,7 @@ pub(crate) fn read_parts(text: &str) -> Result<Parts, Findings> {
 /// unread.
 pub(crate) fn read_link(text: &str, findings: &mut Findings) -> Option<Parts> {
     let text = text.trim();
-    if text.len() > crate::MAX_URL_LEN {
+    if text.len() > crate::limits::MAX_URL_LEN {
         findings.error(Error::general(Problem::UrlTooLong { length: text.len() }));
         return None;
     }

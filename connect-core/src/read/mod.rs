@@ -1,5 +1,4 @@
-//! Reading links from elsewhere: the text → typed parts ([`link`]), and the
-//! public report of every finding ([`report`]).
+//! Reading links from elsewhere: the text → typed parts, every finding graded
+//! ([`link`]). Below `connect_url/`, whose `ConnectUrl::read` reports them.
 
 pub mod link;
-pub(crate) mod report;

@@ -1,6 +1,4 @@
-//! Rendering: the builder checks a typed request, and [`ConnectUrl`] holds its
-//! canonical text (SPEC §4).
+//! Rendering: a typed link → its canonical text (SPEC §4). Below `read/` and
+//! `connect_url/`, above the model.
 
-pub(crate) mod builder;
-pub(crate) mod connect_url;
-pub(crate) mod origin;
+pub(crate) mod canonical;

@@ -5,8 +5,9 @@
 //! here is still accepted as a string (`make: "NEW_BRAND"`), checked only for its
 //! spelling (`A-Z 0-9 _`).
 
-use crate::error::{Error, Parameter, Problem};
+use crate::error::{Error, Problem};
 use crate::model::value::Make;
+use crate::parameter::Parameter;
 
 macro_rules! make_catalog {
     ($( $name:ident $display:literal; )*) => {

@@ -7,7 +7,8 @@
 use std::fmt;
 use std::str::FromStr;
 
-use crate::error::{Error, Parameter, Problem};
+use crate::error::{Error, Problem};
+use crate::parameter::Parameter;
 
 /// Whether a permission reads data (`GET`) or issues commands (`POST`/`PUT`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

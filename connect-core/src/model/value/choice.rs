@@ -5,7 +5,8 @@ use std::str::FromStr;
 
 use super::QueryValue;
 use crate::encode::Sink;
-use crate::error::{Error, Findings, Parameter, Problem};
+use crate::error::{Error, Findings, Problem};
+use crate::parameter::Parameter;
 
 /// An enum whose values are written as fixed names, with `ALL`, `name`,
 /// `FromStr` (refusing anything else with `$invalid`) and `Display`.

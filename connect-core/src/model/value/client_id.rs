@@ -1,5 +1,6 @@
 use super::{check_url_safe, string_value};
-use crate::error::{Error, Parameter};
+use crate::error::Error;
+use crate::parameter::Parameter;
 
 fn check_client_id(value: &str) -> Result<(), Error> {
     check_url_safe(Parameter::ClientId, value)
@@ -35,7 +36,7 @@ string_value! {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Problem;
+    use crate::error::Problem;
 
     #[test]
     fn accepts_uuids_and_new_style_ids() {

@@ -1,8 +1,9 @@
 use std::fmt;
 use std::str::FromStr;
 
-use crate::error::{Error, Parameter, Problem};
+use crate::error::{Error, Problem};
 use crate::model::catalog::countries::COUNTRIES;
+use crate::parameter::Parameter;
 
 /// An ISO 3166-1 alpha-2 country code, for the `country` flag: every officially
 /// assigned code. `UK` is refused with help `GB`; lower case with its upper case.

@@ -7,8 +7,9 @@ use std::str::FromStr;
 use super::list::{checked_list, list_problems, read_list};
 use super::QueryValue;
 use crate::encode::Sink;
-use crate::error::{Error, Findings, Parameter, Problem};
+use crate::error::{Error, Findings, Problem};
 use crate::model::value::Country;
+use crate::parameter::Parameter;
 
 /// The flag whose value must be an ISO 3166-1 alpha-2 code.
 pub const COUNTRY_FLAG: &str = "country";

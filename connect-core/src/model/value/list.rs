@@ -4,7 +4,8 @@
 use std::collections::HashSet;
 use std::hash::Hash;
 
-use crate::error::{Error, Findings, Parameter, Problem};
+use crate::error::{Error, Findings, Problem};
+use crate::parameter::Parameter;
 
 /// Every broken rule of a list, each with the index of the entry at fault (`None`
 /// for the list as a whole): empty, or an entry whose `key` came before.

@@ -1,5 +1,6 @@
 use super::{check_upper_case_charset, string_value};
-use crate::error::{Error, Findings, Parameter, Problem};
+use crate::error::{Error, Findings, Problem};
+use crate::parameter::Parameter;
 
 /// The spelling rule of every make: `A-Z 0-9 _`, non-empty.
 fn check_make(value: &str) -> Result<(), Error> {

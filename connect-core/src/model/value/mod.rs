@@ -26,11 +26,12 @@ pub use text::{ExternalId, User};
 pub use vin::Vin;
 
 use crate::encode::Sink;
-use crate::error::{Error, Findings, Parameter, Problem};
+use crate::error::{Error, Findings, Problem};
+use crate::parameter::Parameter;
 
 /// A parameter's value as it travels in a query: written canonically, and read
 /// back as Connect reads it. The renderer and the link reader call these for every
-/// optional parameter of the table in [`crate::model::parameter`].
+/// optional parameter of the table in [`crate::parameter`].
 pub(crate) trait QueryValue: Sized {
     /// Writes the value, percent-encoded where needed.
     fn write(&self, out: &mut impl Sink);
@@ -117,7 +118,7 @@ macro_rules! string_value {
             /// # Errors
             ///
             /// The rule the value breaks.
-            pub fn from_static(value: &'static str) -> Result<Self, $crate::Error> {
+            pub fn from_static(value: &'static str) -> Result<Self, $crate::error::Error> {
                 $check(value)?;
                 Ok($name(::std::borrow::Cow::Borrowed(value)))
             }
@@ -135,7 +136,7 @@ macro_rules! string_value {
             }
 
             fn read(
-                _: $crate::error::Parameter,
+                _: $crate::parameter::Parameter,
                 text: &str,
                 findings: &mut $crate::error::Findings,
             ) -> Option<Self> {
@@ -154,7 +155,7 @@ macro_rules! string_value {
         }
 
         impl ::std::str::FromStr for $name {
-            type Err = $crate::Error;
+            type Err = $crate::error::Error;
             fn from_str(value: &str) -> Result<Self, Self::Err> {
                 $check(value)?;
                 Ok($name(::std::borrow::Cow::Owned(value.to_owned())))
@@ -162,7 +163,7 @@ macro_rules! string_value {
         }
 
         impl ::std::convert::TryFrom<String> for $name {
-            type Error = $crate::Error;
+            type Error = $crate::error::Error;
             fn try_from(value: String) -> Result<Self, Self::Error> {
                 $check(&value)?;
                 Ok($name(::std::borrow::Cow::Owned(value)))

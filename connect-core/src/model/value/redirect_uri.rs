@@ -3,7 +3,8 @@ use std::net::{Ipv4Addr, Ipv6Addr};
 use url::{Host, Url};
 
 use super::{string_value, ClientId};
-use crate::error::{Error, Parameter, Problem};
+use crate::error::{Error, Problem};
+use crate::parameter::Parameter;
 
 fn fail(problem: Problem) -> Result<(), Error> {
     Err(Error::new(Parameter::RedirectUri, problem))

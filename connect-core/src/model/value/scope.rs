@@ -7,8 +7,9 @@ use std::str::FromStr;
 use super::list::{checked_list, list_problems, read_list};
 use super::QueryValue;
 use crate::encode::Sink;
-use crate::error::{Error, Findings, Parameter, Problem};
+use crate::error::{Error, Findings, Problem};
 use crate::model::catalog::permissions::Permission;
+use crate::parameter::Parameter;
 
 /// The prefix that locks a permission on the grant screen.
 pub const REQUIRED_PREFIX: &str = "required";

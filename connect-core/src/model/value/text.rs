@@ -1,5 +1,6 @@
 use super::{check_non_empty, string_value};
-use crate::error::{Error, Parameter};
+use crate::error::Error;
+use crate::parameter::Parameter;
 
 fn check_user(value: &str) -> Result<(), Error> {
     check_non_empty(Parameter::User, value)

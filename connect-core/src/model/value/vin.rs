@@ -1,5 +1,6 @@
 use super::{check_upper_case_charset, string_value};
-use crate::error::{Error, Parameter, Problem};
+use crate::error::{Error, Problem};
+use crate::parameter::Parameter;
 
 /// A character a VIN may contain: `A-H J-N P R-Z 0-9` (never I, O or Q).
 const fn is_vin_char(c: char) -> bool {

@@ -1,14 +1,15 @@
 //! [`ConnectUrlBuilder`]: typed values in, a checked [`ConnectUrl`] out.
 
-use crate::error::{Error, Parameter};
-use crate::model::parameter::connect_parameters;
+use crate::connect_url::ConnectUrl;
+use crate::error::Error;
+use crate::model::origin::Origin;
 use crate::model::request::ConnectRequest;
 use crate::model::value::{
     ApplicationId, ApprovalPrompt, ClientId, ExternalId, Flags, Make, Mode, RedirectUri, Scope,
     State, User, VehicleId, Vin,
 };
-use crate::render::connect_url::ConnectUrl;
-use crate::render::origin::Origin;
+use crate::parameter::connect_parameters;
+use crate::parameter::Parameter;
 use crate::rules::Combination;
 
 /// Builds a [`ConnectUrl`] from typed values; [`build`](Self::build) checks the

@@ -4,8 +4,8 @@
 use std::fmt;
 use std::str::FromStr;
 
+use crate::connect_url::ConnectUrl;
 use crate::error::{Error, Finding, Findings, Severity};
-use crate::render::connect_url::ConnectUrl;
 
 /// What reading a link found: the link, unless an error stops it, and every
 /// finding, errors and warnings, in the order of the parameters.

@@ -1,17 +1,21 @@
-//! [`ConnectUrl`]: a checked Connect link, its canonical text, and the renderer
-//! that writes it.
+//! [`ConnectUrl`]: a checked Connect link, its canonical text and its typed parts.
+//! It stands above both the renderer (`render/`) and the reader (`read/`): a link is
+//! made by the builder ([`builder`]) or by reading ([`report`]), and derives its parts
+//! from its text on first use.
+
+pub(crate) mod builder;
+pub(crate) mod report;
 
 use std::collections::HashMap;
 use std::fmt;
 use std::hash::{Hash, Hasher};
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
-use crate::encode::{Length, Sink};
-use crate::model::parameter::connect_parameters;
+use crate::model::origin::Origin;
+use crate::model::parts::Parts;
 use crate::model::request::ConnectRequest;
-use crate::model::value::QueryValue;
-use crate::read::link::{read_parts, Parts};
-use crate::render::origin::Origin;
+use crate::read::link::read_parts;
+use crate::render::canonical::render;
 
 /// A Smartcar Connect link whose every value and rule has been checked, with its
 /// canonical text (SPEC §4): parameters in a fixed order, only those declared,
@@ -133,53 +137,6 @@ fn static_parts(text: &'static str) -> &'static Parts {
     cache
         .entry(text)
         .or_insert_with(|| Box::leak(Box::new(derive(text))))
-}
-
-/// The canonical text: sized first, then written, so the string is allocated once.
-fn render(origin: &Origin, request: &ConnectRequest) -> String {
-    let mut length = Length::default();
-    write_url(&mut length, origin, request);
-    let mut text = String::with_capacity(length.0);
-    write_url(&mut text, origin, request);
-    debug_assert_eq!(text.len(), length.0);
-    text
-}
-
-macro_rules! write_optional {
-    (
-        identity { $( $ivariant:ident $iname:ident, $idoc:literal; )* }
-        optional { $( $variant:ident $name:ident: $ty:ty, $doc:literal; )* }
-    ) => {
-        /// Every optional parameter given, in canonical order.
-        fn write_optional(out: &mut impl Sink, request: &ConnectRequest) {
-            $(
-                if let Some(value) = &request.$name {
-                    out.raw(concat!("&", stringify!($name), "="));
-                    value.write(out);
-                }
-            )*
-        }
-    };
-}
-connect_parameters!(write_optional);
-
-/// The canonical rendering of SPEC §4.
-fn write_url(out: &mut impl Sink, origin: &Origin, request: &ConnectRequest) {
-    out.raw(origin.as_str());
-    out.raw(request.path());
-    out.raw("?response_type=");
-    out.raw(request.response_type().name());
-    out.raw("&");
-    out.raw(request.app_id_parameter.name());
-    out.raw("=");
-    request.app_id.write(out);
-    write_optional(out, request);
-    for (name, value) in &request.extra {
-        out.raw("&");
-        out.encoded(name);
-        out.raw("=");
-        out.encoded(value);
-    }
 }
 
 /// The text alone: it is canonical, so it says everything the link is.

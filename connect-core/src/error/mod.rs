@@ -1,0 +1,169 @@
+//! The one error type of every rule, by concern:
+//!
+//! - [`problem`]: [`Problem`], what is wrong;
+//! - [`wording`]: each problem's message and help, side by side;
+//! - [`quote`]: how untrusted text is quoted in them;
+//! - [`finding`]: [`Severity`] and [`Finding`], the grading of a link read from elsewhere.
+//!
+//! An [`Error`] is a [`Problem`] and the [`Parameter`] it concerns. Run-time callers
+//! read it through `Display`; `connect_url!` shows [`Error::message`] on the
+//! offending token and [`Error::help`] as a `help:` line.
+
+use std::fmt;
+
+use crate::parameter::Parameter;
+
+mod finding;
+mod problem;
+mod quote;
+mod wording;
+
+pub(crate) use finding::Findings;
+pub use finding::{Finding, Severity};
+pub use problem::Problem;
+pub(crate) use quote::Escaped;
+use wording::Part;
+
+/// A broken rule: which parameter, and what is wrong with it.
+///
+/// `Display` gives the message and, after `; `, how to fix it. `Debug` gives the
+/// parameter, the message and the help, so that `fn main() -> Result<(), Error>`
+/// and `unwrap` print something a person can act on; match on
+/// [`problem`](Error::problem) for the details.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Error {
+    parameter: Option<Parameter>,
+    problem: Problem,
+}
+
+impl Error {
+    /// An error about `parameter`.
+    #[must_use]
+    pub const fn new(parameter: Parameter, problem: Problem) -> Self {
+        Error {
+            parameter: Some(parameter),
+            problem,
+        }
+    }
+
+    /// An error about the URL as a whole (its origin, path or query syntax).
+    #[must_use]
+    pub const fn general(problem: Problem) -> Self {
+        Error {
+            parameter: None,
+            problem,
+        }
+    }
+
+    /// The parameter at fault, if the error concerns one.
+    #[must_use]
+    pub fn parameter(&self) -> Option<Parameter> {
+        self.parameter
+    }
+
+    /// What is wrong.
+    #[must_use]
+    pub fn problem(&self) -> &Problem {
+        &self.problem
+    }
+
+    /// What is wrong, in rustc's style: lower case, no trailing period.
+    #[must_use]
+    pub fn message(&self) -> String {
+        let mut text = String::new();
+        // Writing to a `String` cannot fail.
+        let _ = self.explain(Part::Message, &mut text);
+        text
+    }
+
+    /// How to fix it, when there is something useful to say.
+    #[must_use]
+    pub fn help(&self) -> Option<String> {
+        let mut text = String::new();
+        match self.explain(Part::Help, &mut text) {
+            Ok(true) => Some(text),
+            _ => None,
+        }
+    }
+}
+
+/// Writes `message; help` straight to the formatter.
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.explain(Part::Message, f)?;
+        let mut help = Prefixed { f, started: false };
+        self.explain(Part::Help, &mut help).map(|_| ())
+    }
+}
+
+/// Writes `; ` before the first piece of the help, so an absent help writes nothing.
+struct Prefixed<'a, 'b> {
+    f: &'a mut fmt::Formatter<'b>,
+    started: bool,
+}
+
+impl fmt::Write for Prefixed<'_, '_> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        if !self.started {
+            self.started = true;
+            self.f.write_str("; ")?;
+        }
+        self.f.write_str(s)
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// `Error { parameter: Some(ClientId), message: "…", help: Some("…"), .. }`, like
+/// `std::io::Error`, whose `Debug` shows its kind and its message.
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Error")
+            .field("parameter", &self.parameter)
+            .field("message", &self.message())
+            .field("help", &self.help())
+            // The problem's fields are in the message; `..` says it is there.
+            .finish_non_exhaustive()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_joins_message_and_help() {
+        let e = Error::new(Parameter::ClientId, Problem::Empty);
+        assert_eq!(
+            e.to_string(),
+            "`client_id` must not be empty; copy the app id from the credentials tab of the \
+            Smartcar dashboard"
+        );
+        assert_eq!(e.parameter(), Some(Parameter::ClientId));
+        let no_help = Error::new(Parameter::State, Problem::Missing);
+        assert_eq!(no_help.to_string(), "`state` is missing");
+        assert_eq!(no_help.help(), None);
+    }
+
+    #[test]
+    fn debug_carries_the_message_and_the_help() {
+        let e = Error::new(Parameter::ClientId, Problem::Whitespace);
+        assert_eq!(
+            format!("{e:?}"),
+            "Error { parameter: Some(ClientId), message: \"`client_id` must not contain \
+            whitespace\", help: Some(\"remove the whitespace from `client_id`\"), .. }"
+        );
+        let no_help = Error::new(Parameter::State, Problem::Missing);
+        assert_eq!(
+            format!("{no_help:?}"),
+            "Error { parameter: Some(State), message: \"`state` is missing\", help: None, .. }"
+        );
+        let finding = Finding::warning(e);
+        let debug = format!("{finding:?}");
+        assert!(
+            debug.starts_with("Finding { severity: Warning, error: Error {")
+                && debug.contains("must not contain whitespace"),
+            "{debug}"
+        );
+    }
+}
