@@ -112,6 +112,7 @@ mod suggest;
 #[path = "private.rs"]
 pub mod __private;
 
+pub use __private::ParameterValue;
 pub use callback::{
     AuthorizationCode, Callback, CallbackError, ConnectError, ConnectErrorKind, Outcome,
 };

@@ -44,8 +44,8 @@ pub struct ConnectUrlBuilder {
 
 macro_rules! setters {
     (
-        identity { $( $ivariant:ident $iname:ident, $idoc:literal; )* }
-        optional { $( $variant:ident $name:ident: $ty:ty, $doc:literal; )* }
+        identity { $( $ivariant:ident $iname:ident: $ity:ty = $iform:ident, $idoc:literal; )* }
+        optional { $( $variant:ident $name:ident: $ty:ty = $form:ident $(as $expr:ty)?, $doc:literal; )* }
     ) => {
         impl ConnectUrlBuilder {
             $(
@@ -105,6 +105,19 @@ impl ConnectUrlBuilder {
             Some(error) => Err(error),
             None => Ok(self.build_checked()),
         }
+    }
+
+    /// The same builder with another app id (`connect_url!` checks its literals
+    /// before it knows the app id).
+    pub(crate) fn app_id(mut self, app_id: ClientId, parameter: Parameter) -> Self {
+        self.request.app_id = app_id;
+        self.request.app_id_parameter = parameter;
+        self
+    }
+
+    /// The request so far.
+    pub(crate) fn request(&self) -> &ConnectRequest {
+        &self.request
     }
 
     /// The link, for `connect_url!`, which decided every rule at compile time.

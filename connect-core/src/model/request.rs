@@ -15,8 +15,8 @@ pub const REAUTHENTICATE_PATH: &str = "/oauth/reauthenticate";
 
 macro_rules! request_struct {
     (
-        identity { $( $ivariant:ident $iname:ident, $idoc:literal; )* }
-        optional { $( $variant:ident $name:ident: $ty:ty, $doc:literal; )* }
+        identity { $( $ivariant:ident $iname:ident: $ity:ty = $iform:ident, $idoc:literal; )* }
+        optional { $( $variant:ident $name:ident: $ty:ty = $form:ident $(as $expr:ty)?, $doc:literal; )* }
     ) => {
         /// Every parameter of a Connect link, typed. Only what was declared is
         /// `Some`: nothing is filled in with Connect's defaults.
