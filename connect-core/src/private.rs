@@ -19,10 +19,9 @@ use crate::connect_url::builder::ConnectUrlBuilder;
 use crate::connect_url::ConnectUrl;
 use crate::error::{Error, Voice};
 use crate::model::request::ConnectRequest;
-use crate::model::value::{
-    ApprovalPrompt, ClientId, ExternalId, Flag, Flags, Make, Mode, RedirectUri, ResponseType,
-    Scope, ScopeEntry, State, User, VehicleId, Vin, WebRedirectUri,
-};
+// The table names its value types: a glob, so that a new one needs no import here.
+#[allow(clippy::wildcard_imports)]
+use crate::model::value::*;
 use crate::parameter::{connect_parameters, Parameter};
 
 pub use crate::error::DidYouMean;
@@ -69,13 +68,9 @@ pub enum Form {
 pub struct Row {
     /// The parameter; its key and its builder setter are its name.
     pub parameter: Parameter,
-    /// How a literal of it is written.
+    /// How a literal of it is written. (An expression of it is of the type
+    /// [`expressions`] names after the parameter.)
     pub form: Form,
-    /// Its value type, as the expansion names it under [`types`].
-    pub value_type: &'static str,
-    /// The type an expression must have when it is not the value type itself
-    /// (`WebRedirectUri` for `redirect_uri`), under [`types`].
-    pub expression_type: Option<&'static str>,
 }
 
 /// A setter that parses its text with the value type's rules: `text` and `word`.
@@ -118,7 +113,7 @@ macro_rules! form {
 
 macro_rules! rows {
     (
-        identity { $( $ivariant:ident $iname:ident: $ity:ty = $iform:ident, $idoc:literal; )* }
+        identity { $( $ivariant:ident $iname:ident: $ity:ident = $iform:ident, $idoc:literal; )* }
         optional { $( $variant:ident $name:ident: $ty:ident = $form:ident $(as $expr:ident)?, $doc:literal; )* }
     ) => {
         /// Every optional parameter, in canonical order. (`response_type` and the
@@ -128,28 +123,25 @@ macro_rules! rows {
             $( Row {
                 parameter: Parameter::$variant,
                 form: form!($form, $ty, $name),
-                value_type: stringify!($ty),
-                expression_type: rows!(@expression $($expr)?),
             }, )*
         ];
 
-        // An expression type converts into the value type.
-        $( $( const _: fn($expr) -> $ty = <$ty as From<$expr>>::from; )? )*
+        /// The type of each parameter's expression in `connect_url!`, named after
+        /// the parameter (`expressions::state` is `State`): its value type, or the
+        /// type the table gives after `as`, which converts into it with `From`
+        /// (`redirect_uri` takes a `WebRedirectUri`).
+        #[allow(non_camel_case_types)]
+        pub mod expressions {
+            #[allow(clippy::wildcard_imports)]
+            use super::*;
+            $( pub type $iname = $ity; )*
+            $( pub type $name = rows!(@expression $ty $(, $expr)?); )*
+        }
     };
-    (@expression) => { None };
-    (@expression $expr:ident) => { Some(stringify!($expr)) };
+    (@expression $ty:ident) => { $ty };
+    (@expression $ty:ident, $expr:ident) => { $expr };
 }
 connect_parameters!(rows);
-
-/// Every type the table names, under one path for the expansions
-/// (`__private::types::State`, `__private::types::bool`).
-pub mod types {
-    pub use crate::model::value::{
-        ApprovalPrompt, ClientId, ExternalId, Flags, Make, Mode, RedirectUri, Scope, State, User,
-        VehicleId, Vin, WebRedirectUri,
-    };
-    pub use core::primitive::bool;
-}
 
 /// The row of an optional parameter.
 #[must_use]

@@ -104,12 +104,7 @@ fn literal_link(
 fn built_link(krate: &TokenStream, link: &Link) -> TokenStream {
     let mut bindings = Vec::new();
     let mut bind = |argument: &Argument| -> TokenStream {
-        let Argument::Expr {
-            tokens,
-            value_type,
-            expression_type,
-        } = argument
-        else {
+        let Argument::Expr { parameter, tokens } = argument else {
             return write(krate, argument);
         };
         let name = format_ident!(
@@ -117,15 +112,12 @@ fn built_link(krate: &TokenStream, link: &Link) -> TokenStream {
             bindings.len(),
             span = Span::mixed_site()
         );
-        let ty = Ident::new(expression_type.unwrap_or(value_type), Span::call_site());
+        let ty = Ident::new(parameter.name(), Span::call_site());
         // The expression keeps its own spans: a wrong type is reported on all of it.
-        let checked =
-            quote!(#krate::__private::Value::<#krate::__private::types::#ty>::of(#tokens));
-        bindings.push(quote!(let #name = #checked;));
-        match expression_type {
-            Some(_) => quote!(::core::convert::From::from(#name.get())),
-            None => quote!(#name.get()),
-        }
+        bindings.push(quote! {
+            let #name = #krate::__private::Value::<#krate::__private::expressions::#ty>::of(#tokens);
+        });
+        quote!(::core::convert::From::from(#name.get()))
     };
     let (parameter, app_id) = &link.app_id;
     let constructor = match parameter {

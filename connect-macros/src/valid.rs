@@ -60,12 +60,11 @@ pub enum Argument {
     Scope(Vec<(bool, Ident)>),
     /// Each flag's name and value.
     Flags(Vec<(String, String)>),
-    /// An expression of the parameter's value type (`__private::types::…`), or
-    /// of `expression_type`, which converts into it.
+    /// An expression of the type connect-core's table gives the parameter
+    /// (`__private::expressions::state`), which converts into its value type.
     Expr {
+        parameter: Parameter,
         tokens: TokenStream,
-        value_type: &'static str,
-        expression_type: Option<&'static str>,
     },
     /// No argument (`.response_type_none()`).
     Nothing,
@@ -113,9 +112,8 @@ pub fn validate(inv: &Invocation, call_site: Span, cx: &mut Ctxt) -> Option<Link
             Value::Invalid => (None, Given::Invalid),
             Value::Expr(tokens) => {
                 let argument = Argument::Expr {
+                    parameter: row.parameter,
                     tokens: tokens.clone(),
-                    value_type: row.value_type,
-                    expression_type: row.expression_type,
                 };
                 (Some(argument), Given::AtRunTime)
             }
@@ -155,9 +153,8 @@ pub fn validate(inv: &Invocation, call_site: Span, cx: &mut Ctxt) -> Option<Link
         Some(id) => Argument::Text(id.as_str().to_owned()),
         None => match &inv.get(parameter)?.value {
             Value::Expr(tokens) => Argument::Expr {
+                parameter,
                 tokens: tokens.clone(),
-                value_type: "ClientId",
-                expression_type: None,
             },
             _ => return None,
         },

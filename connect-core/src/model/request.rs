@@ -1,10 +1,9 @@
 //! The typed model of a Connect request: every parameter of the table in
 //! [`crate::parameter`], typed.
 
-use crate::model::value::{
-    ApprovalPrompt, ClientId, ExternalId, Flags, Make, Mode, RedirectUri, ResponseType, Scope,
-    State, User, VehicleId, Vin,
-};
+// The table names its value types: a glob, so that a new one needs no import here.
+#[allow(clippy::wildcard_imports)]
+use crate::model::value::*;
 use crate::parameter::connect_parameters;
 use crate::parameter::Parameter;
 
