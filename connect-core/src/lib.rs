@@ -86,6 +86,10 @@
 //!   on first use: a literal link of `connect_url!` is a constant, a built link
 //!   allocates once.
 //! - The authorization code is hidden from `Debug` output: it is a credential.
+//! - An error's help that says how to set a parameter says it in the syntax of
+//!   whoever raised the error: `.single_select(true)` from the builder and the
+//!   value types, `single_select=true` from [`ConnectUrl::read`], `single_select:
+//!   true` from `connect_url!`. The message and the problem are the same.
 //! - A link or redirect query over [`MAX_URL_LEN`] (64 KiB) is refused unread: web
 //!   servers refuse request lines a quarter of that size, so none reaches Connect or
 //!   comes back from it. Every parser, check and did-you-mean costs time linear in
