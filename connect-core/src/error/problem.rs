@@ -286,7 +286,7 @@ pub enum Problem {
         value: String,
     },
     /// A link's app id that no application of the registration has: Connect
-    /// answers "400: Invalid parameter client_id".
+    /// answers "400: Invalid parameter `client_id`".
     UnknownAppId {
         /// The app id of the link.
         id: String,
@@ -296,7 +296,7 @@ pub enum Problem {
         known: Vec<(String, String)>,
     },
     /// A redirect URI not registered for the link's application: Connect answers
-    /// "400: Unauthorized redirect_uri".
+    /// "400: Unauthorized `redirect_uri`".
     UnauthorizedRedirectUri {
         /// The link's redirect URI.
         uri: String,
@@ -304,10 +304,12 @@ pub enum Problem {
         application: String,
         /// Its registered redirect URIs, in dashboard order.
         registered: Vec<String>,
-        /// The registered URI it is a near miss of, and how they differ.
-        near: Option<(String, &'static str)>,
-        /// Another application that registers exactly this URI.
-        registered_for: Option<String>,
+        /// The index in `registered` of the URI it is a near miss of, and how they
+        /// differ.
+        near: Option<(usize, &'static str)>,
+        /// Another application that registers exactly this URI (boxed: the
+        /// largest problem stays small).
+        registered_for: Option<Box<str>>,
     },
     /// Permissions the application may not request: Connect answers "Application
     /// not authorized to request permission(s): …".

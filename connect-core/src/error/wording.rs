@@ -535,7 +535,10 @@ impl Error {
                     \"400: Invalid parameter {}\"",
                     self.parameter.map_or("client_id", Parameter::name)
                 );
-                match (suggestion, known.iter().find(|(_, i)| Some(i) == suggestion.as_ref())) {
+                match (
+                    suggestion,
+                    known.iter().find(|(_, i)| Some(i) == suggestion.as_ref()),
+                ) {
                     (Some(s), Some((name, _))) => say!(
                         message,
                         format_args!(
@@ -576,15 +579,15 @@ impl Error {
                             Listed(registered)
                         )
                     ),
-                    (None, Some((near, how))) => say!(
+                    (None, Some((near, how))) if *near < registered.len() => say!(
                         message,
                         format_args!(
                             "did you mean `{}`? ({how}); registered: {}",
-                            Escaped(near),
+                            Escaped(&registered[*near]),
                             Listed(registered)
                         )
                     ),
-                    (None, None) => say!(
+                    (None, _) => say!(
                         message,
                         format_args!(
                             "the redirect URIs registered for `{application}` are {}: use one, or \

@@ -111,12 +111,12 @@ impl Registration {
     }
 
     /// The error of an app id no application has: "400: Invalid parameter
-    /// client_id", with a did-you-mean among the registered ids. `parameter` is the
+    /// `client_id`", with a did-you-mean among the registered ids. `parameter` is the
     /// name the link sends it under (`client_id` or `application_id`).
     #[must_use]
     pub fn unknown_app_id(&self, app_id: &str, parameter: Parameter) -> Error {
-        let suggestion = closest(app_id, self.applications.iter().map(|a| a.app_id.as_str()))
-            .map(str::to_owned);
+        let suggestion =
+            closest(app_id, self.applications.iter().map(|a| a.app_id.as_str())).map(str::to_owned);
         Error::new(
             parameter,
             Problem::UnknownAppId {
@@ -265,7 +265,7 @@ impl Application {
     }
 
     /// The check of one redirect URI: registered for this application, or "400:
-    /// Unauthorized redirect_uri" with the registered ones, a did-you-mean for a near
+    /// Unauthorized `redirect_uri`" with the registered ones, a did-you-mean for a near
     /// miss ([`near_miss`](super::near_miss)), and the other application of
     /// `registration` that registers it, if one does. `connect_url!` calls it on its
     /// literal.
@@ -278,13 +278,17 @@ impl Application {
             return Ok(());
         }
         let registered: Vec<&str> = self.redirect_uris.iter().map(|r| r.as_str()).collect();
-        let near = super::near::near_miss(uri, registered.iter().copied())
-            .map(|n| (n.registered.to_owned(), n.difference.describe()));
+        let near = super::near::near_miss(uri, registered.iter().copied()).and_then(|n| {
+            let at = registered
+                .iter()
+                .position(|r| std::ptr::eq(*r, n.registered))?;
+            Some((at, n.difference.describe()))
+        });
         let registered_for = registration
             .applications
             .iter()
             .find(|a| a.name != self.name && a.is_registered(uri))
-            .map(|a| a.name.clone());
+            .map(|a| a.name.as_str().into());
         Err(Error::new(
             Parameter::RedirectUri,
             Problem::UnauthorizedRedirectUri {

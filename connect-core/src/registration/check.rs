@@ -74,9 +74,9 @@ impl<'r> RegistrationReport<'r> {
 
 impl Registration {
     /// Checks a built or read link against the registration, as Connect would:
-    /// an app id no application has ("400: Invalid parameter client_id", with a
+    /// an app id no application has ("400: Invalid parameter `client_id`", with a
     /// did-you-mean), a redirect URI not registered for that application ("400:
-    /// Unauthorized redirect_uri", with the registered ones and a did-you-mean for a
+    /// Unauthorized `redirect_uri`", with the registered ones and a did-you-mean for a
     /// near miss), a mobile `sc<id>://` redirect URI of another app id, permissions
     /// and a make it may not request. Every finding at once.
     ///
@@ -141,8 +141,7 @@ impl Registration {
             None => Some(app.default_redirect_uri().clone()),
         };
         if let Some(scope) = request.scope() {
-            if let Err(e) = app.check_permissions(scope.entries().iter().map(|e| e.permission()))
-            {
+            if let Err(e) = app.check_permissions(scope.entries().iter().map(|e| e.permission())) {
                 findings.push(Finding::error(e));
             }
         }

@@ -93,19 +93,16 @@ impl Registration {
                 }
             }
             if !found || (applications.is_empty() && !reader.issues.has_issues()) {
-                reader.issues.issue(
-                    (0, 0),
-                    Error::general(Problem::RegistrationNoApplication),
-                );
+                reader
+                    .issues
+                    .issue((0, 0), Error::general(Problem::RegistrationNoApplication));
             }
         }
         reader.duplicate_ids();
         if issues.has_issues() {
             return Err(issues.into_error(path));
         }
-        Ok(Registration {
-            applications,
-        })
+        Ok(Registration { applications })
     }
 }
 

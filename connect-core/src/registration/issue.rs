@@ -1,7 +1,7 @@
 //! [`RegistrationError`]: every problem of a registration file, each with its
 //! line and column, and [`Locator`], which finds them in time linear in the file.
 
-use std::fmt;
+use std::fmt::{self, Write as _};
 
 use crate::error::Error;
 
@@ -106,15 +106,17 @@ impl RegistrationError {
             if i > 0 {
                 text.push('\n');
             }
-            text.push_str(&format!(
+            // Writing to a `String` cannot fail.
+            let _ = write!(
+                text,
                 "{}:{}:{}: {}",
                 self.path,
                 issue.line,
                 issue.column,
                 issue.error.message()
-            ));
+            );
             if let Some(help) = issue.error.help() {
-                text.push_str(&format!("\n  = help: {help}"));
+                let _ = write!(text, "\n  = help: {help}");
             }
         }
         text

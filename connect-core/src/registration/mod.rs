@@ -4,8 +4,8 @@
 //! `registration`.
 //!
 //! Connect refuses a link whose app id is no application's ("400: Invalid parameter
-//! client_id"), whose redirect URI is not registered for the application ("400:
-//! Unauthorized redirect_uri"), or that asks for a permission or a make the
+//! `client_id`"), whose redirect URI is not registered for the application ("400:
+//! Unauthorized `redirect_uri`"), or that asks for a permission or a make the
 //! application may not request. Only the registration can tell these before a person
 //! reaches Connect, and the dashboard has no public API for it: the project states it.
 //!
@@ -65,7 +65,7 @@
 //!     .build()?;
 //! let report = registration.check(&url);
 //! let finding = &report.findings()[0];
-//! assert!(finding.as_error().message().contains("400: Unauthorized redirect_uri"));
+//! assert!(finding.as_error().message().contains("400: Unauthorized `redirect_uri`"));
 //! assert_eq!(
 //!     finding.as_error().help().as_deref(),
 //!     Some("did you mean `https://example.com/callback`? (the trailing slash differs); \

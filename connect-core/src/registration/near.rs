@@ -155,10 +155,18 @@ fn is_web(scheme: &str) -> bool {
 fn difference(uri: &str, a: &Parts<'_>, candidate: &str) -> Option<Difference> {
     let b = Parts::of(candidate);
     let same_place = a.host == b.host && a.port == b.port;
-    if a.scheme == b.scheme && same_place && a.rest != b.rest && a.trimmed_rest() == b.trimmed_rest() {
+    if a.scheme == b.scheme
+        && same_place
+        && a.rest != b.rest
+        && a.trimmed_rest() == b.trimmed_rest()
+    {
         return Some(Difference::TrailingSlash);
     }
-    if a.scheme != b.scheme && is_web(a.scheme) && is_web(b.scheme) && same_place && a.rest == b.rest
+    if a.scheme != b.scheme
+        && is_web(a.scheme)
+        && is_web(b.scheme)
+        && same_place
+        && a.rest == b.rest
     {
         return Some(Difference::Scheme);
     }

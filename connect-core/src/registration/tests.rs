@@ -47,8 +47,15 @@ fn reads_the_documented_format() {
     let r = two();
     let production = r.application("production").unwrap();
     assert_eq!(production.app_id().as_str(), PRODUCTION);
-    let uris: Vec<&str> = production.redirect_uris().iter().map(|u| u.as_str()).collect();
-    assert_eq!(uris, ["https://example.com/callback", "https://example.com/home"]);
+    let uris: Vec<&str> = production
+        .redirect_uris()
+        .iter()
+        .map(|u| u.as_str())
+        .collect();
+    assert_eq!(
+        uris,
+        ["https://example.com/callback", "https://example.com/home"]
+    );
     assert_eq!(production.default_redirect_uri().as_str(), uris[0]);
     assert_eq!(production.permissions().map(<[_]>::len), Some(2));
     assert_eq!(production.makes().map(<[_]>::len), Some(2));
@@ -129,10 +136,7 @@ redirect_uris = "https://example.com"
              its own app id"
         )
     );
-    assert_eq!(
-        helps[12].as_deref(),
-        Some("did you mean `applications`?")
-    );
+    assert_eq!(helps[12].as_deref(), Some("did you mean `applications`?"));
     let shown = error.to_string();
     assert!(
         shown.starts_with(
@@ -203,13 +207,18 @@ fn a_registered_link_passes_and_the_default_redirect_is_the_first() {
     ));
     let report = r.check(&ok);
     assert!(report.is_ok(), "{:?}", report.findings());
-    assert_eq!(report.redirect_uri().unwrap().as_str(), "https://example.com/home");
+    assert_eq!(
+        report.redirect_uri().unwrap().as_str(),
+        "https://example.com/home"
+    );
     let default = r.check(&link(&format!("client_id={PRODUCTION}")));
     assert_eq!(
         default.redirect_uri().unwrap().as_str(),
         "https://example.com/callback"
     );
-    let none = link(&format!("client_id={PRODUCTION}")).as_str().replace("response_type=code", "response_type=none");
+    let none = link(&format!("client_id={PRODUCTION}"))
+        .as_str()
+        .replace("response_type=code", "response_type=none");
     assert_eq!(r.check(&none.parse().unwrap()).redirect_uri(), None);
 }
 
@@ -225,12 +234,16 @@ fn an_unknown_app_id_gets_connects_answer_and_a_did_you_mean() {
     );
     assert_eq!(
         e.help().as_deref(),
-        Some(&*format!("did you mean `{PRODUCTION}` (application `production`)?"))
+        Some(&*format!(
+            "did you mean `{PRODUCTION}` (application `production`)?"
+        ))
     );
     let far = r.check(&link("application_id=client_abc"));
     let e = far.findings()[0].as_error();
     assert_eq!(e.parameter(), Some(Parameter::ApplicationId));
-    assert!(e.message().ends_with("\"400: Invalid parameter application_id\""));
+    assert!(e
+        .message()
+        .ends_with("\"400: Invalid parameter application_id\""));
     assert_eq!(
         e.help().as_deref(),
         Some(&*format!(
@@ -275,11 +288,16 @@ fn an_unregistered_redirect_uri_lists_the_registered_with_a_did_you_mean() {
         assert!(help.contains(&format!("({how})")), "{uri}: {help}");
     }
     let (_, help) = check("https://elsewhere.example/x/y/z");
-    assert!(help.starts_with("the redirect URIs registered for `production` are"), "{help}");
+    assert!(
+        help.starts_with("the redirect URIs registered for `production` are"),
+        "{help}"
+    );
     // The staging URI in a production link: another application's.
     let (_, help) = check("http://localhost:8000/callback");
     assert!(
-        help.starts_with("`http://localhost:8000/callback` is registered for application `staging`"),
+        help.starts_with(
+            "`http://localhost:8000/callback` is registered for application `staging`"
+        ),
         "{help}"
     );
 }
@@ -293,7 +311,10 @@ fn a_mobile_redirect_is_checked_against_the_app_and_its_registration() {
     let e = staging
         .check_mobile_redirect(&format!("sc{PRODUCTION}://callback").parse().unwrap())
         .unwrap_err();
-    assert!(matches!(e.problem(), Problem::RedirectMobileMismatch { .. }));
+    assert!(matches!(
+        e.problem(),
+        Problem::RedirectMobileMismatch { .. }
+    ));
     let report = r.check(&link(&format!(
         "client_id={STAGING}&redirect_uri=sc{STAGING}%3A%2F%2Fcallbak"
     )));
@@ -310,7 +331,7 @@ fn a_mobile_redirect_is_checked_against_the_app_and_its_registration() {
         .check_redirect_uri(&r, &format!("sc{STAGING}://callback"))
         .unwrap_err();
     assert!(
-        matches!(e.problem(), Problem::UnauthorizedRedirectUri { registered_for: Some(s), .. } if s == "staging"),
+        matches!(e.problem(), Problem::UnauthorizedRedirectUri { registered_for: Some(s), .. } if &**s == "staging"),
         "{e:?}"
     );
 }
@@ -344,7 +365,9 @@ fn permissions_and_makes_the_app_may_not_request() {
     );
     // Staging says nothing: anything goes.
     assert!(r
-        .check(&link(&format!("client_id={STAGING}&scope=read_tires&make=FORD")))
+        .check(&link(&format!(
+            "client_id={STAGING}&scope=read_tires&make=FORD"
+        )))
         .is_ok());
 }
 
@@ -352,16 +375,28 @@ fn permissions_and_makes_the_app_may_not_request() {
 fn resolve_chooses_the_application() {
     let r = two();
     assert_eq!(r.resolve(Some("staging"), None).unwrap().name(), "staging");
-    assert_eq!(r.resolve(Some("staging"), Some(STAGING)).unwrap().name(), "staging");
-    assert_eq!(r.resolve(None, Some(PRODUCTION)).unwrap().name(), "production");
+    assert_eq!(
+        r.resolve(Some("staging"), Some(STAGING)).unwrap().name(),
+        "staging"
+    );
+    assert_eq!(
+        r.resolve(None, Some(PRODUCTION)).unwrap().name(),
+        "production"
+    );
     let e = r.resolve(Some("staging"), Some(PRODUCTION)).unwrap_err();
     assert_eq!(
         e.message(),
         format!("`client_id` `{PRODUCTION}` is not the app id of application `staging`")
     );
     let e = r.resolve(Some("prod"), None).unwrap_err();
-    assert_eq!(e.message(), "the registration declares no application `prod`");
-    assert_eq!(e.help().as_deref(), Some("it declares `production`, `staging`"));
+    assert_eq!(
+        e.message(),
+        "the registration declares no application `prod`"
+    );
+    assert_eq!(
+        e.help().as_deref(),
+        Some("it declares `production`, `staging`")
+    );
     let e = r.resolve(None, None).unwrap_err();
     assert_eq!(
         e.help().as_deref(),
@@ -382,12 +417,22 @@ fn quoted_text_is_escaped_and_lists_are_bounded() {
     let many: Vec<String> = (0..20).map(|i| format!("https://e.example/{i}")).collect();
     let text = format!(
         "[applications.p]\napp_id = \"x\"\nredirect_uris = [{}]\n",
-        many.iter().map(|u| format!("\"{u}\"")).collect::<Vec<_>>().join(",")
+        many.iter()
+            .map(|u| format!("\"{u}\""))
+            .collect::<Vec<_>>()
+            .join(",")
     );
     let r = Registration::from_toml(&text, "smartcar.toml").unwrap();
-    let e = r.application("p").unwrap().check_redirect_uri(&r, "https://x.example/\u{1b}[31m").unwrap_err();
+    let e = r
+        .application("p")
+        .unwrap()
+        .check_redirect_uri(&r, "https://x.example/\u{1b}[31m")
+        .unwrap_err();
     let shown = e.to_string();
-    assert!(shown.contains("\\u{1b}") && !shown.contains('\u{1b}'), "{shown}");
+    assert!(
+        shown.contains("\\u{1b}") && !shown.contains('\u{1b}'),
+        "{shown}"
+    );
     assert!(shown.ends_with("and 12 more: use one, or register this one in the dashboard's credentials tab and in the registration"), "{shown}");
     let bad = issues("[applications.p]\napp_id = \"x\"\nredirect_uris = [\"https://a.example\"]\n\"a\\nb\" = 1\n");
     assert_eq!(bad[0].2, "unknown key `a\\nb` in the registration");
