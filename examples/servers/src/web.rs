@@ -80,6 +80,7 @@ pub struct WebConfig {
 /// The link `/connect` sends the owner to, with a fresh `state`. The redirect
 /// URI comes from the configuration, as a `WebRedirectUri`: it goes with any app
 /// id, so the link cannot fail.
+#[must_use]
 pub fn link(config: &WebConfig, state: &State) -> ConnectUrl {
     connect_url!(
         client_id: "8229df9f-91a0-4ff0-a1ae-a1f38ee24d07",
