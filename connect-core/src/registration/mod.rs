@@ -65,7 +65,7 @@
 //!     .build()?;
 //! let report = registration.check(&url);
 //! let finding = &report.findings()[0];
-//! assert!(finding.as_error().message().contains("400: Unauthorized `redirect_uri`"));
+//! assert!(finding.as_error().message().contains("400: Unauthorized redirect_uri"));
 //! assert_eq!(
 //!     finding.as_error().help().as_deref(),
 //!     Some("did you mean `https://example.com/callback`? (the trailing slash differs); \
