@@ -45,6 +45,10 @@
 //! - Every problem of the file is reported at once, each with its path, line and
 //!   column ([`RegistrationError`]); every finding of a link at once
 //!   ([`RegistrationReport`]), in Connect's own wording.
+//! - **Off by default** (feature `registration`): a program that does not enable it
+//!   builds none of this. `connect-macros` enables it for its own build of
+//!   connect-core, a host build that Cargo's feature resolver (resolver 2) keeps
+//!   apart from your program's.
 //! - Parsed with `toml-span` (spans on every value, one small dependency), the one
 //!   TOML parser of the project. Everything costs time linear in its input.
 //!

@@ -461,3 +461,44 @@ proptest! {
         let _ = near_miss(&uri, [other.as_str()]);
     }
 }
+
+/// The figures of the report: `cargo test --release -p connect-core --features
+/// registration --lib registration::tests::figures -- --ignored --nocapture`.
+#[test]
+#[ignore = "prints figures; run in release"]
+fn figures() {
+    use std::time::Instant;
+    let runs = 10_000;
+    let start = Instant::now();
+    for _ in 0..runs {
+        std::hint::black_box(
+            Registration::from_toml(std::hint::black_box(TWO), "smartcar.toml").unwrap(),
+        );
+    }
+    let read = start.elapsed() / runs;
+    let r = two();
+    let url = link(&format!(
+        "client_id={PRODUCTION}&scope=read_vin%20read_location&redirect_uri=https%3A%2F%2Fexample.com%2Fcallbak"
+    ));
+    let start = Instant::now();
+    for _ in 0..runs {
+        std::hint::black_box(r.check(std::hint::black_box(&url)));
+    }
+    let check = start.elapsed() / runs;
+    let big: String = (0..1000)
+        .map(|i| {
+            format!(
+                "[applications.app{i}]\napp_id = \"id-{i}\"\nredirect_uris = [\"https://e{i}.example/callback\", \"https://e{i}.example/home\"]\npermissions = [\"read_vin\"]\n"
+            )
+        })
+        .collect();
+    let start = Instant::now();
+    let parsed = Registration::from_toml(&big, "smartcar.toml").unwrap();
+    let read_big = start.elapsed();
+    assert_eq!(parsed.applications().len(), 1000);
+    println!(
+        "two applications: read {read:?}; a link with 2 findings checked in {check:?}; \
+         1000 applications ({} KB) read in {read_big:?}",
+        big.len() / 1000
+    );
+}
