@@ -438,6 +438,94 @@ fn quoted_text_is_escaped_and_lists_are_bounded() {
     assert_eq!(bad[0].2, "unknown key `a\\nb` in the registration");
 }
 
+#[test]
+fn every_new_problem_escapes_its_text_and_follows_rustc_style() {
+    let bad = || "x\ny".to_owned();
+    let problems = [
+        Problem::RegistrationSyntax { reason: bad() },
+        Problem::RegistrationUnknownKey {
+            key: bad(),
+            expected: &["app_id"],
+            suggestion: None,
+        },
+        Problem::RegistrationWrongType {
+            key: bad(),
+            expected: "a string",
+            found: "an integer",
+        },
+        Problem::RegistrationMissingKey {
+            key: "app_id",
+            application: bad(),
+        },
+        Problem::RegistrationInvalidName { name: bad() },
+        Problem::RegistrationDuplicateAppId {
+            id: bad(),
+            first: bad(),
+        },
+        Problem::RegistrationNoRedirectUri { application: bad() },
+        Problem::RegistrationDuplicateEntry {
+            key: "makes",
+            value: bad(),
+        },
+        Problem::UnknownAppId {
+            id: bad(),
+            suggestion: None,
+            known: vec![(bad(), bad())],
+        },
+        Problem::UnauthorizedRedirectUri {
+            uri: bad(),
+            application: bad(),
+            registered: vec![bad()],
+            near: Some((0, "a few characters differ")),
+            registered_for: None,
+        },
+        Problem::PermissionNotAuthorized {
+            application: bad(),
+            permissions: vec!["read_vin"],
+            allowed: vec![],
+        },
+        Problem::MakeNotAuthorized {
+            application: bad(),
+            make: bad(),
+            allowed: vec![bad()],
+        },
+        Problem::UnknownApplication {
+            name: bad(),
+            suggestion: Some(bad()),
+            known: vec![bad()],
+        },
+        Problem::ApplicationNotChosen { known: vec![bad()] },
+        Problem::AppIdNotOfApplication {
+            id: bad(),
+            application: bad(),
+            expected: bad(),
+        },
+    ];
+    for problem in problems {
+        let e = crate::Error::general(problem);
+        let text = e.to_string();
+        assert!(!text.contains('\n'), "{text}");
+        let message = e.message();
+        assert!(
+            !message.ends_with('.') && !message.starts_with(char::is_uppercase),
+            "{message}"
+        );
+        assert!(e.help().is_some(), "{message}");
+    }
+    // A near miss that is not in the list (a `Problem` made by hand) is not shown.
+    let e = crate::Error::general(Problem::UnauthorizedRedirectUri {
+        uri: "a".into(),
+        application: "p".into(),
+        registered: vec![],
+        near: Some((3, "x")),
+        registered_for: None,
+    });
+    assert!(e
+        .help()
+        .unwrap()
+        .starts_with("the redirect URIs registered"));
+}
+
 proptest! {
     #[test]
     fn no_text_makes_it_panic(text in "\\PC{0,200}") {
