@@ -7,13 +7,15 @@
 //! `mode=test`, SDK parameters, …) and lists the link's warnings on the grant
 //! page, each with its help. Otherwise it shows a grant page as Connect does since
 //! 2026-06-16: every permission checked, `required` ones locked, optional ones
-//! uncheckable. Started with a whole registration ([`StandInConfig::registration`],
-//! `--registration smartcar.toml`), it refuses like Connect an app id no application
-//! has, a redirect URI not registered for the link's application, and permissions or
-//! a make it may not request, each with Connect's message; a link without a redirect
-//! URI goes back to the application's default. Allow redirects back with `code` (or `vehicle_id`); Deny with
+//! uncheckable. Allow redirects back with `code` (or `vehicle_id`); Deny with
 //! `error=access_denied`. Both echo `external_id` and `state` when the link
 //! carried them, percent-encoded (`%20` for a space, as the links themselves).
+//!
+//! Started with a whole registration ([`StandInConfig::registration`],
+//! `--registration smartcar.toml`), it refuses like Connect an app id no
+//! application has, a redirect URI not registered for the link's application, and
+//! permissions or a make it may not request, each with Connect's message; a link
+//! without a redirect URI goes back to the application's default.
 //!
 //! Hardened like the web example ([`crate::harden`]): security headers on every
 //! response, a request body bounded to what a grant form needs, and requests in
