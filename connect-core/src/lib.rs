@@ -21,6 +21,9 @@
 //!   every finding graded as an error or a warning ([`Report`], [`ParseError`]).
 //! - **`callback.rs`**: the redirect back, [`Callback`], verified against the
 //!   [`State`] sent.
+//! - **`registration/`** (feature `registration`): the application's registration
+//!   (`smartcar.toml`: app ids, redirect URIs, what each may request) and the check
+//!   of a link against it, in Connect's wording.
 //!
 //! Every failure is an [`Error`] naming the [`Parameter`] and the [`Problem`],
 //! with a message and a `help` line (`error.rs` holds all the wording). Nothing
@@ -107,6 +110,8 @@ mod limits;
 mod model;
 mod parameter;
 mod read;
+#[cfg(feature = "registration")]
+pub mod registration;
 mod render;
 mod rules;
 mod serde_impls;

@@ -6,9 +6,13 @@
 //! Offline, with the local stand-in in another terminal:
 //!
 //! ```sh
-//! cargo run --example connect_stand_in -- --port 4010 --redirect-uri http://127.0.0.1:8000/callback
-//! cargo run --example web -- --port 8000 --connect-origin http://127.0.0.1:4010
+//! cargo run --example connect_stand_in -- --port 4010 --registration examples/servers/smartcar.toml
+//! cargo run --example web -- --port 8000 --connect-origin http://127.0.0.1:4010 --registration examples/servers/smartcar.toml
 //! ```
+//!
+//! With `--registration`, the app checks its own links against the application's
+//! registration at start-up and refuses to start when Connect would refuse them
+//! (a `--public-url` whose `/callback` is not registered, say).
 //!
 //! then open <http://127.0.0.1:8000>. Without `--connect-origin` the links go to
 //! Smartcar's own Connect.
@@ -16,6 +20,7 @@
 use std::process::ExitCode;
 
 use clap::Parser;
+use connect_core::registration::Registration;
 use connect_core::{Origin, WebRedirectUri};
 use connect_servers::{serve, web};
 
@@ -34,6 +39,10 @@ struct Options {
     /// when it is https [default: http://127.0.0.1:PORT].
     #[arg(long, value_name = "URL")]
     public_url: Option<String>,
+    /// The application's registration (`smartcar.toml`): the app's links are
+    /// checked against it at start-up.
+    #[arg(long, value_name = "FILE")]
+    registration: Option<std::path::PathBuf>,
 }
 
 #[tokio::main]
@@ -55,6 +64,17 @@ async fn main() -> ExitCode {
         connect_origin: options.connect_origin,
         redirect_uri,
     };
+    if let Some(path) = &options.registration {
+        let shown = path.display().to_string();
+        let checked = std::fs::read_to_string(path)
+            .map_err(|e| format!("error: cannot read {shown}: {e}"))
+            .and_then(|text| Registration::from_toml(&text, &shown).map_err(|e| e.to_string()))
+            .and_then(|registration| web::check_registration(&config, &registration));
+        if let Err(e) = checked {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    }
     let banner = format!(
         "listening on 127.0.0.1:{port}: open {public_url} (Connect at {})",
         config.connect_origin

@@ -11,6 +11,12 @@
 //! `error=access_denied`. Both echo `external_id` and `state` when the link
 //! carried them, percent-encoded (`%20` for a space, as the links themselves).
 //!
+//! Started with a whole registration ([`StandInConfig::registration`],
+//! `--registration smartcar.toml`), it refuses like Connect an app id no
+//! application has, a redirect URI not registered for the link's application, and
+//! permissions or a make it may not request, each with Connect's message; a link
+//! without a redirect URI goes back to the application's default.
+//!
 //! Hardened like the web example ([`crate::harden`]): security headers on every
 //! response, a request body bounded to what a grant form needs, and requests in
 //! absolute form (`GET http://host/oauth/authorize?… HTTP/1.1`, as sent to a
@@ -28,6 +34,7 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
+use connect_core::registration::Registration;
 use connect_core::{ConnectUrl, RedirectUri, State};
 
 use crate::harden::{harden, Hardening};
@@ -52,12 +59,16 @@ pub const BODY_LIMIT: usize = 16 * 1024;
 /// the link.
 pub const MAX_NOTES_SHOWN: usize = 50;
 
-/// The redirect URIs the stand-in accepts, like the dashboard's list; the first
-/// is the default for links that carry none.
+/// What the stand-in knows of the applications, like the dashboard: a whole
+/// registration, or (the `--redirect-uri` shortcut) the redirect URIs of one
+/// application whose app id is whatever the link carries.
 #[derive(Clone, Debug)]
 pub struct StandInConfig {
-    /// Registered redirect URIs, default first.
+    /// Registered redirect URIs, default first; used when `registration` is `None`.
     pub redirect_uris: Vec<RedirectUri>,
+    /// The application's registration (`smartcar.toml`): when given, each link is
+    /// checked against it as Connect does, and `redirect_uris` is not used.
+    pub registration: Option<Registration>,
 }
 
 /// What the handlers share.
@@ -198,8 +209,41 @@ fn read_link(link: &str) -> Result<(ConnectUrl, Notes), Refusal> {
     }
 }
 
+/// The link against a whole registration, as Connect checks it: every refusal at
+/// once, in Connect's wording; the redirect URI is the link's or the application's
+/// default.
+fn check_registered(
+    registration: &Registration,
+    url: ConnectUrl,
+    warnings: Notes,
+    link: &str,
+) -> Result<Incoming, Refusal> {
+    let report = registration.check(&url);
+    if !report.is_ok() {
+        return Err(Refusal {
+            problems: Notes::of(report.findings().iter().map(|f| f.as_error())),
+            link: Some(link.to_owned()),
+        });
+    }
+    let redirect_uri = match (report.redirect_uri(), report.application()) {
+        (Some(uri), _) => uri.clone(),
+        // `response_type=none` without a redirect URI: Connect ends on its own
+        // page; the stand-in, which has none, goes back to the default.
+        (None, Some(app)) => app.default_redirect_uri().clone(),
+        (None, None) => return Err(Refusal::one("the link's application is not registered")),
+    };
+    Ok(Incoming {
+        url,
+        redirect_uri,
+        warnings,
+    })
+}
+
 fn check(config: &StandInConfig, link: &str) -> Result<Incoming, Refusal> {
     let (url, warnings) = read_link(link)?;
+    if let Some(registration) = &config.registration {
+        return check_registered(registration, url, warnings, link);
+    }
     let redirect_uri = match url.request().redirect_uri() {
         Some(uri) => uri.clone(),
         None => config.redirect_uris.first().cloned().ok_or_else(|| {

@@ -35,8 +35,9 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
+use connect_core::registration::Registration;
 use connect_core::{
-    Callback, CallbackError, ConnectErrorKind, Origin, Outcome, State, WebRedirectUri,
+    Callback, CallbackError, ConnectErrorKind, ConnectUrl, Origin, Outcome, State, WebRedirectUri,
 };
 use connect_macros::connect_url;
 
@@ -74,6 +75,50 @@ pub struct WebConfig {
     /// This application's `/callback`, as registered with Connect. Its scheme
     /// decides whether the state cookie is `Secure`.
     pub redirect_uri: WebRedirectUri,
+}
+
+/// The link `/connect` sends the owner to, with a fresh `state`. The redirect
+/// URI comes from the configuration, as a `WebRedirectUri`: it goes with any app
+/// id, so the link cannot fail.
+#[must_use]
+pub fn link(config: &WebConfig, state: &State) -> ConnectUrl {
+    connect_url!(
+        client_id: "8229df9f-91a0-4ff0-a1ae-a1f38ee24d07",
+        redirect_uri: &config.redirect_uri,
+        scope: [required read_odometer, read_vehicle_info, read_location],
+        state: state,
+        mode: simulated,
+        external_id: "demo-owner-42", // DEMO_EXTERNAL_ID: the macro checks a literal
+    )
+    .with_origin(config.connect_origin.clone())
+}
+
+/// The run-time use of the application's registration: the links this app makes
+/// (its redirect URI comes from `--public-url`, known only at start-up) checked
+/// against it before serving, in Connect's wording, so a redirect URI the dashboard
+/// does not have is found at start-up rather than on Connect's page.
+///
+/// # Errors
+///
+/// Every finding, one per line, each with its help.
+pub fn check_registration(config: &WebConfig, registration: &Registration) -> Result<(), String> {
+    let state = State::generate().map_err(|e| format!("no randomness for the state: {e}"))?;
+    let report = registration.check(&link(config, &state));
+    if report.is_ok() {
+        return Ok(());
+    }
+    let lines: Vec<String> = report
+        .findings()
+        .iter()
+        .map(|f| {
+            let e = f.as_error();
+            match e.help() {
+                Some(help) => format!("error: {}\n  help: {help}", e.message()),
+                None => format!("error: {}", e.message()),
+            }
+        })
+        .collect();
+    Err(lines.join("\n"))
 }
 
 /// What the handlers share.
@@ -136,17 +181,7 @@ async fn connect(AppState(app): AppState<App>) -> Response {
             )
         }
     };
-    // The redirect URI comes from the configuration, as a `WebRedirectUri`: it
-    // goes with any app id, so the link cannot fail.
-    let link = connect_url!(
-        client_id: "8229df9f-91a0-4ff0-a1ae-a1f38ee24d07",
-        redirect_uri: &app.config.redirect_uri,
-        scope: [required read_odometer, read_vehicle_info, read_location],
-        state: &state,
-        mode: simulated,
-        external_id: "demo-owner-42", // DEMO_EXTERNAL_ID: the macro checks a literal
-    )
-    .with_origin(app.config.connect_origin.clone());
+    let link = link(&app.config, &state);
     // Lax, not Strict: the owner comes back from Connect's site by a top-level
     // navigation, which Strict would strip the cookie from.
     let cookie = format!(

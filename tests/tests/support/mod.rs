@@ -44,6 +44,7 @@ pub async fn start() -> Servers {
     let callback = format!("{web}/callback");
     let stand_in = spawn(stand_in::router(stand_in::StandInConfig {
         redirect_uris: vec![callback.parse().unwrap()],
+        registration: None,
     }))
     .await;
     let web_config = web::WebConfig {
