@@ -10,7 +10,7 @@ use syn::Ident;
 
 use crate::ast::{Invocation, Value};
 use crate::ctxt::Ctxt;
-use crate::valid::{Argument, Link};
+use crate::valid::{Argument, Link, Registered};
 
 /// The whole macro: parse → validate → expand.
 pub fn connect_url(input: TokenStream) -> TokenStream {
@@ -24,13 +24,53 @@ pub fn connect_url(input: TokenStream) -> TokenStream {
         }
     };
     let invocation = crate::parse::parse(input, &mut cx);
-    match crate::valid::validate(&invocation, Span::call_site(), &mut cx) {
+    // The application's registration, read once per crate compilation; its
+    // errors are compile errors that point into the file.
+    let loaded = crate::registration::load();
+    let found = match &loaded {
+        Ok(found) => found.as_deref(),
+        Err(error) => {
+            for (message, help) in error.messages() {
+                cx.error(Span::call_site(), message.clone(), help.clone());
+            }
+            None
+        }
+    };
+    // Editing the registration recompiles the links that depend on it.
+    let track = found.map(crate::registration::track);
+    let registration = match (&loaded, found) {
+        (_, Some(found)) => Registered::Yes(&found.registration),
+        // Its errors are reported: the link is not held against what it lacks.
+        (Err(_), _) => Registered::Unreadable,
+        (Ok(_), None) => Registered::No,
+    };
+    let link = crate::valid::validate(&invocation, Span::call_site(), registration, &mut cx);
+    let expansion = match &link {
         Some(link) => match &link.rendered {
-            Some(url) => literal_link(&krate, &invocation, &link, url.as_str()),
-            None => built_link(&krate, &link),
+            Some(url) => literal_link(&krate, &invocation, link, url.as_str()),
+            None => built_link(&krate, link),
         },
         None => fallback(&krate, &invocation, cx),
+    };
+    let note = link
+        .as_ref()
+        .and_then(|link| default_redirect(&invocation, link));
+    if track.is_none() && note.is_none() {
+        return expansion;
     }
+    quote! {{ #track #note #expansion }}
+}
+
+/// Hover on `app: production` shows which registered redirect URI Connect uses
+/// when the link gives none: the name resolves, with the user's span, to a
+/// constant that says so.
+fn default_redirect(invocation: &Invocation, link: &Link) -> Option<TokenStream> {
+    let (app, note) = (invocation.app.as_ref()?, link.default_redirect.as_ref()?);
+    Some(quote! {
+        #[doc = #note]
+        #[allow(non_upper_case_globals, dead_code)]
+        const #app: () = ();
+    })
 }
 
 /// The errors, then a link of the right type that neither diverges (no
@@ -54,8 +94,8 @@ fn fallback(krate: &TokenStream, invocation: &Invocation, cx: Ctxt) -> TokenStre
 /// the link costs nothing at run time and can initialise a `static` or `const`.
 /// Each key resolves to its documented `Parameter` variant, each permission and
 /// cataloged make to its constant, each word value (`simulated`) to its enum
-/// variant, all with the user's spans, in one `use` (each path costs the compiler
-/// time), so an IDE shows their descriptions.
+/// variant, all with the user's spans, in one `use`, so an IDE shows their
+/// descriptions.
 fn literal_link(
     krate: &TokenStream,
     invocation: &Invocation,
@@ -84,13 +124,21 @@ fn literal_link(
             _ => {}
         }
     }
+    // Only rust-analyzer reads them (it sets `cfg(rust_analyzer)` for the crates
+    // it analyses): rustc strips them before resolving a path, so 200 literal links
+    // `cargo check` in 1.1× the builder's time instead of 1.35×
+    // (`python3 bench/compile_time.py 7 --defaults-only`, BENCHMARKS.md).
     quote! {{
-        #[allow(unused_imports)]
-        use #krate::{
-            Parameter::{#(#keys as _),*},
-            permissions::{#(#permissions as _),*},
-            makes::{#(#makes as _),*},
-            #(#words,)*
+        #[allow(unexpected_cfgs)]
+        const _: () = {
+            #[cfg(rust_analyzer)]
+            #[allow(unused_imports)]
+            use #krate::{
+                Parameter::{#(#keys as _),*},
+                permissions::{#(#permissions as _),*},
+                makes::{#(#makes as _),*},
+                #(#words,)*
+            };
         };
         #krate::__private::literal_url(#text)
     }}

@@ -70,6 +70,12 @@ pub enum Syntax<'a> {
     ResponseTypeNotWritable { value: &'a str },
     /// `response_type: some_expression`.
     ResponseTypeExpression,
+    /// `app:` given twice.
+    DuplicateApp,
+    /// `app: "production"` or `app: a.b`.
+    NotAnApplicationName { found: &'a str },
+    /// `app:` without a registration to name an application of.
+    AppWithoutRegistration { name: &'a str },
     /// An expression where a rule between parameters needs a literal.
     NeedsLiteral {
         parameter: Parameter,
@@ -192,6 +198,22 @@ impl Syntax<'_> {
             Syntax::ResponseTypeExpression => say(
                 "`response_type` takes only the literal `none`".into(),
                 "write `response_type: none`, or leave it out for a flow with a code".into(),
+            ),
+            Syntax::DuplicateApp => say(
+                "`app` is given more than once".into(),
+                "give `app` once".into(),
+            ),
+            Syntax::NotAnApplicationName { found } => say(
+                format!("expected the name of an application, found `{found}`"),
+                "write the name of one of `smartcar.toml`'s `[applications.NAME]`, e.g. \
+                 `app: production`"
+                    .into(),
+            ),
+            Syntax::AppWithoutRegistration { name } => say(
+                format!("`app: {name}` names an application, but there is no `smartcar.toml`"),
+                "declare the application in `smartcar.toml` beside `Cargo.toml`, or write \
+                 `client_id: \"…\"` instead"
+                    .into(),
             ),
             Syntax::NeedsLiteral {
                 parameter,

@@ -5,10 +5,7 @@
 //! a malformed registration.
 //!
 //! Pinned to the stable toolchain the `.stderr` snapshots are recorded with, like
-//! `tests/ui`. Ignored until `connect_url!` reads the registration
-//! (`connect-macros/src/registration.rs`, not yet wired into the expansion): the
-//! `fail` cases have no `.stderr` yet; `TRYBUILD=overwrite cargo test -p
-//! connect-ui-registration-tests -- --ignored` records them once it is.
+//! `tests/ui`.
 
 use std::path::{Path, PathBuf};
 
@@ -32,7 +29,6 @@ fn registration(registration: &str) {
 }
 
 #[rustversion::attr(not(stable(1.95)), ignore)]
-#[ignore = "connect_url! does not read smartcar.toml yet (connect-macros/src/registration.rs is not wired)"]
 #[test]
 fn ui() {
     registration("smartcar.toml");
