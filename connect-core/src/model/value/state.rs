@@ -34,6 +34,7 @@ impl std::hash::Hash for State {
     }
 }
 
+#[cfg(feature = "getrandom")]
 /// Random bytes in a generated state: 192 bits, well above the 128 asked for.
 const RANDOM_BYTES: usize = 24;
 
@@ -44,6 +45,8 @@ impl State {
     /// # Errors
     ///
     /// Only when the operating system cannot supply randomness.
+    #[cfg(feature = "getrandom")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "getrandom")))]
     pub fn generate() -> Result<State, std::io::Error> {
         let mut bytes = [0u8; RANDOM_BYTES];
         getrandom::fill(&mut bytes).map_err(|e| std::io::Error::other(e.to_string()))?;
@@ -67,6 +70,7 @@ fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
 }
 
 /// Unpadded URL-safe base64 (RFC 4648 §5).
+#[cfg(feature = "getrandom")]
 fn base64url(bytes: &[u8]) -> String {
     const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
@@ -86,6 +90,7 @@ fn base64url(bytes: &[u8]) -> String {
 mod tests {
     use super::*;
 
+    #[cfg(feature = "getrandom")]
     #[test]
     fn generated_states_are_long_url_safe_and_distinct() {
         let a = State::generate().unwrap();
@@ -98,6 +103,7 @@ mod tests {
         assert_ne!(a, b);
     }
 
+    #[cfg(feature = "getrandom")]
     #[test]
     fn base64url_matches_rfc_4648_vectors() {
         assert_eq!(base64url(b""), "");
