@@ -94,6 +94,7 @@
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod callback;
 mod encode;
@@ -105,6 +106,11 @@ mod render;
 mod rules;
 mod serde_impls;
 mod suggest;
+
+/// The README's code runs as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
 
 #[doc(hidden)]
 #[path = "private.rs"]
