@@ -135,4 +135,3 @@ pub use read::report::{ParseError, Report};
 pub use render::builder::ConnectUrlBuilder;
 pub use render::connect_url::ConnectUrl;
 pub use render::origin::Origin;
-pub use suggest::closest as did_you_mean;

@@ -1,5 +1,11 @@
-//! The plumbing of `connect_url!`'s expansions. **Not public API**: nothing here is
-//! covered by semver, and nothing here should be called by hand.
+//! The plumbing of `connect_url!`'s expansions and of the macro itself. **Not public
+//! API**: nothing here is covered by semver, and nothing here should be called by hand.
+//!
+//! It may change in any release, patch releases included, because connect-macros
+//! depends on connect-core with an exact pin (`version = "=0.1.0"`, as `serde` pins
+//! `serde_derive` and `thiserror` pins `thiserror-impl`): a connect-macros release is
+//! only ever compiled against the connect-core release it was written for, so the
+//! two sides of this module always match.
 //!
 //! Every constructor in this module skips a check because the macro ran it at
 //! compile time with this crate's own functions; the public types' own
@@ -10,9 +16,12 @@ use crate::model::value::{Flag, Flags, RedirectUri, Scope, ScopeEntry, WebRedire
 use crate::render::builder::ConnectUrlBuilder;
 use crate::render::connect_url::ConnectUrl;
 
-pub use crate::model::value::Literal;
+pub use crate::model::value::{written_response_type, Literal};
 pub use crate::read::link::unknown_parameter;
 pub use crate::rules::{Combination, Known};
+/// Did-you-mean: the closest known name to a misspelt one (bounded: an input over
+/// 64 bytes gets none), for the macro's own diagnostics.
+pub use crate::suggest::closest as did_you_mean;
 
 /// A link whose canonical text `connect_url!` rendered at compile time.
 #[must_use]

@@ -10,6 +10,7 @@
 
 use std::fmt::Display;
 
+use connect_core::__private::did_you_mean;
 use connect_core::{Error, Parameter, Problem, COUNTRY_FLAG};
 use proc_macro2::{Span, TokenStream, TokenTree};
 use syn::ext::IdentExt;
@@ -336,7 +337,7 @@ impl Parse for FlagItem {
             match input.call(Ident::parse_any) {
                 Ok(country) if country == COUNTRY_FLAG => COUNTRY_FLAG.to_owned(),
                 Ok(_) => {
-                    let help = match connect_core::did_you_mean(&written, [COUNTRY_FLAG]) {
+                    let help = match did_you_mean(&written, [COUNTRY_FLAG]) {
                         Some(s) => format!("did you mean `{s}`?"),
                         None => format!(
                             "only `country` is written bare; write other flags' names as \

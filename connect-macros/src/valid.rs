@@ -4,10 +4,10 @@
 
 use std::str::FromStr;
 
-use connect_core::__private::{self as core_private, Combination, Known};
+use connect_core::__private::{self as core_private, written_response_type, Combination, Known};
 use connect_core::{
     ClientId, ConnectUrlBuilder as B, Error, Flag, Flags, Make, Parameter, Problem, RedirectUri,
-    ResponseType, Scope, ScopeEntry,
+    Scope, ScopeEntry,
 };
 use proc_macro2::{Span, TokenStream};
 use syn::Ident;
@@ -369,7 +369,7 @@ where
 
 /// `response_type: none`, the only value that may be written.
 fn response_type(inv: &Invocation, cx: &mut Ctxt) -> Option<Call> {
-    word(inv, Parameter::ResponseType, cx, ResponseType::written)?;
+    word(inv, Parameter::ResponseType, cx, written_response_type)?;
     Some(Call::new(
         Parameter::ResponseType,
         Argument::Nothing,

@@ -17,7 +17,11 @@ macro_rules! choice {
         }
     ) => {
         $(#[$doc])*
+        ///
+        /// `#[non_exhaustive]`: Connect may add values, and a new one is not a breaking
+        /// change here; a `match` on it needs a `_` arm.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
         pub enum $name {
             $( $(#[$vdoc])* $variant, )*
         }
@@ -66,6 +70,16 @@ macro_rules! choice {
 
 choice! {
     /// Whether Connect shows the approval dialog again to an owner who approved before.
+    ///
+    /// ```
+    /// use connect_core::ApprovalPrompt;
+    ///
+    /// let prompt: ApprovalPrompt = "force".parse()?;
+    /// assert_eq!(prompt, ApprovalPrompt::Force);
+    /// assert_eq!(ApprovalPrompt::Auto.to_string(), "auto");
+    /// assert!("always".parse::<ApprovalPrompt>().is_err());
+    /// # Ok::<(), connect_core::Error>(())
+    /// ```
     ApprovalPrompt, ApprovalPrompt, InvalidApprovalPrompt {
         /// Show it only if the owner has not approved this scope yet (Connect's default).
         Auto = "auto",
@@ -76,6 +90,18 @@ choice! {
 
 choice! {
     /// Which vehicles the link connects to.
+    ///
+    /// ```
+    /// use connect_core::Mode;
+    ///
+    /// let mode: Mode = "simulated".parse()?;
+    /// assert_eq!(mode, Mode::Simulated);
+    /// assert_eq!(Mode::ALL.iter().map(|m| m.name()).collect::<Vec<_>>(), ["live", "simulated"]);
+    /// // `test`, the deprecated name, is refused when writing, with the fix.
+    /// let error = "test".parse::<Mode>().unwrap_err();
+    /// assert_eq!(error.help().as_deref(), Some("`test` is the deprecated name of `simulated`: write `simulated`"));
+    /// # Ok::<(), connect_core::Error>(())
+    /// ```
     Mode, Mode, InvalidMode {
         /// Real vehicles (Connect's default).
         Live = "live",
@@ -87,8 +113,19 @@ choice! {
 choice! {
     /// What Connect hands back on the redirect.
     ///
-    /// A link states it, but one writes only [`ResponseType::None`]: `code` is
-    /// implied, and `vehicle_id` with `vehicle_id`.
+    /// A link states it, but one writes only [`ResponseType::None`]
+    /// ([`ConnectUrlBuilder::response_type_none`](crate::ConnectUrlBuilder::response_type_none)):
+    /// `code` is implied, and `vehicle_id` with `vehicle_id`.
+    ///
+    /// ```
+    /// use connect_core::ResponseType;
+    ///
+    /// let link: connect_core::ConnectUrl = "https://connect.smartcar.com/oauth/authorize?\
+    ///     response_type=code&client_id=8229df9f-91a0-4ff0-a1ae-a1f38ee24d07".parse()?;
+    /// assert_eq!(link.request().response_type(), ResponseType::Code);
+    /// assert_eq!("none".parse::<ResponseType>()?, ResponseType::None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     ResponseType, ResponseType, InvalidResponseType {
         /// An authorization code (`/oauth/authorize`).
         Code = "code",
@@ -100,23 +137,22 @@ choice! {
     }
 }
 
-impl ResponseType {
-    /// The value of a `response_type` one writes (in `connect_url!`): only `none`.
-    ///
-    /// # Errors
-    ///
-    /// [`Problem::ResponseTypeNotWritable`] for anything else, `code` and
-    /// `vehicle_id` included: they are implied.
-    pub fn written(value: &str) -> Result<ResponseType, Error> {
-        match value.parse() {
-            Ok(ResponseType::None) => Ok(ResponseType::None),
-            _ => Err(Error::new(
-                Parameter::ResponseType,
-                Problem::ResponseTypeNotWritable {
-                    value: value.to_owned(),
-                },
-            )),
-        }
+/// The value of a `response_type` one writes (in `connect_url!`): only `none`.
+/// Reached through `__private` (the macro's), not public API.
+///
+/// # Errors
+///
+/// `Problem::ResponseTypeNotWritable` for anything else, `code` and
+/// `vehicle_id` included: they are implied.
+pub fn written_response_type(value: &str) -> Result<ResponseType, Error> {
+    match value.parse() {
+        Ok(ResponseType::None) => Ok(ResponseType::None),
+        _ => Err(Error::new(
+            Parameter::ResponseType,
+            Problem::ResponseTypeNotWritable {
+                value: value.to_owned(),
+            },
+        )),
     }
 }
 
@@ -190,8 +226,8 @@ mod tests {
         let e = "token".parse::<ResponseType>().unwrap_err();
         assert_eq!(e.message(), "`token` is not a valid `response_type`");
         assert_eq!("code".parse::<ResponseType>(), Ok(ResponseType::Code));
-        assert_eq!(ResponseType::written("none"), Ok(ResponseType::None));
-        let e = ResponseType::written("code").unwrap_err();
+        assert_eq!(written_response_type("none"), Ok(ResponseType::None));
+        let e = written_response_type("code").unwrap_err();
         assert!(e.help().unwrap().contains("only `none` may be written"));
         let e = "always".parse::<ApprovalPrompt>().unwrap_err();
         assert_eq!(e.parameter(), Some(Parameter::ApprovalPrompt));

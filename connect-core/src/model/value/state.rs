@@ -12,6 +12,20 @@ string_value! {
     /// [`State::generate`] makes an unguessable one; compare a returned state with
     /// [`State::matches`], which takes constant time. `==` takes constant time
     /// too; states have no order, for the same reason.
+    ///
+    /// ```
+    /// use connect_core::State;
+    ///
+    /// // A fresh one per owner, kept (e.g. in a cookie) for the redirect back.
+    /// let state = State::generate()?;
+    /// assert_eq!(state.as_str().len(), 32);
+    /// // One that came back, checked in constant time.
+    /// let returned: State = state.as_str().parse()?;
+    /// assert!(state.matches(returned.as_str()));
+    /// // Its `Debug` hides the value, as the authorization code's does.
+    /// assert_eq!(format!("{state:?}"), "State(…)");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     secret State, check_state
 }
 
@@ -135,6 +149,15 @@ mod tests {
         assert_ne!(a, state("0facda33190"));
         let hasher = std::hash::RandomState::new();
         assert_eq!(hasher.hash_one(&a), hasher.hash_one(state("0facda3319")));
+    }
+
+    #[test]
+    fn debug_hides_the_value() {
+        let state: State = "0facda3319".parse().unwrap();
+        assert_eq!(format!("{state:?}"), "State(…)");
+        assert_eq!(format!("{:?}", Some(&state)), "Some(State(…))");
+        assert!(!format!("{state:#?}").contains("0facda3319"));
+        assert_eq!(state.to_string(), "0facda3319");
     }
 
     #[test]
