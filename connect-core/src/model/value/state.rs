@@ -75,7 +75,7 @@ impl State {
     }
 }
 
-/// With `subtle`, the comparison the RustCrypto and dalek crates use: ~0.3 s of
+/// With `subtle`, the comparison of the `RustCrypto` and dalek crates: ~0.3 s of
 /// one core in a cold build (`cargo build -j1 --timings`, 0.21–0.33 s in three
 /// runs), no dependencies, and an optimisation barrier better kept than a
 /// hand-written fold behind `black_box` (a hint, not a guarantee). Lengths are
