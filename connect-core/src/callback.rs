@@ -446,6 +446,15 @@ impl Callback {
     /// Parses the query of the redirect (with or without its leading `?`).
     /// Parameters this library does not know are kept in [`extra`](Self::extra).
     ///
+    /// ```
+    /// use connect_core::Callback;
+    ///
+    /// let callback = Callback::from_query("?code=abc&state=0facda3319&utm_source=mail")?;
+    /// assert_eq!(callback.state(), Some("0facda3319"));
+    /// assert_eq!(callback.extra(), [("utm_source".to_owned(), "mail".to_owned())]);
+    /// # Ok::<(), connect_core::CallbackError>(())
+    /// ```
+    ///
     /// # Errors
     ///
     /// A query over [`MAX_URL_LEN`](crate::MAX_URL_LEN), a bad percent escape or a
@@ -474,6 +483,14 @@ impl Callback {
     }
 
     /// Parses the full URL the owner landed on: its query, without any fragment.
+    ///
+    /// ```
+    /// use connect_core::{Callback, ConnectErrorKind, Outcome};
+    ///
+    /// let callback = Callback::from_url("https://example.com/home?error=access_denied&state=s#_")?;
+    /// assert!(matches!(callback.outcome(), Outcome::Error(e) if *e.kind() == ConnectErrorKind::AccessDenied));
+    /// # Ok::<(), connect_core::CallbackError>(())
+    /// ```
     ///
     /// # Errors
     ///
@@ -590,6 +607,17 @@ impl Callback {
     /// The outcome, once the returned state is the `expected` one (compared in
     /// constant time). Errors from Connect are checked too: a forged redirect
     /// could carry one as well as a code.
+    ///
+    /// ```
+    /// use connect_core::{Callback, CallbackError, State};
+    ///
+    /// let sent: State = "0facda3319".parse()?;
+    /// let forged = Callback::from_query("code=abc&state=guess")?;
+    /// assert_eq!(forged.verify(&sent).unwrap_err(), CallbackError::StateMismatch);
+    /// let genuine = Callback::from_query("code=abc&state=0facda3319")?;
+    /// assert!(genuine.verify(&sent).is_ok());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     ///
     /// # Errors
     ///

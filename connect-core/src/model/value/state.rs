@@ -56,6 +56,13 @@ impl State {
     /// A fresh state of 192 random bits from the operating system, as 32
     /// URL-safe base64 characters (`A-Z a-z 0-9 - _`).
     ///
+    /// ```
+    /// let state = connect_core::State::generate()?;
+    /// assert_eq!(state.as_str().len(), 32);
+    /// assert_ne!(state, connect_core::State::generate()?);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    ///
     /// # Errors
     ///
     /// Only when the operating system cannot supply randomness.
@@ -69,6 +76,13 @@ impl State {
 
     /// Whether `other` is this state, compared in time that depends only on the
     /// lengths, so a forged state learns nothing from how long the check took.
+    ///
+    /// ```
+    /// let sent: connect_core::State = "0facda3319".parse()?;
+    /// assert!(sent.matches("0facda3319"));
+    /// assert!(!sent.matches("0facda3318"));
+    /// # Ok::<(), connect_core::Error>(())
+    /// ```
     #[must_use]
     pub fn matches(&self, other: &str) -> bool {
         constant_time_eq(self.as_str().as_bytes(), other.as_bytes())
