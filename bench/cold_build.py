@@ -13,12 +13,14 @@ WORKSPACE given: several are measured in the same alternation, e.g. a clone of
 an older commit and this checkout) and declares two links, one literal and one
 with a fresh `State::generate()`, against the url-only app; N rounds (default 2),
 each building the url-only app, then each user app, then the url-only app again.
+It prints wall and CPU time (user + system, of every process the build started);
+on a shared machine the CPU ratio is the steadier one.
 
 Each command runs with an empty target directory, after `cargo fetch`, offline:
 so downloads are not counted, compiling and running are. The url-only app is
 built before and after the workspace commands, to show the machine's drift.
 """
-import os, shutil, subprocess, sys, tempfile, time
+import os, resource, shutil, subprocess, sys, tempfile, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WORKSPACE = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 and not sys.argv[1].startswith("-") else ROOT
@@ -107,26 +109,39 @@ def user_app(workspaces, rounds):
             write_app(app, user_app_manifest(workspace), USER_APP_MAIN, os.path.join(workspace, "Cargo.lock"))
             apps.append((workspace, app))
         target = os.path.join(base, "target")
+        build = ["cargo", "build", "--offline"]
         for round_ in range(1, rounds + 1):
-            before = timed(["cargo", "build", "--offline"], url_app, target)
-            times = [(w, timed(["cargo", "build", "--offline"], app, target)) for w, app in apps]
-            after = timed(["cargo", "build", "--offline"], url_app, target)
-            url = (before + after) / 2
-            print(f"round {round_}: url-only app {before:.1f} s / {after:.1f} s")
-            for workspace, seconds in times:
-                print(f"  user app ({workspace}): {seconds:7.1f} s  {seconds / url:5.2f}x url-only")
+            before = timed_cpu(build, url_app, target)
+            times = [(w, timed_cpu(build, app, target)) for w, app in apps]
+            after = timed_cpu(build, url_app, target)
+            wall, cpu = ((before[i] + after[i]) / 2 for i in (0, 1))
+            print(f"round {round_}: url-only app {before[0]:.1f} s / {after[0]:.1f} s wall, "
+                  f"{before[1]:.1f} s / {after[1]:.1f} s CPU", flush=True)
+            for workspace, (seconds, cpu_seconds) in times:
+                print(f"  user app ({workspace}): {seconds:6.1f} s wall = {seconds / wall:4.2f}x, "
+                      f"{cpu_seconds:6.1f} s CPU = {cpu_seconds / cpu:4.2f}x url-only", flush=True)
 
 
 def timed(command, cwd, target):
     """Seconds `command` takes in `cwd` with the empty target directory `target`."""
+    return timed_cpu(command, cwd, target)[0]
+
+
+def timed_cpu(command, cwd, target):
+    """(wall, CPU) seconds of `command`: CPU is user + system time of every process it
+    started (rustc, build scripts), which the other work on a shared machine disturbs
+    much less than the wall time."""
     shutil.rmtree(target, ignore_errors=True)
     env = dict(os.environ, CARGO_TARGET_DIR=target)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(command, cwd=cwd, env=env, check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     shutil.rmtree(target, ignore_errors=True)
-    return seconds
+    return seconds, cpu
 
 
 def main():
