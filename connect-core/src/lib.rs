@@ -49,6 +49,39 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
+//! # Features
+//!
+//! | feature | default | what it adds |
+//! |---|---|---|
+//! | `getrandom` | yes | [`State::generate`]: a fresh state from the operating system's random source (the `getrandom` crate) |
+//! | `serde` | no | `Serialize` / `Deserialize` of every value type ([`ClientId`], [`Scope`], [`Permission`], [`State`], …) as its canonical string, validated on the way in |
+//!
+//! Without `getrandom`, make states with your own random source and
+//! `State::try_from(String)`. `connect_url!` (crate `connect-macros`) needs
+//! neither feature.
+//!
+//! # Errors, and where their text may go
+//!
+//! Every error's `Display` ([`Error`], [`ParseError`], [`CallbackError`],
+//! [`ConnectError`], [`ConnectErrorKind`]) quotes what it was given (a name, a
+//! value, a host) escaped **for logs and terminals**: control characters (C0, DEL
+//! and C1: line breaks, so a value cannot forge a log line, and terminal escape
+//! sequences), the Unicode line and paragraph separators, and the bidi marks,
+//! embeddings, overrides and isolates that reorder text on screen are written as
+//! Rust escapes (`\n`, `\u{1b}`, `\u{202e}`); everything else is written as it
+//! came. It is **not** HTML-escaped: `<`, `&` and `"` are left as they are, so
+//! an error shown in a web page goes through the page's own escaping, like any
+//! text from a request (a template engine's autoescape, or the `web` example's
+//! `html.rs`).
+//!
+//! # `url::Url` in the public API
+//!
+//! [`ConnectUrl::to_url`] and `From<&ConnectUrl> for url::Url` hand out the
+//! [`url`](https://docs.rs/url) crate's `Url`, so `url` 2.x is part of this
+//! crate's public API: a release of connect-core that moved to a `url` 3 would be a
+//! breaking (minor, before 1.0) release, and any `url` 2.x your own crate uses is
+//! the same type.
+//!
 //! # Decisions where the documentation is silent
 //!
 //! - A redirect URI is kept and sent exactly as written (Smartcar compares strings);
@@ -101,6 +134,7 @@
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod callback;
 mod connect_url;
@@ -116,6 +150,11 @@ mod render;
 mod rules;
 mod serde_impls;
 mod suggest;
+
+/// The README's code runs as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
 
 #[doc(hidden)]
 #[path = "private.rs"]
@@ -142,4 +181,3 @@ pub use model::value::{
 };
 pub use parameter::Parameter;
 pub use read::link::SDK_PARAMETERS;
-pub use suggest::closest as did_you_mean;

@@ -15,7 +15,12 @@ use crate::valid::{Argument, Link, Registered};
 /// The whole macro: parse → validate → expand.
 pub fn connect_url(input: TokenStream) -> TokenStream {
     let mut cx = Ctxt::default();
-    let krate = match crate::crate_path::connect_core_path() {
+    // `crate = path,` first: connect-core reached through a re-export.
+    let (krate, input) = match crate::crate_path::split_override(input) {
+        Ok(split) => split,
+        Err(error) => return error.to_compile_error(),
+    };
+    let krate = match krate.map_or_else(crate::crate_path::connect_core_path, Ok) {
         Ok(path) => path,
         // One error, and nothing that names the missing crate.
         Err(error) => {

@@ -296,7 +296,7 @@ fn word(
         let written = ident.to_string();
         let is_value = names.iter().any(|(name, _)| *name == written)
             || deprecated.contains(&written.as_str())
-            || connect_core::did_you_mean(&written, names.iter().map(|(name, _)| *name)).is_some()
+            || core_private::did_you_mean(&written, names.iter().map(|(name, _)| *name)).is_some()
             // `response_type` has no names of its own to write but `none`: a word
             // alone is read as one, and refused unless it is `none`.
             || (names.is_empty() && after.eof());
@@ -472,7 +472,7 @@ impl Parse for FlagItem {
             match input.call(Ident::parse_any) {
                 Ok(country) if country == COUNTRY_FLAG => COUNTRY_FLAG.to_owned(),
                 Ok(_) => {
-                    let suggestion = connect_core::did_you_mean(&written, [COUNTRY_FLAG]);
+                    let suggestion = core_private::did_you_mean(&written, [COUNTRY_FLAG]);
                     let written = &written;
                     return mistake(
                         name_span,

@@ -320,7 +320,7 @@ fn outcome_page(outcome: Outcome, external_id: Option<&str>) -> Response {
                 ConnectErrorKind::AccessDenied => {
                     ("Access denied", "You chose not to share your vehicle. You can connect it any time.".to_owned())
                 }
-                ConnectErrorKind::VehicleIncompatible { vin, make, model, year } => {
+                ConnectErrorKind::VehicleIncompatible { vin, make, model, year, .. } => {
                     let vehicle = [make.as_deref(), model.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(" ");
                     let year = year.map(|y| format!(" ({y})")).unwrap_or_default();
                     let vin = vin.as_deref().map(|v| format!(", VIN {v}")).unwrap_or_default();
@@ -330,7 +330,7 @@ fn outcome_page(outcome: Outcome, external_id: Option<&str>) -> Response {
                 ConnectErrorKind::InvalidSubscription => {
                     ("Subscription required", "Your connected-services subscription is not active.".to_owned())
                 }
-                ConnectErrorKind::ConfigurationError { status_code, error_message } => (
+                ConnectErrorKind::ConfigurationError { status_code, error_message, .. } => (
                     "Configuration error",
                     format!(
                         "This app is misconfigured{}{}.",
@@ -355,6 +355,12 @@ fn outcome_page(outcome: Outcome, external_id: Option<&str>) -> Response {
                 "<p><a href=\"/\">Try again</a></p>",
             )
         }
+        // `Outcome` is `#[non_exhaustive]`: an ending newer than this app.
+        _ => (
+            "Connect finished",
+            "<p>Connect ended the flow in a way this app does not know yet.</p>".to_owned(),
+            HOME,
+        ),
     };
     // Shown, not trusted: see the module docs.
     let owner = external_id
