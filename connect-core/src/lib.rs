@@ -46,6 +46,23 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
+//! # Tokens (feature `token`)
+//!
+//! After [`Outcome::Code`], the application exchanges the code for tokens, and
+//! later refreshes them. With the `token` feature, `connect_core::token` builds
+//! these requests as `http::Request<Vec<u8>>` and reads the answers from an
+//! `http::Response` of bytes: typed, redacted tokens with their expiry, or a typed
+//! OAuth error. The `redirect_uri` of the exchange is taken from the link that
+//! produced the code, so the two cannot differ.
+//!
+//! The library sends nothing itself. The `oauth2` crate's lesson: its users' most
+//! frequent complaint was being locked to one version of one HTTP client
+//! (reqwest), until it moved the client out. An application already has an HTTP
+//! client (and its TLS, proxy, timeout and retry settings); `http`'s types are what
+//! every Rust client speaks, so any of them sends these requests, and a test can
+//! answer them without a network. Without the feature nothing of this is compiled
+//! and no dependency is added: an application that only writes links pays nothing.
+//!
 //! # Decisions where the documentation is silent
 //!
 //! - A redirect URI is kept and sent exactly as written (Smartcar compares strings);
@@ -94,6 +111,7 @@
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod callback;
 mod encode;
@@ -105,6 +123,9 @@ mod render;
 mod rules;
 mod serde_impls;
 mod suggest;
+#[cfg(feature = "token")]
+#[cfg_attr(docsrs, doc(cfg(feature = "token")))]
+pub mod token;
 
 #[doc(hidden)]
 #[path = "private.rs"]
