@@ -10,12 +10,18 @@
 //! ```
 //!
 //! `--redirect-uri` may be given several times; the first is the default.
+//!
+//! `POST /oauth/token` exchanges the codes it hands out and refreshes tokens, as
+//! Smartcar's token endpoint does, checking the client secret given with
+//! `--client-secret` (default: `stand-in-demo-secret`, the web example's default
+//! too; for the demo only).
 
 use std::process::ExitCode;
 
 use clap::Parser;
+use connect_core::token::ClientSecret;
 use connect_core::RedirectUri;
-use connect_servers::{serve, stand_in};
+use connect_servers::{serve, stand_in, token_endpoint};
 
 /// A local Smartcar Connect, served on 127.0.0.1.
 #[derive(Parser)]
@@ -31,6 +37,10 @@ struct Options {
         default_value = "http://127.0.0.1:8000/callback"
     )]
     redirect_uris: Vec<RedirectUri>,
+    /// The client secret the token endpoint checks (the demo's default is public:
+    /// give your own to test a real configuration).
+    #[arg(long, value_name = "SECRET", default_value = token_endpoint::DEMO_CLIENT_SECRET)]
+    client_secret: ClientSecret,
 }
 
 #[tokio::main]
@@ -39,6 +49,7 @@ async fn main() -> ExitCode {
     let port = options.port;
     let config = stand_in::StandInConfig {
         redirect_uris: options.redirect_uris,
+        client_secret: options.client_secret,
     };
     let registered: Vec<String> = config
         .redirect_uris
