@@ -4,7 +4,7 @@
 //! connect-core builds the request as an `http::Request<Vec<u8>>` and reads an
 //! `http::Response<Vec<u8>>`; this module only carries them. Bounded like the
 //! servers: a whole exchange within [`TIMEOUT`], an answer of at most
-//! [`MAX_ANSWER`] bytes read.
+//! connect-core's [`MAX_RESPONSE_LEN`] bytes read.
 //!
 //! It speaks plain HTTP, which is what a local stand-in serves. Smartcar's
 //! endpoint is `https://auth.smartcar.com`: a production app gives the client a
