@@ -47,6 +47,12 @@ impl HttpClient {
         request: http::Request<Vec<u8>>,
     ) -> Result<http::Response<Vec<u8>>, String> {
         let uri = request.uri().clone();
+        if uri.scheme_str() != Some("http") {
+            return Err(format!(
+                "this example's HTTP client speaks plain HTTP only (a local stand-in); reaching \
+                 {uri} needs a TLS connector, e.g. hyper-rustls's HttpsConnector"
+            ));
+        }
         let exchange = async {
             let response = self
                 .0
