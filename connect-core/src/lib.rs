@@ -54,6 +54,8 @@
 //! | feature | default | what it adds |
 //! |---|---|---|
 //! | `getrandom` | yes | [`State::generate`]: a fresh state from the operating system's random source (the `getrandom` crate) |
+//! | `token` | no | [`token`]: the code exchange, the refresh and the application token, as `http` requests and responses |
+//! | `registration` | no | [`registration`]: the application's registration (`smartcar.toml`) and the check of a link against it |
 //! | `serde` | no | `Serialize` / `Deserialize` of every value type ([`ClientId`], [`Scope`], [`Permission`], [`State`], …) as its canonical string, validated on the way in |
 //!
 //! Without `getrandom`, make states with your own random source and
@@ -81,6 +83,23 @@
 //! crate's public API: a release of connect-core that moved to a `url` 3 would be a
 //! breaking (minor, before 1.0) release, and any `url` 2.x your own crate uses is
 //! the same type.
+//!
+//! # Tokens (feature `token`)
+//!
+//! After [`Outcome::Code`], the application exchanges the code for tokens, and
+//! later refreshes them. With the `token` feature, `connect_core::token` builds
+//! these requests as `http::Request<Vec<u8>>` and reads the answers from an
+//! `http::Response` of bytes: typed, redacted tokens with their expiry, or a typed
+//! OAuth error. The `redirect_uri` of the exchange is taken from the link that
+//! produced the code, so the two cannot differ.
+//!
+//! The library sends nothing itself. The `oauth2` crate's lesson: its users' most
+//! frequent complaint was being locked to one version of one HTTP client
+//! (reqwest), until it moved the client out. An application already has an HTTP
+//! client (and its TLS, proxy, timeout and retry settings); `http`'s types are what
+//! every Rust client speaks, so any of them sends these requests, and a test can
+//! answer them without a network. Without the feature nothing of this is compiled
+//! and no dependency is added: an application that only writes links pays nothing.
 //!
 //! # Decisions where the documentation is silent
 //!
@@ -150,6 +169,9 @@ mod render;
 mod rules;
 mod serde_impls;
 mod suggest;
+#[cfg(feature = "token")]
+#[cfg_attr(docsrs, doc(cfg(feature = "token")))]
+pub mod token;
 
 /// The README's code runs as a doctest.
 #[cfg(doctest)]

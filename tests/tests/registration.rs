@@ -6,7 +6,7 @@
 mod support;
 
 use connect_core::registration::Registration;
-use connect_servers::{stand_in, web};
+use connect_servers::{stand_in, token_endpoint, web};
 use reqwest::header::LOCATION;
 use reqwest::{redirect, Client, StatusCode};
 use support::{hidden_input, spawn};
@@ -38,11 +38,14 @@ async fn start() -> Servers {
     let stand_in = spawn(stand_in::router(stand_in::StandInConfig {
         redirect_uris: Vec::new(),
         registration: Some(registration.clone()),
+        client_secret: token_endpoint::DEMO_CLIENT_SECRET.parse().unwrap(),
     }))
     .await;
     let config = web::WebConfig {
         connect_origin: stand_in.parse().unwrap(),
         redirect_uri: format!("{WEB}/callback").parse().unwrap(),
+        auth_origin: stand_in.parse().unwrap(),
+        client_secret: token_endpoint::DEMO_CLIENT_SECRET.parse().unwrap(),
     };
     web::check_registration(&config, &registration)
         .expect("the web example's links are registered");

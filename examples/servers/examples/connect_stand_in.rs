@@ -18,13 +18,19 @@
 //! ```sh
 //! cargo run --example connect_stand_in -- --port 4010 --registration examples/servers/smartcar.toml
 //! ```
+//!
+//! `POST /oauth/token` exchanges the codes it hands out and refreshes tokens, as
+//! Smartcar's token endpoint does, checking the client secret given with
+//! `--client-secret` (default: `stand-in-demo-secret`, the web example's default
+//! too; for the demo only).
 
 use std::process::ExitCode;
 
 use clap::Parser;
 use connect_core::registration::Registration;
+use connect_core::token::ClientSecret;
 use connect_core::RedirectUri;
-use connect_servers::{serve, stand_in};
+use connect_servers::{serve, stand_in, token_endpoint};
 
 /// A local Smartcar Connect, served on 127.0.0.1.
 #[derive(Parser)]
@@ -45,6 +51,10 @@ struct Options {
         default_value = "http://127.0.0.1:8000/callback"
     )]
     redirect_uris: Vec<RedirectUri>,
+    /// The client secret the token endpoint checks (the demo's default is public:
+    /// give your own to test a real configuration).
+    #[arg(long, value_name = "SECRET", default_value = token_endpoint::DEMO_CLIENT_SECRET)]
+    client_secret: ClientSecret,
 }
 
 #[tokio::main]
@@ -85,6 +95,7 @@ async fn main() -> ExitCode {
     let config = stand_in::StandInConfig {
         redirect_uris: options.redirect_uris,
         registration,
+        client_secret: options.client_secret,
     };
     serve::on_loopback(port, stand_in::router(config), &banner).await
 }

@@ -23,6 +23,10 @@
 //! proxy) answered like origin-form ones. Long links are read off the async
 //! workers ([`crate::offload`]), and a page lists at most [`MAX_NOTES_SHOWN`]
 //! findings of a link, then how many more.
+//!
+//! `POST /oauth/token` is Smartcar's token endpoint ([`crate::token_endpoint`]):
+//! the codes it redirects back with are exchanged there, checked against the link
+//! they came from and the client secret ([`StandInConfig::client_secret`]).
 
 #![allow(clippy::format_collect)] // a test page of a few items: `format!` per item reads best
 
@@ -35,11 +39,13 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use connect_core::registration::Registration;
-use connect_core::{ConnectUrl, RedirectUri, State};
+use connect_core::token::ClientSecret;
+use connect_core::{ConnectUrl, RedirectUri};
 
 use crate::harden::{harden, Hardening};
 use crate::html::{escape, page, stylesheet};
 use crate::offload::{Offload, OffloadFailed};
+use crate::token_endpoint::{self, Grants};
 
 /// Pages load only the stand-in's stylesheet. No `form-action`: the grant form
 /// ends in a redirect to the application, and browsers check `form-action`
@@ -69,6 +75,8 @@ pub struct StandInConfig {
     /// The application's registration (`smartcar.toml`): when given, each link is
     /// checked against it as Connect does, and `redirect_uris` is not used.
     pub registration: Option<Registration>,
+    /// The application's client secret, checked at `POST /oauth/token`.
+    pub client_secret: ClientSecret,
 }
 
 /// What the handlers share.
@@ -77,6 +85,8 @@ struct StandIn {
     config: Arc<StandInConfig>,
     /// Long links are read off the async workers (see [`crate::offload`]).
     offload: Offload,
+    /// Codes and refresh tokens issued, for `POST /oauth/token`.
+    grants: Arc<Grants>,
 }
 
 /// The stand-in's routes, hardened.
@@ -84,11 +94,13 @@ pub fn router(config: StandInConfig) -> Router {
     let stand_in = StandIn {
         config: Arc::new(config),
         offload: Offload::default(),
+        grants: Arc::default(),
     };
     let routes = Router::new()
         .route("/oauth/authorize", get(grant_page))
         .route("/oauth/reauthenticate", get(grant_page))
         .route("/oauth/grant", post(decide))
+        .route("/oauth/token", post(token))
         .route("/style.css", get(stylesheet))
         .with_state(stand_in);
     harden(
@@ -438,8 +450,12 @@ async fn decide(AppState(stand_in): AppState<StandIn>, body: String) -> Response
                 }
                 match request.vehicle_id() {
                     Some(vehicle) => vec![("vehicle_id", vehicle.to_string())],
-                    None => match State::generate() {
-                        Ok(code) => vec![("code", code.to_string())],
+                    // Exchanged at `POST /oauth/token` against this link's redirect URI.
+                    None => match stand_in
+                        .grants
+                        .issue_code(request.client_id(), request.redirect_uri())
+                    {
+                        Ok(code) => vec![("code", code)],
                         Err(e) => return refuse(&format!("no randomness for the code: {e}")),
                     },
                 }
@@ -468,4 +484,18 @@ async fn decide(AppState(stand_in): AppState<StandIn>, body: String) -> Response
         Ok(location) => (StatusCode::FOUND, [(header::LOCATION, location)]).into_response(),
         Err(_) => refuse("the redirect back is not a valid header value"),
     }
+}
+
+/// `POST /oauth/token`: see [`crate::token_endpoint`].
+async fn token(
+    AppState(stand_in): AppState<StandIn>,
+    headers: HeaderMap,
+    body: String,
+) -> Response {
+    token_endpoint::exchange(
+        &stand_in.grants,
+        &stand_in.config.client_secret,
+        &headers,
+        &body,
+    )
 }
