@@ -4,7 +4,7 @@
 //! checked) and the expressions. On error: the errors, and a fallback of the
 //! right type.
 
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::{Delimiter, Span, TokenStream, TokenTree};
 use quote::{format_ident, quote};
 use syn::Ident;
 
@@ -167,6 +167,7 @@ fn built_link(krate: &TokenStream, link: &Link) -> TokenStream {
         );
         let ty = Ident::new(parameter.name(), Span::call_site());
         // The expression keeps its own spans: a wrong type is reported on all of it.
+        let tokens = unparenthesised(tokens);
         bindings.push(quote! {
             let #name = #krate::__private::Value::<#krate::__private::expressions::#ty>::of(#tokens);
         });
@@ -194,6 +195,24 @@ fn built_link(krate: &TokenStream, link: &Link) -> TokenStream {
             #krate::ConnectUrl::#constructor(#app_id) #(#calls)*
         })
     }}
+}
+
+/// `(simulated)`, which makes a word an expression, without its parentheses: as the
+/// argument of a call they would draw rustc's `unused_parens` on the user's line. A
+/// tuple (a comma inside) keeps them.
+fn unparenthesised(tokens: &TokenStream) -> TokenStream {
+    let mut trees = tokens.clone().into_iter();
+    if let (Some(TokenTree::Group(group)), None) = (trees.next(), trees.next()) {
+        let inner = group.stream();
+        let comma = inner
+            .clone()
+            .into_iter()
+            .any(|t| matches!(t, TokenTree::Punct(p) if p.as_char() == ','));
+        if group.delimiter() == Delimiter::Parenthesis && !comma && !inner.is_empty() {
+            return inner;
+        }
+    }
+    tokens.clone()
 }
 
 /// A literal argument's tokens.
