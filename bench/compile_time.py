@@ -3,14 +3,17 @@
 connect_url! invocations against the same 200 links built with the connect-core
 builder. Median of RUNS checks each, alternating, in one run of this script.
 
-    python3 bench/compile_time.py [RUNS] [--before CHECKOUT] [--defaults-only]
+    python3 bench/compile_time.py [RUNS] [--before CHECKOUT] [--defaults-only] [--registration]
 
 RUNS defaults to 7. It reports twice: with Cargo's defaults, and with the macro
 built optimised (`[profile.dev.build-override] opt-level = 3` in the user's
 manifest); `--defaults-only` skips the second. `--before CHECKOUT` (another
 checkout of this repository, e.g. a `git worktree` of an older commit) adds that
 checkout's pair of crates to the same alternation, so a change is measured
-before and after under the same load.
+before and after under the same load. `--registration` puts a `smartcar.toml`
+beside the macro crate's manifest that registers every link's application (200
+applications, each with its redirect URI and permissions), so every link is checked
+against it at compile time.
 """
 import argparse, os, statistics, subprocess, tempfile, time
 
@@ -43,7 +46,17 @@ def builder_fn(i, l):
             f'        .state(State::from_static("{l["state"]}").unwrap())\n'
             f'        .mode(Mode::{mode})\n        .build()\n        .unwrap()\n}}\n')
 
-def write_crate(base, name, header, body, optimise_macros, root):
+def registration():
+    """A smartcar.toml with the application of every link, each as the link needs."""
+    apps = []
+    for i in range(LINKS):
+        l = link(i)
+        perms = ", ".join(f'"{p}"' for p, _ in l["perms"])
+        apps.append(f'[applications.app_{i}]\napp_id = "{l["client"]}"\n'
+                    f'redirect_uris = ["https://example.com/home", "{l["redirect"]}"]\npermissions = [{perms}]\n')
+    return "\n".join(apps)
+
+def write_crate(base, name, header, body, optimise_macros, root, registered=False):
     os.makedirs(os.path.join(base, name, "src"), exist_ok=True)
     with open(os.path.join(base, name, "Cargo.toml"), "w") as f:
         f.write(f'[package]\nname = "{name}"\nversion = "0.0.0"\nedition = "2021"\n\n[workspace]\n\n'
@@ -52,6 +65,9 @@ def write_crate(base, name, header, body, optimise_macros, root):
                 + ("\n[profile.dev.build-override]\nopt-level = 3\n" if optimise_macros else ""))
     with open(os.path.join(base, name, "src", "lib.rs"), "w") as f:
         f.write(header + "\n" + "".join(body(i, link(i)) for i in range(LINKS)))
+    if registered:
+        with open(os.path.join(base, name, "smartcar.toml"), "w") as f:
+            f.write(registration())
 
 def check(base, name, env):
     lib = os.path.join(base, name, "src", "lib.rs")
@@ -64,14 +80,14 @@ MACRO_HEADER = "#![allow(clippy::all)]\nuse connect_core::ConnectUrl;\nuse conne
 BUILDER_HEADER = ("#![allow(clippy::all)]\nuse connect_core::{ClientId, ConnectUrl, Mode, Permission, "
                   "RedirectUri, Scope, ScopeEntry, State};\n")
 
-def measure(optimise_macros, runs, roots):
+def measure(optimise_macros, runs, roots, registered=False):
     """roots: label -> checkout. Every crate is checked once per round, in turn."""
     base = tempfile.mkdtemp(prefix="connect-compile-time-")
     crates = {}
     for label, root in roots.items():
         for kind, header, body in (("macro", MACRO_HEADER, macro_fn), ("builder", BUILDER_HEADER, builder_fn)):
             name = f"with_{kind}_{label}"
-            write_crate(base, name, header, body, optimise_macros, root)
+            write_crate(base, name, header, body, optimise_macros, root, registered and kind == "macro")
             subprocess.run(["cp", os.path.join(root, "Cargo.lock"), os.path.join(base, name, "Cargo.lock")], check=True)
             crates[(label, kind)] = name
     # One target directory: the dependencies are built once, before timing.
@@ -82,7 +98,8 @@ def measure(optimise_macros, runs, roots):
     for _ in range(runs):
         for key, name in crates.items():
             times[key].append(check(base, name, env))
-    print("macro built " + ("with opt-level = 3 (build-override)" if optimise_macros else "with Cargo's defaults"))
+    print("macro built " + ("with opt-level = 3 (build-override)" if optimise_macros else "with Cargo's defaults")
+          + (", every link checked against a registration of 200 applications" if registered else ""))
     for label, root in roots.items():
         macro, builder = (statistics.median(times[(label, k)]) for k in ("macro", "builder"))
         print(f"  [{label}: {root}]")
@@ -96,14 +113,15 @@ def main():
     args.add_argument("runs", nargs="?", type=int, default=7)
     args.add_argument("--before", help="another checkout, measured in the same alternation")
     args.add_argument("--defaults-only", action="store_true", help="skip the opt-level = 3 build")
+    args.add_argument("--registration", action="store_true", help="a smartcar.toml beside the macro crate")
     args = args.parse_args()
     roots = {"this": ROOT}
     if args.before:
         roots = {"before": os.path.abspath(args.before), "this": ROOT}
     print(f"{LINKS} distinct links, `cargo check` of the crate alone, median of {args.runs} runs each")
-    measure(False, args.runs, roots)
+    measure(False, args.runs, roots, args.registration)
     if not args.defaults_only:
-        measure(True, args.runs, roots)
+        measure(True, args.runs, roots, args.registration)
 
 if __name__ == "__main__":
     main()

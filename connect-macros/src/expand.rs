@@ -42,7 +42,9 @@ pub fn connect_url(input: TokenStream) -> TokenStream {
         }
     };
     // Editing the registration recompiles the links that depend on it.
-    let track = found.map(crate::registration::track);
+    let track = found
+        .map(crate::registration::track)
+        .filter(|tokens| !tokens.is_empty());
     let registration = match (&loaded, found) {
         (_, Some(found)) => Registered::Yes(&found.registration),
         // Its errors are reported: the link is not held against what it lacks.

@@ -143,10 +143,22 @@ fn parse(text: &str, path: &Path) -> Loaded {
 }
 
 /// `const _: &[u8] = include_bytes!("/abs/path/smartcar.toml");`: makes the file an
-/// input of the expansion (Cargo's dep-info lists it), so editing it recompiles the
+/// input of the crate (Cargo's dep-info lists it), so editing it recompiles the
 /// links. An item: it goes inside the expansion's block, before its value, which
 /// works in a `static` initialiser too.
+///
+/// Once per file and process, that is per crate compilation: a crate that is
+/// compiled again runs every expansion again, so one input is enough, and a copy
+/// of the file in each of 200 links made their `cargo check` 1.69× the builder's
+/// against 1.2× with one (`python3 bench/compile_time.py 9 --defaults-only
+/// --registration`, BENCHMARKS.md). Empty tokens after the first.
 pub fn track(found: &Found) -> TokenStream {
+    static TRACKED: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+    let mut tracked = TRACKED.lock().unwrap_or_else(PoisonError::into_inner);
+    if tracked.contains(&found.path) {
+        return TokenStream::new();
+    }
+    tracked.push(found.path.clone());
     let path = found.path.to_string_lossy();
     quote! { const _: &[u8] = ::core::include_bytes!(#path); }
 }
