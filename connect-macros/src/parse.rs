@@ -600,10 +600,7 @@ fn report<T>(cx: &mut Ctxt, errors: syn::Error, instead: T) -> T {
 
 #[cfg(test)]
 mod tests {
-    use std::hint::black_box;
-    use std::time::{Duration, Instant};
-
-    use proc_macro2::{Delimiter, Group, Literal as TokenLiteral};
+    use proc_macro2::{Delimiter, Group};
 
     use super::*;
 
@@ -826,94 +823,6 @@ mod tests {
             panic!("no flags parsed")
         };
         assert!(flags.entries.is_empty() && !flags.written_empty);
-    }
-
-    /// The best of five times of parsing `input` `repeat` times.
-    fn parse_time(repeat: u32, input: &TokenStream) -> Duration {
-        (0..5)
-            .map(|_| {
-                let start = Instant::now();
-                for _ in 0..repeat {
-                    let mut cx = Ctxt::default();
-                    black_box(parse(input.clone(), &mut cx));
-                    black_box(cx);
-                }
-                start.elapsed()
-            })
-            .min()
-            .unwrap()
-    }
-
-    /// Parsing the input made for 10·n costs about ten times (well under the
-    /// hundred times of a quadratic cost) what parsing the one for n costs. Each
-    /// figure is repeated until the small input takes 5 ms, so timer resolution
-    /// does not count, and a ratio over the bound is measured again up to four
-    /// times: a real square fails every time, a burst of load beside it does not.
-    fn assert_linear(what: &str, n: usize, input: impl Fn(usize) -> TokenStream) {
-        let (small, large) = (input(n), input(10 * n));
-        let mut repeat = 1;
-        while parse_time(repeat, &small) < Duration::from_millis(5) && repeat < 1 << 16 {
-            repeat *= 2;
-        }
-        let mut measured = Vec::new();
-        for _ in 0..5 {
-            let (t_small, t_large) = (parse_time(repeat, &small), parse_time(repeat, &large));
-            let ratio = t_large.as_secs_f64() / t_small.as_secs_f64().max(1e-9);
-            if ratio < 30.0 {
-                return;
-            }
-            measured.push(format!("{t_small:?} / {t_large:?} = {ratio:.1}"));
-        }
-        panic!(
-            "{what}: {n} vs ten times as much: {}; linear is 10",
-            measured.join(", ")
-        );
-    }
-
-    #[test]
-    fn long_literals_cost_linear_time() {
-        let digits = |n: usize| "1".repeat(n);
-        assert_linear("an integer flag value", 10_000, |n| {
-            tokens(&format!(r#"client_id: "a", flags: ["n": {}]"#, digits(n)))
-        });
-        assert_linear("a negative integer flag value", 10_000, |n| {
-            tokens(&format!(r#"client_id: "a", flags: ["n": -{}]"#, digits(n)))
-        });
-        assert_linear("an integer as a text value", 10_000, |n| {
-            tokens(&format!("client_id: {}", digits(n)))
-        });
-        assert_linear("an integer as a word", 10_000, |n| {
-            tokens(&format!(
-                "single_select: {}, mode: {0}, make: {0}",
-                digits(n)
-            ))
-        });
-        assert_linear("a float flag value", 10_000, |n| {
-            tokens(&format!(r#"flags: ["n": {}.5]"#, digits(n)))
-        });
-        assert_linear("a string", 10_000, |n| {
-            let text = TokenLiteral::string(&"a".repeat(n));
-            tokens(&format!(
-                "client_id: {text}, flags: [{text}: {text}], scope: [{text}]"
-            ))
-        });
-    }
-
-    #[test]
-    fn long_identifiers_cost_linear_time() {
-        let word = |n: usize| format!("read_{}", "x".repeat(n));
-        assert_linear("an unknown permission", 10_000, |n| {
-            tokens(&format!("scope: [required {}, {0}]", word(n)))
-        });
-        assert_linear("a long word value", 10_000, |n| {
-            tokens(&format!(
-                "mode: {}, make: {0}, flags: [country: {0}]",
-                word(n)
-            ))
-        });
-        assert_linear("a long expression", 10_000, |n| {
-            tokens(&format!("state: {} . x mode: live", word(n)))
-        });
     }
 
     #[test]

@@ -17,6 +17,14 @@
 //! 3. the same again, and the process's resident memory after the second round
 //!    must be within [`RSS_GROWTH_LIMIT`] of what it was after the first.
 //!
+//! A bound that breaks is measured again before the test fails, up to
+//! [`ATTEMPTS`] times in all (the `linear-cost` harness's `remeasured_async`): a
+//! p99 over a bound re-runs the hostile round against a fresh idle median; a
+//! memory growth over the bound runs one more round and compares with the one
+//! before (a leak grows every round, the allocator taking more once does not). A
+//! stall fails every time; a burst of load from the rest of a shared machine
+//! does not. The failure says which bound broke and by how much, each time.
+//!
 //! The figures are printed (`cargo test -p connect-tests --test load -- --nocapture`,
 //! as CI runs it); BENCHMARKS.md reports them.
 
@@ -27,6 +35,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use linear_cost::remeasured_async;
 use reqwest::header::{COOKIE, LOCATION, SET_COOKIE};
 use reqwest::{redirect, Client, StatusCode};
 use support::{hidden_input, start, Servers};
@@ -51,6 +60,8 @@ const LATENCY_CEILING: Duration = Duration::from_secs(2);
 /// Resident memory may grow by at most this between the end of the first round
 /// and the end of the second.
 const RSS_GROWTH_LIMIT: u64 = 20 * 1024 * 1024;
+/// A bound that breaks is measured this many times in all before the test fails.
+const ATTEMPTS: usize = 3;
 /// A request that has not been answered after this is a failure, not a wait.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(20);
 /// Just under connect-core's `MAX_URL_LEN` (64 KiB) and hyper's URI limit
@@ -445,6 +456,125 @@ fn mib(bytes: u64) -> String {
     format!("{mib:.1} MiB")
 }
 
+/// `GET /` idle: warmed up, then [`PROBES`] timed; its median.
+async fn idle_median(servers: &Servers, report: &mut String, when: &str) -> Duration {
+    let _ = probe_idle(servers).await;
+    let mut idle = probe_idle(servers).await;
+    let median = percentile(&mut idle, 50);
+    let _ = writeln!(
+        report,
+        "GET / idle{when}: median {}, p99 {}",
+        ms(median),
+        ms(percentile(&mut idle, 99))
+    );
+    median
+}
+
+/// Whether the p99 of `GET /` under hostile load is within both bounds; if not,
+/// which broke and by how much.
+fn latency_within_bounds(p99: Duration, idle_median: Duration) -> Result<(), String> {
+    let ratio = p99.as_secs_f64() / idle_median.as_secs_f64();
+    let over_ratio = p99 > idle_median * LATENCY_RATIO;
+    let over_ceiling = p99 > LATENCY_CEILING;
+    let bounds = match (over_ratio, over_ceiling) {
+        (false, false) => return Ok(()),
+        (true, false) => format!("the bound {LATENCY_RATIO}×"),
+        (false, true) => format!("the ceiling {LATENCY_CEILING:?}"),
+        (true, true) => format!("the bound {LATENCY_RATIO}× and the ceiling {LATENCY_CEILING:?}"),
+    };
+    Err(format!(
+        "p99 {} = {ratio:.1}× the idle median {}: over {bounds}",
+        ms(p99),
+        ms(idle_median)
+    ))
+}
+
+/// One round: a burst of flows, then a hostile round while `GET /` is probed.
+/// Its p99 over a bound is measured again (a fresh idle median, the hostile
+/// round re-run) before the test fails. `idle_median` is the one to compare
+/// with, and the last one measured after.
+async fn round(
+    round: usize,
+    servers: &Arc<Servers>,
+    inputs: &Arc<Inputs>,
+    idle: &mut Duration,
+    report: &mut String,
+) {
+    let (mut times, took) = burst(servers).await;
+    let _ = writeln!(
+        report,
+        "round {round}: burst of {} requests in {} ({:.0} requests/s): median {}, p99 {}, max {}",
+        times.len(),
+        ms(took),
+        f64::from(u32::try_from(times.len()).unwrap_or(u32::MAX)) / took.as_secs_f64(),
+        ms(percentile(&mut times, 50)),
+        ms(percentile(&mut times, 99)),
+        ms(percentile(&mut times, 100)),
+    );
+
+    let mut attempt = 0;
+    let held = remeasured_async(
+        &format!("round {round}: GET / under hostile load"),
+        ATTEMPTS,
+        async || {
+            attempt += 1;
+            if attempt > 1 {
+                *idle = idle_median(servers, report, &format!(" again (attempt {attempt})")).await;
+            }
+            let p99 = hostile(round, servers, inputs, *idle, report).await;
+            latency_within_bounds(p99, *idle)
+        },
+    )
+    .await;
+    if let Err(failure) = held {
+        panic!("{failure}\n{report}");
+    }
+}
+
+/// A hostile round, its figures written to `report`; the p99 of `GET /` during it.
+async fn hostile(
+    round: usize,
+    servers: &Arc<Servers>,
+    inputs: &Arc<Inputs>,
+    idle_median: Duration,
+    report: &mut String,
+) -> Duration {
+    let Round {
+        mut probes,
+        hostile_sent,
+        hostile_times,
+    } = hostile_round(servers, inputs).await;
+    let (median, p99) = (percentile(&mut probes, 50), percentile(&mut probes, 99));
+    let _ = writeln!(
+        report,
+        "round {round}: {} GET / under hostile load: median {}, p99 {} ({:.1}× the idle median), max {}; \
+         {hostile_sent} hostile requests answered (time to answer, queueing included):",
+        probes.len(),
+        ms(median),
+        ms(p99),
+        p99.as_secs_f64() / idle_median.as_secs_f64(),
+        ms(percentile(&mut probes, 100)),
+    );
+    for kind in Hostile::ALL {
+        let mut of_kind: Vec<Duration> = hostile_times
+            .iter()
+            .filter(|(k, _)| *k == kind)
+            .map(|(_, t)| *t)
+            .collect();
+        if !of_kind.is_empty() {
+            let _ = writeln!(
+                report,
+                "    {kind:?}: {} sent, median {}, max {}",
+                of_kind.len(),
+                ms(percentile(&mut of_kind, 50)),
+                ms(percentile(&mut of_kind, 100))
+            );
+        }
+    }
+    assert_eq!(hostile_sent, HOSTILE_EACH * Hostile::ALL.len());
+    p99
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_servers_hold_under_load_and_abuse() {
     let test_start = Instant::now();
@@ -459,84 +589,42 @@ async fn the_servers_hold_under_load_and_abuse() {
         Hostile::ALL.len()
     );
 
-    // Warm up (connections, lazy statics), then the idle latency.
-    let _ = probe_idle(&servers).await;
-    let mut idle = probe_idle(&servers).await;
-    let idle_median = percentile(&mut idle, 50);
-    let _ = writeln!(
-        report,
-        "GET / idle: median {}, p99 {}",
-        ms(idle_median),
-        ms(percentile(&mut idle, 99))
-    );
-
-    let mut rss = Vec::new();
-    for round in 1..=2 {
-        let (mut times, took) = burst(&servers).await;
-        let _ = writeln!(
-            report,
-            "round {round}: burst of {} requests in {} ({:.0} requests/s): median {}, p99 {}, max {}",
-            times.len(),
-            ms(took),
-            f64::from(u32::try_from(times.len()).unwrap_or(u32::MAX)) / took.as_secs_f64(),
-            ms(percentile(&mut times, 50)),
-            ms(percentile(&mut times, 99)),
-            ms(percentile(&mut times, 100)),
-        );
-
-        let Round {
-            mut probes,
-            hostile_sent,
-            hostile_times,
-        } = hostile_round(&servers, &inputs).await;
-        let (median, p99) = (percentile(&mut probes, 50), percentile(&mut probes, 99));
-        let _ = writeln!(
-            report,
-            "round {round}: {} GET / under hostile load: median {}, p99 {} ({:.1}× the idle median), max {}; \
-             {hostile_sent} hostile requests answered (time to answer, queueing included):",
-            probes.len(),
-            ms(median),
-            ms(p99),
-            p99.as_secs_f64() / idle_median.as_secs_f64(),
-            ms(percentile(&mut probes, 100)),
-        );
-        for kind in Hostile::ALL {
-            let mut of_kind: Vec<Duration> = hostile_times
-                .iter()
-                .filter(|(k, _)| *k == kind)
-                .map(|(_, t)| *t)
-                .collect();
-            if !of_kind.is_empty() {
-                let _ = writeln!(
-                    report,
-                    "    {kind:?}: {} sent, median {}, max {}",
-                    of_kind.len(),
-                    ms(percentile(&mut of_kind, 50)),
-                    ms(percentile(&mut of_kind, 100))
-                );
-            }
+    let mut idle = idle_median(&servers, &mut report, "").await;
+    round(1, &servers, &inputs, &mut idle, &mut report).await;
+    let Some(mut before) = resident_memory() else {
+        round(2, &servers, &inputs, &mut idle, &mut report).await;
+        let _ = writeln!(report, "whole test: {}", ms(test_start.elapsed()));
+        println!("{report}\nno /proc/self/status: memory not checked");
+        return;
+    };
+    let _ = writeln!(report, "round 1: resident memory {}", mib(before));
+    // A leak grows the memory on every round; the allocator taking more once
+    // does not. So a growth over the bound is measured again over one more round.
+    let mut number = 1;
+    let held = remeasured_async("resident memory over a round", ATTEMPTS, async || {
+        number += 1;
+        round(number, &servers, &inputs, &mut idle, &mut report).await;
+        let after = resident_memory().unwrap_or(before);
+        let _ = writeln!(report, "round {number}: resident memory {}", mib(after));
+        let grew = after.saturating_sub(before);
+        let (from, previous) = (std::mem::replace(&mut before, after), number - 1);
+        if grew <= RSS_GROWTH_LIMIT {
+            Ok(())
+        } else {
+            Err(format!(
+                "grew by {} from {} (after round {previous}) to {} over round {number}: \
+                 over the bound +{}",
+                mib(grew),
+                mib(from),
+                mib(after),
+                mib(RSS_GROWTH_LIMIT)
+            ))
         }
-        assert_eq!(hostile_sent, HOSTILE_EACH * Hostile::ALL.len());
-        assert!(
-            p99 <= idle_median * LATENCY_RATIO && p99 <= LATENCY_CEILING,
-            "GET / under hostile load: p99 {} vs idle median {} (bound: {LATENCY_RATIO}× and {LATENCY_CEILING:?})\n{report}",
-            ms(p99),
-            ms(idle_median)
-        );
-        rss.push(resident_memory());
-        if let Some(bytes) = rss[round - 1] {
-            let _ = writeln!(report, "round {round}: resident memory {}", mib(bytes));
-        }
-    }
+    })
+    .await;
     let _ = writeln!(report, "whole test: {}", ms(test_start.elapsed()));
-    println!("{report}");
-    match (rss[0], rss[1]) {
-        (Some(before), Some(after)) => assert!(
-            after.saturating_sub(before) <= RSS_GROWTH_LIMIT,
-            "resident memory grew from {} to {} over the second round\n{report}",
-            mib(before),
-            mib(after)
-        ),
-        _ => println!("no /proc/self/status: memory not checked"),
+    if let Err(failure) = held {
+        panic!("{failure}\n{report}");
     }
+    println!("{report}");
 }
