@@ -10,13 +10,13 @@
 //! Two halves:
 //!
 //! - what the macro runs at compile time: [`ROWS`], the parameter table of
-//!   [`crate::parameter`] as the macro walks it (each row's literal form and a
+//!   `crate::parameter` as the macro walks it (each row's literal form and a
 //!   function that checks a literal with the value type's own rules and sets it on
 //!   a builder), the rules between parameters ([`Combination`]), and the wording
 //!   ([`in_macro`]);
 //! - what its expansions call at run time: constructors that skip a check the
 //!   macro ran at compile time with this crate's own functions (the public types'
-//!   own constructors always validate), and [`value`], which turns a wrong type
+//!   own constructors always validate), and [`Value::of`], which turns a wrong type
 //!   into a note that shows the fix.
 
 use std::marker::PhantomData;

@@ -36,7 +36,7 @@ use wording::Part;
 /// A help that says how to set a parameter says it in the syntax of whoever
 /// raised the error: `.single_select(true)` from the builder and the value types,
 /// `single_select=true` from the link reader, `single_select: true` from
-/// `connect_url!` (its [`Voice`]).
+/// `connect_url!` (its voice).
 #[derive(Clone)]
 pub struct Error {
     parameter: Option<Parameter>,
