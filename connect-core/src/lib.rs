@@ -95,6 +95,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod battery_capacity;
 mod callback;
 mod connect_url;
 mod encode;
@@ -112,8 +113,10 @@ mod suggest;
 #[path = "private.rs"]
 pub mod __private;
 
+pub use battery_capacity::{BatteryCapacityLink, BATTERY_CAPACITY_PATH};
 pub use callback::{
-    AuthorizationCode, Callback, CallbackError, ConnectError, ConnectErrorKind, Outcome,
+    AuthorizationCode, BatteryCapacity, Callback, CallbackError, ConnectError, ConnectErrorKind,
+    Outcome,
 };
 pub use connect_url::builder::ConnectUrlBuilder;
 pub use connect_url::report::{ParseError, Report};
@@ -126,9 +129,9 @@ pub use model::catalog::permissions::{Permission, PermissionKind};
 pub use model::origin::Origin;
 pub use model::request::{ConnectRequest, AUTHORIZE_PATH, REAUTHENTICATE_PATH};
 pub use model::value::{
-    ApplicationId, ApprovalPrompt, ClientId, Country, ExternalId, Flag, Flags, Make, Mode,
-    RedirectUri, ResponseType, Scope, ScopeEntry, State, User, VehicleId, Vin, WebRedirectUri,
-    COUNTRY_FLAG, REQUIRED_PREFIX,
+    ApplicationId, ApprovalPrompt, ClientId, Country, DeprecatedMode, ExternalId, Flag, Flags,
+    Make, Mode, RedirectUri, ResponseType, Scope, ScopeEntry, State, User, VehicleId, Vin,
+    WebRedirectUri, COUNTRY_FLAG, REQUIRED_PREFIX,
 };
 pub use parameter::Parameter;
 pub use read::link::SDK_PARAMETERS;

@@ -242,10 +242,18 @@ fn combination(
     let combination = Combination {
         client_id: app_id,
         redirect_uri,
-        make: given(Parameter::Make),
+        // Only whether it is given matters until the macro writes the Tesla
+        // permission upgrade (`reauthenticate` without `vehicle_id`).
+        make: if given(Parameter::Make) {
+            Known::AtRunTime
+        } else {
+            Known::No
+        },
         single_select: known(Parameter::SingleSelect, single_select),
         single_select_vin: given(Parameter::SingleSelectVin),
         vehicle_id: given(Parameter::VehicleId),
+        scope: given(Parameter::Scope),
+        reauthenticate: given(Parameter::VehicleId),
     };
     for error in combination.errors() {
         let param = error.parameter().and_then(|p| inv.get(p));

@@ -7,8 +7,8 @@ use crate::model::origin::Origin;
 use crate::model::parts::Parts;
 use crate::model::request::{ConnectRequest, AUTHORIZE_PATH, REAUTHENTICATE_PATH};
 use crate::model::value::{
-    ApprovalPrompt, ClientId, ExternalId, Flags, Make, Mode, QueryValue, RedirectUri, ResponseType,
-    Scope, State, User, VehicleId, Vin, API_CREDENTIAL_PREFIX,
+    ApprovalPrompt, ClientId, DeprecatedMode, ExternalId, Flags, Make, Mode, QueryValue,
+    RedirectUri, ResponseType, Scope, State, User, VehicleId, Vin, API_CREDENTIAL_PREFIX,
 };
 use crate::parameter::connect_parameters;
 use crate::parameter::Parameter;
@@ -71,6 +71,12 @@ fn split_link(text: &str) -> Result<(Origin, bool, &str), Error> {
     let reauthenticate = match url.path() {
         AUTHORIZE_PATH => false,
         REAUTHENTICATE_PATH => true,
+        crate::battery_capacity::BATTERY_CAPACITY_PATH => {
+            return Err(not_connect(format!(
+                "it is a battery-capacity link (`{}`): read it as a `BatteryCapacityLink`",
+                crate::battery_capacity::BATTERY_CAPACITY_PATH
+            )))
+        }
         other => {
             return Err(not_connect(format!(
                 "the path is `{other}`, not `{AUTHORIZE_PATH}` or `{REAUTHENTICATE_PATH}`"
@@ -184,15 +190,13 @@ fn typed_request(
 ) -> Option<ConnectRequest> {
     let no_response = response_type(&query, reauthenticate, findings);
     let app_id = app_id(&query, findings);
-    match (reauthenticate, query.given(Parameter::VehicleId)) {
-        (true, false) => findings.error(Error::new(Parameter::VehicleId, Problem::Missing)),
-        (false, true) => {
-            findings.error(Error::new(
-                Parameter::VehicleId,
-                Problem::VehicleIdOnAuthorize,
-            ));
-        }
-        _ => {}
+    // `/oauth/reauthenticate` without `vehicle_id` is the Tesla permission
+    // upgrade: `Combination` checks its rules.
+    if !reauthenticate && query.given(Parameter::VehicleId) {
+        findings.error(Error::new(
+            Parameter::VehicleId,
+            Problem::VehicleIdOnAuthorize,
+        ));
     }
     let (app_id, app_id_parameter) = app_id.unzip();
     // A stand-in app id, so that every other parameter is still read and checked.
@@ -201,7 +205,13 @@ fn typed_request(
         app_id_parameter.unwrap_or(Parameter::ClientId),
     );
     request.no_response = no_response;
+    request.reauthenticate = reauthenticate;
     read_optional(&query, &mut request, findings);
+    // `Mode::read` read `test` as `simulated`; the spelling renders back.
+    request.deprecated_mode = request
+        .mode
+        .and(query.get(Parameter::Mode))
+        .and_then(DeprecatedMode::from_name);
     // The rules between parameters, from which are given (even with a bad value,
     // so that every problem shows at once) and the values that were read; a value
     // already reported as wrong takes part in no rule, so one mistake is one error.
@@ -213,7 +223,7 @@ fn typed_request(
             None => Known::No,
         },
         redirect_uri: query.known(Parameter::RedirectUri, request.redirect_uri.as_ref()),
-        make: query.given(Parameter::Make),
+        make: query.known(Parameter::Make, request.make.as_ref()),
         single_select: match query.known(Parameter::SingleSelect, request.single_select.as_ref()) {
             Known::Yes(value) => Known::Yes(*value),
             Known::Invalid => Known::Invalid,
@@ -221,10 +231,10 @@ fn typed_request(
         },
         single_select_vin: query.given(Parameter::SingleSelectVin),
         vehicle_id: query.given(Parameter::VehicleId),
+        scope: query.given(Parameter::Scope),
+        reauthenticate,
     };
-    for error in combination.errors() {
-        findings.error(error);
-    }
+    findings.0.extend(combination.findings());
     request.extra = query.extra;
     app_id.map(|_| request)
 }

@@ -280,6 +280,15 @@ fn outcome_page(outcome: Outcome, external_id: Option<&str>) -> Response {
             "<p>Connect finished without a code, as the link asked.</p>".to_owned(),
             HOME,
         ),
+        Outcome::BatteryCapacity(capacity) => (
+            "Battery capacity chosen",
+            format!(
+                "<p>Vehicle <code id=\"vehicle\">{}</code>: <span id=\"capacity\">{}</span> kWh.</p>",
+                escape(capacity.vehicle_id().as_str()),
+                escape(capacity.selected_capacity())
+            ),
+            HOME,
+        ),
         Outcome::Error(error) => {
             let (title, text) = match error.kind() {
                 ConnectErrorKind::AccessDenied => {
@@ -320,6 +329,7 @@ fn outcome_page(outcome: Outcome, external_id: Option<&str>) -> Response {
                 "<p><a href=\"/\">Try again</a></p>",
             )
         }
+        _ => ("Done", "<p>Connect finished.</p>".to_owned(), HOME),
     };
     // Shown, not trusted: see the module docs.
     let owner = external_id
