@@ -21,6 +21,8 @@
 //!   every finding graded as an error or a warning ([`Report`], [`ParseError`]).
 //! - **`callback.rs`**: the redirect back, [`Callback`], verified against the
 //!   [`State`] sent.
+//! - **`battery_capacity.rs`**: the battery-capacity link Smartcar's API hands
+//!   over, [`BatteryCapacityLink`], read and completed.
 //!
 //! Every failure is an [`Error`] naming the [`Parameter`] and the [`Problem`],
 //! with a message and a `help` line (`error.rs` holds all the wording). Nothing
@@ -80,6 +82,27 @@
 //!   Smartcar's to enforce and the credential formats may change.
 //! - `response_type` is implied (`code`, or `vehicle_id` for re-authentication);
 //!   only `none` may be written ([`ConnectUrlBuilder::response_type_none`]).
+//! - `make` with `single_select_vin` is an error when written and a warning when
+//!   read: Connect ignores the make then, so a link from elsewhere that has both
+//!   works (the SDKs' own tests send such links). [`Combination`](__private::Combination)
+//!   grades each rule once: `findings()` for the reader, `errors()` for the writer.
+//! - A deprecated `mode=test` (or `test_mode`) is read as [`Mode::Simulated`], what
+//!   Connect reads it as, with a warning, and the spelling is kept beside it
+//!   ([`ConnectRequest::deprecated_mode`], a [`DeprecatedMode`]) so that the link
+//!   renders back as `mode=test`. [`Mode`] has only `Live` and `Simulated`: a
+//!   program cannot hand the builder or `connect_url!` a `Mode` they may not write,
+//!   so `mode: some_mode` never fails at run time.
+//! - `/oauth/reauthenticate` has two shapes: with `vehicle_id`, and the Tesla
+//!   permission upgrade ([`ConnectUrlBuilder::reauthenticate`] without `vehicle_id`),
+//!   which needs `make` = `TESLA` (the only make of that flow) and a `scope`. Its
+//!   `redirect_uri` and other parameters are allowed and rendered, though Connect
+//!   sends no code back.
+//! - The battery-capacity link is Smartcar's, handed over by its API: it is its own
+//!   type, [`BatteryCapacityLink`], read as handed over and completed with the
+//!   application's redirect URI, not a [`ConnectUrl`] the application builds.
+//!   Parameters it does not know are kept without a warning (Smartcar wrote them).
+//!   Its redirect back carries no `state` (the link has none): read its
+//!   [`Outcome::BatteryCapacity`] with [`Callback::outcome`], unverified.
 //! - `external_id` follows the rules of `state` (any non-empty text): Smartcar
 //!   publishes none of its own.
 //! - A [`ConnectUrl`] is its canonical text plus the typed request derived from it
@@ -88,7 +111,12 @@
 //! - The authorization code is hidden from `Debug` output: it is a credential.
 //! - A link or redirect query over [`MAX_URL_LEN`] (64 KiB) is refused unread: web
 //!   servers refuse request lines a quarter of that size, so none reaches Connect or
-//!   comes back from it. Every parser, check and did-you-mean costs time linear in
+//!   comes back from it. The limit applies to a link's canonical text too: reading
+//!   refuses a link whose canonical rendering would be longer
+//!   ([`Problem::CanonicalTooLong`]; `%20` for each `+` can triple it), so every
+//!   link that reads reads back from its own text, and the builder refuses to build
+//!   one. `connect_url!` cannot fail at run time, so a link of expressions whose
+//!   values make it longer renders anyway (no server would pass it on). Every parser, check and did-you-mean costs time linear in
 //!   its input; the did-you-mean gives up on names over 64 bytes (no known name is
 //!   within reach of one).
 

@@ -1,7 +1,7 @@
 //! [`Problem`]: what is wrong, without saying where. Its wording is in
 //! [`wording`](super::wording), one arm per variant.
 
-/// What is wrong, without saying where: [`Error`] adds the parameter.
+/// What is wrong, without saying where: [`Error`](crate::Error) adds the parameter.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Problem {
