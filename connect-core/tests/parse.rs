@@ -284,6 +284,136 @@ fn reauthentication_links_parse() {
 }
 
 #[test]
+fn the_tesla_permission_upgrade_reads_and_is_written() {
+    // FACTS.md: `/oauth/reauthenticate` without `vehicle_id`, `make=TESLA` and a scope.
+    let text = "https://connect.smartcar.com/oauth/reauthenticate?response_type=vehicle_id&make=tesla&client_id=c&scope=read_odometer%20control_charge";
+    let report = ConnectUrl::read(text);
+    assert_eq!(report.errors().count(), 0, "{:?}", report.findings());
+    let url = report.into_result().unwrap();
+    assert!(url.request().is_reauthentication());
+    assert!(url.request().is_permission_upgrade());
+    assert_eq!(url.request().vehicle_id(), None);
+    assert_eq!(
+        url.as_str(),
+        "https://connect.smartcar.com/oauth/reauthenticate?response_type=vehicle_id&client_id=c&scope=read_odometer%20control_charge&make=TESLA"
+    );
+    assert_eq!(url.as_str().parse::<ConnectUrl>().unwrap(), url);
+    // The builder writes the same link.
+    let built = ConnectUrl::builder("c".parse().unwrap())
+        .reauthenticate()
+        .make(connect_core::makes::TESLA)
+        .scope("read_odometer control_charge".parse().unwrap())
+        .build()
+        .unwrap();
+    assert_eq!(built, url);
+    assert_eq!(built.request(), url.request());
+    // Any other make, and no scope, are errors, all at once.
+    let bmw = "https://connect.smartcar.com/oauth/reauthenticate?response_type=vehicle_id&make=BMW&client_id=c";
+    assert_eq!(
+        findings(bmw),
+        [
+            (
+                Severity::Error,
+                Some(Parameter::Scope),
+                Problem::PermissionUpgradeWithoutScope
+            ),
+            (
+                Severity::Error,
+                Some(Parameter::Make),
+                Problem::PermissionUpgradeNotTesla { make: "BMW".into() }
+            ),
+        ]
+    );
+    let e = ConnectUrl::builder("c".parse().unwrap())
+        .reauthenticate()
+        .make(connect_core::makes::BMW)
+        .scope("read_odometer".parse().unwrap())
+        .build()
+        .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "only `TESLA` vehicles are re-authenticated without `vehicle_id`, not `BMW`; for the \
+         Tesla permission upgrade write `make=TESLA`; to re-authenticate a vehicle of another \
+         make, give its `vehicle_id`"
+    );
+    let e = ConnectUrl::builder("c".parse().unwrap())
+        .reauthenticate()
+        .build()
+        .unwrap_err();
+    assert_eq!(e.problem(), &Problem::ReauthenticationWithoutVehicle);
+    // `reauthenticate()` with a `vehicle_id` is the usual re-authentication.
+    let vehicle = ConnectUrl::builder("c".parse().unwrap())
+        .reauthenticate()
+        .vehicle_id("v-1".parse().unwrap())
+        .build()
+        .unwrap();
+    assert_eq!(
+        vehicle,
+        ConnectUrl::builder("c".parse().unwrap())
+            .vehicle_id("v-1".parse().unwrap())
+            .build()
+            .unwrap()
+    );
+    assert!(!vehicle.request().is_permission_upgrade());
+}
+
+#[test]
+fn make_with_a_vin_reads_with_a_warning_and_is_not_written() {
+    let text = "https://connect.smartcar.com/oauth/authorize?response_type=code&client_id=c&make=TESLA&single_select=true&single_select_vin=5YJ3E1EA7KF317000";
+    let report = ConnectUrl::read(text);
+    let warnings: Vec<_> = report.warnings().map(ToString::to_string).collect();
+    assert_eq!(
+        warnings,
+        [
+            "`make` is ignored: `single_select_vin` takes precedence over it; remove `make`: \
+          Connect connects the vehicle `single_select_vin` names, whatever its make"
+        ]
+    );
+    let url = report.into_result().unwrap();
+    assert_eq!(url.as_str(), text);
+    let e = ConnectUrl::builder("c".parse().unwrap())
+        .make(connect_core::makes::TESLA)
+        .single_select(true)
+        .single_select_vin("5YJ3E1EA7KF317000".parse().unwrap())
+        .build()
+        .unwrap_err();
+    assert_eq!(e.problem(), &Problem::SingleSelectVinWithMake);
+}
+
+#[test]
+fn a_deprecated_mode_reads_as_simulated_and_renders_as_read() {
+    let base = "https://connect.smartcar.com/oauth/authorize?response_type=code&client_id=c";
+    for spelling in ["test", "test_mode"] {
+        let report = ConnectUrl::read(&format!("{base}&mode={spelling}"));
+        assert_eq!(
+            findings(&format!("{base}&mode={spelling}")),
+            [(
+                Severity::Warning,
+                Some(Parameter::Mode),
+                Problem::DeprecatedMode {
+                    value: spelling.into()
+                }
+            )]
+        );
+        let url = report.into_result().unwrap();
+        assert_eq!(url.request().mode(), Some(&Mode::Simulated));
+        assert_eq!(
+            url.request().deprecated_mode().map(|d| d.name()),
+            Some(spelling)
+        );
+        assert_eq!(url.as_str(), format!("{base}&mode={spelling}"));
+        assert_eq!(url.as_str().parse::<ConnectUrl>().unwrap(), url);
+    }
+    // Written, `Mode::Simulated` is `simulated`; `simulated` read has no spelling kept.
+    let simulated: ConnectUrl = format!("{base}&mode=simulated").parse().unwrap();
+    assert_eq!(simulated.request().deprecated_mode(), None);
+    assert_ne!(
+        simulated,
+        format!("{base}&mode=test").parse::<ConnectUrl>().unwrap()
+    );
+}
+
+#[test]
 fn local_origins_are_kept() {
     let text = "http://127.0.0.1:4010/oauth/authorize?response_type=code&client_id=c";
     let url: ConnectUrl = text.parse().unwrap();
