@@ -84,7 +84,7 @@
 //!   only `none` may be written ([`ConnectUrlBuilder::response_type_none`]).
 //! - `make` with `single_select_vin` is an error when written and a warning when
 //!   read: Connect ignores the make then, so a link from elsewhere that has both
-//!   works (the SDKs' own tests send such links). [`Combination`](__private::Combination)
+//!   works (the SDKs' own tests send such links). `Combination` (`rules.rs`)
 //!   grades each rule once: `findings()` for the reader, `errors()` for the writer.
 //! - A deprecated `mode=test` (or `test_mode`) is read as [`Mode::Simulated`], what
 //!   Connect reads it as, with a warning, and the spelling is kept beside it

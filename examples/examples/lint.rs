@@ -7,34 +7,62 @@
 
 use std::process::ExitCode;
 
-use connect_core::ConnectUrl;
+use connect_core::{BatteryCapacityLink, ConnectUrl, Finding, BATTERY_CAPACITY_PATH};
 
-fn main() -> ExitCode {
-    let Some(text) = std::env::args().nth(1) else {
-        eprintln!("usage: lint CONNECT_URL");
-        return ExitCode::from(2);
-    };
-    let report = ConnectUrl::read(&text);
-    for finding in report.findings() {
+fn print_findings(findings: &[Finding]) {
+    for finding in findings {
         let e = finding.as_error();
         eprintln!("{}: {}", finding.severity(), e.message());
         if let Some(help) = e.help() {
             eprintln!("  help: {help}");
         }
     }
+}
+
+/// The battery-capacity link Smartcar's API hands over.
+fn battery_capacity(text: &str) -> ExitCode {
+    let report = BatteryCapacityLink::read(text);
+    print_findings(report.findings());
+    let Some(link) = report.url() else {
+        eprintln!("Connect would refuse this battery-capacity link");
+        return ExitCode::FAILURE;
+    };
+    println!("a valid battery-capacity link");
+    println!("  origin             {}", link.origin());
+    println!("  vehicle_id         {}", link.vehicle_id());
+    println!("  {:<18} {}", link.app_id_parameter().name(), link.client_id());
+    match link.redirect_uri() {
+        Some(uri) => println!("  redirect_uri       {uri}"),
+        None => println!("  redirect_uri       (empty: fill it with `with_redirect_uri`)"),
+    }
+    ExitCode::SUCCESS
+}
+
+fn main() -> ExitCode {
+    let Some(text) = std::env::args().nth(1) else {
+        eprintln!("usage: lint CONNECT_URL");
+        return ExitCode::from(2);
+    };
+    if text.contains(&format!("{BATTERY_CAPACITY_PATH}?")) {
+        return battery_capacity(&text);
+    }
+    let report = ConnectUrl::read(&text);
+    print_findings(report.findings());
     match report.url() {
         Some(url) => {
             let r = url.request();
             println!(
                 "a valid Connect {} link",
-                if r.is_reauthentication() {
+                if r.is_permission_upgrade() {
+                    "Tesla permission upgrade"
+                } else if r.is_reauthentication() {
                     "re-authentication"
                 } else {
                     "authorization"
                 }
             );
             println!("  origin             {}", url.origin());
-            println!("  {:<18} {}", r.app_id_parameter(), r.client_id());
+            println!("  {:<18} {}", r.app_id_parameter().name(), r.client_id());
             if let Some(v) = r.vehicle_id() {
                 println!("  vehicle_id         {v}");
             }
@@ -62,7 +90,13 @@ fn main() -> ExitCode {
                 "approval_prompt",
                 r.approval_prompt().map(|v| v.to_string()),
             );
-            show("mode", r.mode().map(|v| v.to_string()));
+            show(
+                "mode",
+                r.mode().map(|v| match r.deprecated_mode() {
+                    Some(deprecated) => format!("{deprecated} (deprecated: {v})"),
+                    None => v.to_string(),
+                }),
+            );
             show(
                 "make",
                 r.make().map(|m| match m.brand() {
