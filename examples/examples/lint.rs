@@ -30,7 +30,11 @@ fn battery_capacity(text: &str) -> ExitCode {
     println!("a valid battery-capacity link");
     println!("  origin             {}", link.origin());
     println!("  vehicle_id         {}", link.vehicle_id());
-    println!("  {:<18} {}", link.app_id_parameter().name(), link.client_id());
+    println!(
+        "  {:<18} {}",
+        link.app_id_parameter().name(),
+        link.client_id()
+    );
     match link.redirect_uri() {
         Some(uri) => println!("  redirect_uri       {uri}"),
         None => println!("  redirect_uri       (empty: fill it with `with_redirect_uri`)"),

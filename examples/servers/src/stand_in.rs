@@ -3,7 +3,7 @@
 //! It serves `/oauth/authorize`, `/oauth/reauthenticate` (both of its shapes: with
 //! `vehicle_id`, and the Tesla permission upgrade, whose Allow ends on a page of its
 //! own, with no redirect back, as on Connect) and `/battery-capacity` (the link
-//! Smartcar's API hands over, [`battery`]), reads the incoming
+//! Smartcar's API hands over, `stand_in/battery.rs`), reads the incoming
 //! link with connect-core, and answers 400 with the exact problem for a link
 //! Smartcar would refuse: a rule of the link, or a redirect URI it was not started
 //! with. It accepts every link Connect accepts (reading is faithful: `make=Ford`,
