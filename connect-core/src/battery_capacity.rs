@@ -18,11 +18,9 @@ use crate::connect_url::report::{ParseError, Report};
 use crate::encode::{decode, Length, Sink};
 use crate::error::{Error, Findings, Problem};
 use crate::model::origin::Origin;
+use crate::model::request::BATTERY_CAPACITY_PATH;
 use crate::model::value::{ClientId, RedirectUri, ResponseType, VehicleId};
 use crate::parameter::Parameter;
-
-/// The path of the battery-capacity link.
-pub const BATTERY_CAPACITY_PATH: &str = "/battery-capacity";
 
 /// The battery-capacity link Smartcar's API hands over, read and checked.
 ///

@@ -109,6 +109,10 @@
 //!   on first use: a literal link of `connect_url!` is a constant, a built link
 //!   allocates once.
 //! - The authorization code is hidden from `Debug` output: it is a credential.
+//! - An error's help that says how to set a parameter says it in the syntax of
+//!   whoever raised the error: `.single_select(true)` from the builder and the
+//!   value types, `single_select=true` from [`ConnectUrl::read`], `single_select:
+//!   true` from `connect_url!`. The message and the problem are the same.
 //! - A link or redirect query over [`MAX_URL_LEN`] (64 KiB) is refused unread: web
 //!   servers refuse request lines a quarter of that size, so none reaches Connect or
 //!   comes back from it. The limit applies to a link's canonical text too: reading
@@ -141,7 +145,8 @@ mod suggest;
 #[path = "private.rs"]
 pub mod __private;
 
-pub use battery_capacity::{BatteryCapacityLink, BATTERY_CAPACITY_PATH};
+pub use __private::ParameterValue;
+pub use battery_capacity::BatteryCapacityLink;
 pub use callback::{
     AuthorizationCode, BatteryCapacity, Callback, CallbackError, ConnectError, ConnectErrorKind,
     Outcome,
@@ -155,7 +160,9 @@ pub use model::catalog::makes::names as makes;
 pub use model::catalog::permissions::names as permissions;
 pub use model::catalog::permissions::{Permission, PermissionKind};
 pub use model::origin::Origin;
-pub use model::request::{ConnectRequest, AUTHORIZE_PATH, REAUTHENTICATE_PATH};
+pub use model::request::{
+    ConnectRequest, AUTHORIZE_PATH, BATTERY_CAPACITY_PATH, REAUTHENTICATE_PATH,
+};
 pub use model::value::{
     ApplicationId, ApprovalPrompt, ClientId, Country, DeprecatedMode, ExternalId, Flag, Flags,
     Make, Mode, RedirectUri, ResponseType, Scope, ScopeEntry, State, User, VehicleId, Vin,

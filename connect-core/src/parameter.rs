@@ -12,29 +12,43 @@ use std::fmt;
 ///
 /// - `identity`: `response_type` and the two names of the app id, which every
 ///   link has and which the model handles by hand;
-/// - `optional`: `Variant name: Type, "doc";` for each parameter a link may
-///   carry, stored as `Option<Type>` and rendered as `&name=value`.
+/// - `optional`: each parameter a link may carry, stored as `Option<Type>` and
+///   rendered as `&name=value`.
+///
+/// Each row is `Variant name: Type = form [as ExpressionType], "doc";`:
+///
+/// - `Type` is the value type (`model/value/`), which checks, writes and reads it;
+/// - `form` is how `connect_url!` writes a literal of it: `text` (a string literal),
+///   `word` (an identifier naming one of the enum's values), `bool`, `make` (a
+///   catalog identifier or a string literal), `scope` or `flags` (a bracketed list).
+///   Every key also takes an expression of its type;
+/// - `as ExpressionType`: an expression must be of that type instead (it converts
+///   into `Type` with `From`), when a rule between parameters needs it: a
+///   `redirect_uri` expression is a `WebRedirectUri`, which goes with any app id.
+///
+/// `connect_url!` walks the same rows (`__private::ROWS`), so a new parameter is
+/// its row, its value type and their tests.
 macro_rules! connect_parameters {
     ($callback:ident) => {
         $callback! {
             identity {
-                ResponseType response_type, "`response_type`: implied (`code`, or `vehicle_id` for re-authentication); `none` may be written.";
-                ClientId client_id, "`client_id`: the application's id.";
-                ApplicationId application_id, "`application_id`: the newer name of `client_id` (a link carries one of the two).";
+                ResponseType response_type: ResponseType = word, "`response_type`: implied (`code`, or `vehicle_id` for re-authentication); `none` may be written.";
+                ClientId client_id: ClientId = text, "`client_id`: the application's id.";
+                ApplicationId application_id: ClientId = text, "`application_id`: the newer name of `client_id` (a link carries one of the two).";
             }
             optional {
-                VehicleId vehicle_id: VehicleId, "`vehicle_id`: turns the link into re-authentication.";
-                Scope scope: Scope, "`scope`: the permissions requested.";
-                RedirectUri redirect_uri: RedirectUri, "`redirect_uri`: where Connect sends the owner back.";
-                State state: State, "`state`: echoed back on the redirect.";
-                ApprovalPrompt approval_prompt: ApprovalPrompt, "`approval_prompt`: `auto` or `force`.";
-                Mode mode: Mode, "`mode`: `live` or `simulated`.";
-                Make make: Make, "`make`: skips the brand selector.";
-                SingleSelect single_select: bool, "`single_select`: one vehicle only.";
-                SingleSelectVin single_select_vin: Vin, "`single_select_vin`: only the vehicle with this VIN.";
-                Flags flags: Flags, "`flags`: feature flags such as `country`.";
-                User user: User, "`user`: an analytics id of the vehicle owner.";
-                ExternalId external_id: ExternalId, "`external_id`: the application's own id for the owner, echoed back.";
+                VehicleId vehicle_id: VehicleId = text, "`vehicle_id`: turns the link into re-authentication.";
+                Scope scope: Scope = scope, "`scope`: the permissions requested.";
+                RedirectUri redirect_uri: RedirectUri = text as WebRedirectUri, "`redirect_uri`: where Connect sends the owner back.";
+                State state: State = text, "`state`: echoed back on the redirect.";
+                ApprovalPrompt approval_prompt: ApprovalPrompt = word, "`approval_prompt`: `auto` or `force`.";
+                Mode mode: Mode = word, "`mode`: `live` or `simulated`.";
+                Make make: Make = make, "`make`: skips the brand selector.";
+                SingleSelect single_select: bool = bool, "`single_select`: one vehicle only.";
+                SingleSelectVin single_select_vin: Vin = text, "`single_select_vin`: only the vehicle with this VIN.";
+                Flags flags: Flags = flags, "`flags`: feature flags such as `country`.";
+                User user: User = text, "`user`: an analytics id of the vehicle owner.";
+                ExternalId external_id: ExternalId = text, "`external_id`: the application's own id for the owner, echoed back.";
             }
         }
     };
@@ -43,8 +57,8 @@ pub(crate) use connect_parameters;
 
 macro_rules! parameter_enum {
     (
-        identity { $( $ivariant:ident $iname:ident, $idoc:literal; )* }
-        optional { $( $variant:ident $name:ident: $ty:ty, $doc:literal; )* }
+        identity { $( $ivariant:ident $iname:ident: $ity:ty = $iform:ident, $idoc:literal; )* }
+        optional { $( $variant:ident $name:ident: $ty:ty = $form:ident $(as $expr:ty)?, $doc:literal; )* }
     ) => {
         /// A query parameter of a Connect URL, in the order the canonical rendering
         /// writes them.

@@ -1,18 +1,204 @@
-//! The plumbing of `connect_url!`'s expansions. **Not public API**: nothing here is
-//! covered by semver, and nothing here should be called by hand.
+//! The plumbing of `connect_url!`. **Not public API**: nothing here is covered by
+//! semver, and nothing here should be called by hand.
 //!
-//! Every constructor in this module skips a check because the macro ran it at
-//! compile time with this crate's own functions; the public types' own
-//! constructors always validate.
+//! Two halves:
+//!
+//! - what the macro runs at compile time: [`ROWS`], the parameter table of
+//!   `crate::parameter` as the macro walks it (each row's literal form and a
+//!   function that checks a literal with the value type's own rules and sets it on
+//!   a builder), the rules between parameters ([`Combination`]), and the wording
+//!   ([`in_macro`]);
+//! - what its expansions call at run time: constructors that skip a check the
+//!   macro ran at compile time with this crate's own functions (the public types'
+//!   own constructors always validate), and `value`, which turns a wrong type
+//!   into a note that shows the fix.
+
+use std::marker::PhantomData;
 
 use crate::connect_url::builder::ConnectUrlBuilder;
 use crate::connect_url::ConnectUrl;
-use crate::error::Error;
-use crate::model::value::{Flag, Flags, RedirectUri, Scope, ScopeEntry, WebRedirectUri};
+use crate::error::{Error, Voice};
+use crate::model::request::ConnectRequest;
+// The table names its value types: a glob, so that a new one needs no import here.
+#[allow(clippy::wildcard_imports)]
+use crate::model::value::*;
+use crate::parameter::{connect_parameters, Parameter};
 
+pub use crate::error::DidYouMean;
 pub use crate::model::value::Literal;
 pub use crate::read::link::unknown_parameter;
-pub use crate::rules::{Combination, Known};
+pub use crate::rules::{Combination, Given, Known, NeedsLiteral};
+
+/// A setter that may refuse its value: the builder comes back either way, so the
+/// next parameter is still checked, with the error when it refused.
+pub type Set<T> = fn(ConnectUrlBuilder, T) -> (ConnectUrlBuilder, Option<Error>);
+
+/// A setter of a literal's text, checked by the value type's `FromStr`.
+pub type SetText = fn(ConnectUrlBuilder, &str) -> (ConnectUrlBuilder, Option<Error>);
+
+/// How `connect_url!` writes a literal of a parameter, and the setter that takes
+/// it: the `form` column of the parameter table.
+#[derive(Clone, Copy)]
+pub enum Form {
+    /// A string literal, checked by the value type's `FromStr`.
+    Text(SetText),
+    /// An identifier naming one of an enum's values (`simulated`).
+    Word {
+        /// The enum (`Mode`), as the expansion names it under the crate root.
+        type_name: &'static str,
+        /// Each value's name and its variant's name (`simulated` → `Simulated`).
+        variants: &'static [(&'static str, &'static str)],
+        /// Names refused with a pointer to today's (`test` → `simulated`).
+        deprecated: &'static [&'static str],
+        /// Checks the name with the enum's `FromStr` and sets it.
+        set: SetText,
+    },
+    /// `true` or `false`.
+    Bool(Set<bool>),
+    /// A make of the catalog (an identifier) or a string literal.
+    Make(Set<Make>),
+    /// `[required read_odometer, read_vin]`.
+    Scope(Set<Scope>),
+    /// `[country: DE, "name": value]`.
+    Flags(Set<Flags>),
+}
+
+/// One row of the parameter table, as `connect_url!` walks it.
+#[derive(Clone, Copy)]
+pub struct Row {
+    /// The parameter; its key and its builder setter are its name.
+    pub parameter: Parameter,
+    /// How a literal of it is written. (An expression of it is of the type
+    /// [`expressions`] names after the parameter.)
+    pub form: Form,
+}
+
+/// A setter that parses its text with the value type's rules: `text` and `word`.
+fn parsed<T: std::str::FromStr<Err = Error>>(
+    builder: ConnectUrlBuilder,
+    text: &str,
+    set: fn(ConnectUrlBuilder, T) -> ConnectUrlBuilder,
+) -> (ConnectUrlBuilder, Option<Error>) {
+    match text.parse() {
+        Ok(value) => (set(builder, value), None),
+        Err(error) => (builder, Some(error)),
+    }
+}
+
+macro_rules! form {
+    (text, $ty:ty, $name:ident) => {
+        Form::Text(|b, text| parsed::<$ty>(b, text, ConnectUrlBuilder::$name))
+    };
+    (word, $ty:ident, $name:ident) => {
+        Form::Word {
+            type_name: stringify!($ty),
+            variants: $ty::VARIANTS,
+            deprecated: $ty::DEPRECATED,
+            set: |b, text| parsed::<$ty>(b, text, ConnectUrlBuilder::$name),
+        }
+    };
+    (bool, $ty:ty, $name:ident) => {
+        Form::Bool(|b, value| (b.$name(value), None))
+    };
+    (make, $ty:ty, $name:ident) => {
+        Form::Make(|b, value| (b.$name(value), None))
+    };
+    (scope, $ty:ty, $name:ident) => {
+        Form::Scope(|b, value| (b.$name(value), None))
+    };
+    (flags, $ty:ty, $name:ident) => {
+        Form::Flags(|b, value| (b.$name(value), None))
+    };
+}
+
+macro_rules! rows {
+    (
+        identity { $( $ivariant:ident $iname:ident: $ity:ident = $iform:ident, $idoc:literal; )* }
+        optional { $( $variant:ident $name:ident: $ty:ident = $form:ident $(as $expr:ident)?, $doc:literal; )* }
+    ) => {
+        /// Every optional parameter, in canonical order. (`response_type` and the
+        /// app id are the macro's own: the one takes only `none`, the other is the
+        /// builder's constructor.)
+        pub const ROWS: &[Row] = &[
+            $( Row {
+                parameter: Parameter::$variant,
+                form: form!($form, $ty, $name),
+            }, )*
+        ];
+
+        /// The type of each parameter's expression in `connect_url!`, named after
+        /// the parameter (`expressions::state` is `State`): its value type, or the
+        /// type the table gives after `as`, which converts into it with `From`
+        /// (`redirect_uri` takes a `WebRedirectUri`).
+        #[allow(non_camel_case_types)]
+        pub mod expressions {
+            #[allow(clippy::wildcard_imports)]
+            use super::*;
+            $( pub type $iname = $ity; )*
+            $( pub type $name = rows!(@expression $ty $(, $expr)?); )*
+        }
+    };
+    (@expression $ty:ident) => { $ty };
+    (@expression $ty:ident, $expr:ident) => { $expr };
+}
+connect_parameters!(rows);
+
+/// The row of an optional parameter.
+#[must_use]
+pub fn row(parameter: Parameter) -> Option<&'static Row> {
+    ROWS.iter().find(|row| row.parameter == parameter)
+}
+
+/// The error, its help in `connect_url!`'s syntax (`single_select: true`).
+#[must_use]
+pub fn in_macro(error: Error) -> Error {
+    error.in_voice(Voice::Macro)
+}
+
+/// A builder for checking literals before the app id is known (a placeholder
+/// stands in for it until [`with_app_id`]).
+pub fn builder() -> ConnectUrlBuilder {
+    ConnectUrl::builder(ClientId::checked("-"))
+}
+
+/// The builder with its real app id, sent under `parameter`.
+pub fn with_app_id(
+    builder: ConnectUrlBuilder,
+    parameter: Parameter,
+    app_id: ClientId,
+) -> ConnectUrlBuilder {
+    builder.app_id(app_id, parameter)
+}
+
+/// What the builder holds so far: the literals checked at compile time.
+#[must_use]
+pub fn request(builder: &ConnectUrlBuilder) -> &ConnectRequest {
+    builder.request()
+}
+
+/// `response_type=none`, the only value one writes: `code` and `vehicle_id` are
+/// implied. `None` for any other value.
+#[must_use]
+pub fn response_type_none(value: &str) -> Option<ResponseType> {
+    matches!(value.parse(), Ok(ResponseType::None)).then_some(ResponseType::None)
+}
+
+/// The link, whose every rule `connect_url!` decided at compile time: the rules
+/// between parameters ran once there, and do not run again.
+#[must_use]
+pub fn build(builder: ConnectUrlBuilder) -> ConnectUrl {
+    builder.build_checked()
+}
+
+/// A link with expressions, built at run time. Its one call is what a `static`
+/// or `const` initialised with it reports (`cannot call non-const function
+/// only_a_link_of_literals_is_a_constant`): the name says why, and rustc suggests
+/// `LazyLock`.
+pub fn only_a_link_of_literals_is_a_constant(
+    build: impl FnOnce() -> ConnectUrlBuilder,
+) -> ConnectUrl {
+    build().build_checked()
+}
 
 /// A link whose canonical text `connect_url!` rendered at compile time.
 #[must_use]
@@ -27,10 +213,10 @@ pub const fn fallback_url() -> ConnectUrl {
     literal_url("https://connect.smartcar.com/oauth/authorize?response_type=code&client_id=-")
 }
 
-/// The link, whose every rule `connect_url!` decided at compile time.
+/// A string literal checked at compile time, as the setter's type.
 #[must_use]
-pub fn build(builder: ConnectUrlBuilder) -> ConnectUrl {
-    builder.build_checked()
+pub fn literal<T: Literal>(text: &'static str) -> T {
+    T::literal(text)
 }
 
 /// A scope of entries checked at compile time.
@@ -51,41 +237,65 @@ pub const fn flags(flags: &'static [Flag]) -> Flags {
     Flags::checked(flags)
 }
 
-/// The value an expression of `connect_url!` stands for: the parameter's own
-/// type, or a reference to one (cloned, so the caller keeps it, e.g. a `State`
-/// for the callback check).
+/// A value that a key of `connect_url!` takes as an expression: the parameter's
+/// own type `T`, or a reference to one (cloned, so the caller keeps it, e.g. the
+/// `State` for the callback check). Text from outside becomes one where it is
+/// checked: `text.parse::<State>()?`.
+///
+/// ```
+/// use connect_core::{ParameterValue, State};
+///
+/// let state: State = "0facda3319".parse()?;
+/// let copy: State = ParameterValue::<State>::into_value(&state);
+/// assert_eq!(copy, state);
+/// # Ok::<(), connect_core::Error>(())
+/// ```
 #[diagnostic::on_unimplemented(
     message = "this `connect_url!` value must be a `{T}`, not `{Self}`",
     label = "expected a `{T}` (or a `&{T}`)",
-    note = "text from outside is checked where it enters the typed world: `\"…\".parse::<{T}>()?`",
-    note = "a value of another type converts with `{T}::from(…)` or `{T}::try_from(…)?`"
+    note = "text from outside is checked where it enters the typed world: `text.parse::<{T}>()?`"
 )]
-pub trait IntoValue<T> {
+pub trait ParameterValue<T> {
     /// The value.
     fn into_value(self) -> T;
 }
 
-impl<T> IntoValue<T> for T {
+#[diagnostic::do_not_recommend]
+impl<T> ParameterValue<T> for T {
     fn into_value(self) -> T {
         self
     }
 }
 
-impl<T: Clone> IntoValue<T> for &T {
+#[diagnostic::do_not_recommend]
+impl<T: Clone> ParameterValue<T> for &T {
     fn into_value(self) -> T {
         self.clone()
     }
 }
 
-/// `value::<State, _>(expr)`: the expression as the parameter's type, with a
-/// note that shows the fix when it is not.
-pub fn value<T, V: IntoValue<T>>(value: V) -> T {
-    value.into_value()
+/// An expression of `connect_url!`, its type checked against the parameter's:
+/// `value(expr)` is a `const fn`, so a link in a `static` reports one error (the
+/// call that builds it), and a wrong type is one error, on the expression.
+pub struct Expression<T, V>(V, fn(V) -> T);
+
+/// `Value::<State>::of(expr)`: the expression, with a note that shows the fix
+/// when it is not of that type. (The type is named on `Value`, so that `of`
+/// infers the expression's own: an error then points at the whole expression.)
+pub struct Value<T>(PhantomData<T>);
+
+impl<T> Value<T> {
+    /// The expression, its type checked.
+    pub const fn of<V: ParameterValue<T>>(value: V) -> Expression<T, V> {
+        Expression(value, V::into_value)
+    }
 }
 
-/// A redirect URI expression: a web one, which goes with any app id.
-pub fn web_redirect<V: IntoValue<WebRedirectUri>>(value: V) -> RedirectUri {
-    value.into_value().into()
+impl<T, V> Expression<T, V> {
+    /// The value, as the parameter's type.
+    pub fn get(self) -> T {
+        (self.1)(self.0)
+    }
 }
 
 /// The rules of a scope list, each with the index of the entry at fault.

@@ -22,6 +22,18 @@ pub enum Known<T> {
     Yes(T),
 }
 
+/// A value a rule between parameters needs at compile time: see
+/// [`Combination::needs_literal`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NeedsLiteral<'a> {
+    /// The parameter given as an expression.
+    pub parameter: Parameter,
+    /// The literal the rule needs it to be (`true`, or the app id of a mobile redirect URI).
+    pub literal: &'a str,
+    /// The parameter whose rule needs it.
+    pub because_of: Parameter,
+}
+
 /// What the rules between parameters need to know about a request.
 ///
 /// Not public API: the builder, the link reader and `connect_url!` (through
@@ -54,7 +66,46 @@ pub struct Combination<'a> {
     pub reauthenticate: bool,
 }
 
+/// How a parameter was given, for [`Combination::known`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Given {
+    /// Not given.
+    Absent,
+    /// Given with a value already reported as wrong.
+    Invalid,
+    /// Given as an expression of `connect_url!`: its value is known at run time.
+    AtRunTime,
+    /// Given, and its value is in the request.
+    Value,
+}
+
 impl<'a> Combination<'a> {
+    /// What the rules need to know of a request whose parameters were given as
+    /// `given` says (the link reader and `connect_url!`, where a parameter may be
+    /// given and wrong, or known only at run time): the one place that maps what
+    /// is known to the rules' inputs.
+    pub fn known(request: &'a ConnectRequest, given: impl Fn(Parameter) -> Given) -> Self {
+        fn known<T>(given: Given, value: Option<T>) -> Known<T> {
+            match (given, value) {
+                (Given::Absent, _) => Known::No,
+                (Given::AtRunTime, _) => Known::AtRunTime,
+                (Given::Value, Some(value)) => Known::Yes(value),
+                (Given::Invalid | Given::Value, _) => Known::Invalid,
+            }
+        }
+        let present = |parameter| given(parameter) != Given::Absent;
+        Combination {
+            client_id: known(given(request.app_id_parameter), Some(&request.app_id)),
+            redirect_uri: known(given(Parameter::RedirectUri), request.redirect_uri.as_ref()),
+            make: known(given(Parameter::Make), request.make.as_ref()),
+            single_select: known(given(Parameter::SingleSelect), request.single_select),
+            single_select_vin: present(Parameter::SingleSelectVin),
+            vehicle_id: present(Parameter::VehicleId),
+            scope: present(Parameter::Scope),
+            reauthenticate: request.reauthenticate,
+        }
+    }
+
     /// What the rules need to know of a typed request.
     pub(crate) fn of(request: &'a ConnectRequest) -> Self {
         Combination {
@@ -146,24 +197,15 @@ impl<'a> Combination<'a> {
                     .map(|(p, problem)| error(p, problem)),
             );
         }
-        if let Known::Yes(redirect_uri) = self.redirect_uri {
-            match self.client_id {
-                Known::Yes(client_id) => {
-                    findings.extend(
-                        redirect_uri
-                            .check_client(client_id)
-                            .err()
-                            .map(Finding::error),
-                    );
-                }
-                Known::AtRunTime if redirect_uri.mobile_client_id().is_some() => {
-                    findings.push(error(
-                        Parameter::RedirectUri,
-                        Problem::RedirectMobileNeedsLiteralAppId,
-                    ));
-                }
-                Known::AtRunTime | Known::No | Known::Invalid => {}
-            }
+        if let (Known::Yes(redirect_uri), Known::Yes(client_id)) =
+            (self.redirect_uri, self.client_id)
+        {
+            findings.extend(
+                redirect_uri
+                    .check_client(client_id)
+                    .err()
+                    .map(Finding::error),
+            );
         }
         findings
     }
@@ -188,6 +230,34 @@ impl<'a> Combination<'a> {
         let scope = (self.make != Known::No && !self.scope)
             .then_some((Parameter::Scope, Problem::PermissionUpgradeWithoutScope));
         make.into_iter().chain(scope)
+    }
+
+    /// The values a rule needs that are known only at run time (expressions of
+    /// `connect_url!`, whose link cannot fail): each as the parameter, the literal
+    /// the rule needs of it, and the parameter whose rule needs it.
+    ///
+    /// - `single_select_vin` needs `single_select` to be `true`;
+    /// - a mobile `sc<id>://` redirect URI needs the app id it carries.
+    #[must_use]
+    pub fn needs_literal(&self) -> Vec<NeedsLiteral<'a>> {
+        let mut needs = Vec::new();
+        if self.single_select_vin && self.single_select == Known::AtRunTime {
+            needs.push(NeedsLiteral {
+                parameter: Parameter::SingleSelect,
+                literal: "true",
+                because_of: Parameter::SingleSelectVin,
+            });
+        }
+        if let (Known::Yes(redirect_uri), Known::AtRunTime) = (self.redirect_uri, self.client_id) {
+            if let Some(id) = redirect_uri.mobile_client_id() {
+                needs.push(NeedsLiteral {
+                    parameter: Parameter::ClientId,
+                    literal: id,
+                    because_of: Parameter::RedirectUri,
+                });
+            }
+        }
+        needs
     }
 }
 
@@ -373,12 +443,14 @@ mod tests {
             redirect_uri: Known::Yes(&uri),
             ..Default::default()
         };
+        assert!(client_at_run_time.errors().is_empty());
         assert_eq!(
-            problems(client_at_run_time),
-            [(
-                Some(Parameter::RedirectUri),
-                Problem::RedirectMobileNeedsLiteralAppId
-            )]
+            client_at_run_time.needs_literal(),
+            [NeedsLiteral {
+                parameter: Parameter::ClientId,
+                literal: "xyz",
+                because_of: Parameter::RedirectUri
+            }]
         );
         let web: RedirectUri = "https://example.com".parse().unwrap();
         let web_with_client_at_run_time = Combination {
@@ -387,5 +459,16 @@ mod tests {
             ..Default::default()
         };
         assert!(web_with_client_at_run_time.errors().is_empty());
+        assert!(web_with_client_at_run_time.needs_literal().is_empty());
+        let single_select_at_run_time = Combination {
+            single_select: Known::AtRunTime,
+            single_select_vin: true,
+            ..Default::default()
+        };
+        assert!(single_select_at_run_time.errors().is_empty());
+        assert_eq!(
+            single_select_at_run_time.needs_literal()[0].parameter,
+            Parameter::SingleSelect
+        );
     }
 }

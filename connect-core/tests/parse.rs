@@ -333,7 +333,7 @@ fn the_tesla_permission_upgrade_reads_and_is_written() {
     assert_eq!(
         e.to_string(),
         "only `TESLA` vehicles are re-authenticated without `vehicle_id`, not `BMW`; for the \
-         Tesla permission upgrade write `make=TESLA`; to re-authenticate a vehicle of another \
+         Tesla permission upgrade write `.make(TESLA)`; to re-authenticate a vehicle of another \
          make, give its `vehicle_id`"
     );
     let e = ConnectUrl::builder("c".parse().unwrap())

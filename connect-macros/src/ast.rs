@@ -1,5 +1,6 @@
 //! The typed model of a `connect_url!` invocation, as written: each parameter with
-//! its key and the tokens of its value, spans kept for diagnostics.
+//! its key and its value, a literal in the form its row of the parameter table
+//! says or an expression, spans kept for diagnostics.
 
 use connect_core::Parameter;
 use proc_macro2::{Span, TokenStream};
@@ -21,22 +22,44 @@ impl Invocation {
     }
 }
 
-/// A parameter's value, in the form its key takes.
+/// A parameter's value.
 pub enum Value {
-    /// `client_id`, `redirect_uri`, `state`, `single_select_vin`, `user`, `vehicle_id`.
-    Text(Text),
-    /// `scope: [required read_odometer, read_vin]`.
-    Scope(List<ScopeItem>),
-    /// `approval_prompt: force`, `mode: simulated`.
-    Word(Ident),
-    /// `make: TESLA` or `make: "NEW_BRAND"`.
-    Make(MakeName),
-    /// `single_select: true`.
-    Bool(bool),
+    /// Written in the parameter's literal form, checked at compile time.
+    Literal(Literal),
+    /// Any other tokens: an expression of the parameter's connect-core type.
+    Expr(TokenStream),
     /// A value already reported as malformed: the key still counts as given.
     Invalid,
+}
+
+/// A literal, in the form of its parameter's row (`connect_core::__private::Form`).
+pub enum Literal {
+    /// `client_id: "…"`.
+    Text(LitStr),
+    /// `mode: simulated`, `response_type: none`: the word as written (or another
+    /// single literal, which connect-core then refuses), and where.
+    Word(String, Span),
+    /// `single_select: true`.
+    Bool(bool, Span),
+    /// `make: TESLA` or `make: "NEW_BRAND"`.
+    Make(MakeName),
+    /// `scope: [required read_odometer, read_vin]`.
+    Scope(List<ScopeItem>),
     /// `flags: [country: DE, "account_sync": true]`.
     Flags(List<FlagItem>),
+}
+
+impl Literal {
+    /// Where the literal is written, for errors about it.
+    pub fn span(&self) -> Span {
+        match self {
+            Literal::Text(lit) | Literal::Make(MakeName::Literal(lit)) => lit.span(),
+            Literal::Word(_, span) | Literal::Bool(_, span) => *span,
+            Literal::Make(MakeName::Catalog(ident)) => ident.span(),
+            Literal::Scope(list) => list.span,
+            Literal::Flags(list) => list.span,
+        }
+    }
 }
 
 /// A bracketed list: the entries that parsed, the brackets' span, and whether
@@ -45,12 +68,6 @@ pub struct List<T> {
     pub entries: Vec<T>,
     pub span: Span,
     pub written_empty: bool,
-}
-
-pub enum Text {
-    Literal(LitStr),
-    /// Any other tokens: an expression of the parameter's connect-core type.
-    Expr(TokenStream),
 }
 
 pub struct ScopeItem {

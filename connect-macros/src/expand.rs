@@ -1,16 +1,16 @@
-//! [`Link`] → tokens. A fully literal link is rendered now, by connect-core, and
-//! becomes a constant of its text; otherwise the link is built through
-//! connect-core's builder at run time from the literals (already checked) and
-//! the expressions. On error: the errors, and a fallback of the right type.
+//! [`Link`] → tokens. A fully literal link was rendered by connect-core during
+//! validation and becomes a constant of its text; otherwise the link is built
+//! through connect-core's builder at run time from the literals (already
+//! checked) and the expressions. On error: the errors, and a fallback of the
+//! right type.
 
-use connect_core::{ConnectUrl, Parameter};
 use proc_macro2::{Span, TokenStream};
-use quote::{quote, quote_spanned};
+use quote::{format_ident, quote};
 use syn::Ident;
 
-use crate::ast::{Invocation, Text, Value};
+use crate::ast::{Invocation, Value};
 use crate::ctxt::Ctxt;
-use crate::valid::{Argument, Checked, Link};
+use crate::valid::{Argument, Link};
 
 /// The whole macro: parse → validate → expand.
 pub fn connect_url(input: TokenStream) -> TokenStream {
@@ -24,17 +24,12 @@ pub fn connect_url(input: TokenStream) -> TokenStream {
         }
     };
     let invocation = crate::parse::parse(input, &mut cx);
-    let Some(mut link) = crate::valid::validate(&invocation, Span::call_site(), &mut cx) else {
-        return fallback(&krate, &invocation, cx);
-    };
-    match render_now(&mut link) {
-        None => built_link(&krate, &invocation, &link),
-        Some(Ok(url)) => literal_link(&krate, &invocation, &link, &url),
-        Some(Err(error)) => {
-            // validate() ran the same rules: unreachable, but never a panic.
-            cx.rule(Span::call_site(), &error);
-            fallback(&krate, &invocation, cx)
-        }
+    match crate::valid::validate(&invocation, Span::call_site(), &mut cx) {
+        Some(link) => match &link.rendered {
+            Some(url) => literal_link(&krate, &invocation, &link, url.as_str()),
+            None => built_link(&krate, &link),
+        },
+        None => fallback(&krate, &invocation, cx),
     }
 }
 
@@ -45,7 +40,7 @@ pub fn connect_url(input: TokenStream) -> TokenStream {
 fn fallback(krate: &TokenStream, invocation: &Invocation, cx: Ctxt) -> TokenStream {
     let errors = cx.into_compile_errors();
     let expressions = invocation.params.iter().filter_map(|p| match &p.value {
-        Value::Text(Text::Expr(tokens)) => Some(quote!(let _ = &(#tokens);)),
+        Value::Expr(tokens) => Some(quote!(let _ = &(#tokens);)),
         _ => None,
     });
     quote! {{
@@ -55,42 +50,18 @@ fn fallback(krate: &TokenStream, invocation: &Invocation, cx: Ctxt) -> TokenStre
     }}
 }
 
-/// Renders a fully literal link now, by running its calls on connect-core's
-/// builder; `None` when a value is known only at run time.
-fn render_now(link: &mut Link) -> Option<Result<ConnectUrl, connect_core::Error>> {
-    let (parameter, Checked::Literal(app_id)) = &link.app_id else {
-        return None;
-    };
-    if link.calls.iter().any(|call| call.now.is_none()) {
-        return None;
-    }
-    let builder = match parameter {
-        Parameter::ApplicationId => ConnectUrl::builder_with_application_id(app_id.clone()),
-        _ => ConnectUrl::builder(app_id.clone()),
-    };
-    let builder = link
-        .calls
-        .iter_mut()
-        .filter_map(|call| call.now.take())
-        .fold(builder, |builder, set| set(builder));
-    Some(builder.build())
-}
-
 /// The text rendered at compile time: a `const fn` call on a string literal, so
 /// the link costs nothing at run time and can initialise a `static` or `const`.
-/// Each permission and cataloged make is imported, with the user's span, from
-/// its documented constant in connect-core, so an IDE shows its description.
+/// Each key resolves to its documented `Parameter` variant, each permission and
+/// cataloged make to its constant, each word value (`simulated`) to its enum
+/// variant, all with the user's spans, in one `use` (each path costs the compiler
+/// time), so an IDE shows their descriptions.
 fn literal_link(
     krate: &TokenStream,
     invocation: &Invocation,
     link: &Link,
-    url: &ConnectUrl,
+    text: &str,
 ) -> TokenStream {
-    let text = url.as_str();
-    // Each key resolves to its documented `Parameter` variant, each permission and
-    // cataloged make to its constant, each word value (`simulated`) to its enum
-    // variant, all with the user's spans, in one `use` (each path costs the
-    // compiler time).
     let keys = invocation
         .params
         .iter()
@@ -102,14 +73,18 @@ fn literal_link(
         match &call.argument {
             Argument::Scope(entries) => permissions.extend(entries.iter().map(|(_, p)| p)),
             Argument::CatalogMake(make) => makes.push(make),
-            Argument::Variant { ty, variant, span } => {
-                let (ty, variant) = (Ident::new(ty, *span), Ident::new(variant, *span));
+            Argument::Variant {
+                type_name,
+                variant,
+                span,
+            } => {
+                let (ty, variant) = (Ident::new(type_name, *span), Ident::new(variant, *span));
                 words.push(quote!(#ty::#variant as _));
             }
             _ => {}
         }
     }
-    let hover = quote! {
+    quote! {{
         #[allow(unused_imports)]
         use #krate::{
             Parameter::{#(#keys as _),*},
@@ -117,70 +92,71 @@ fn literal_link(
             makes::{#(#makes as _),*},
             #(#words,)*
         };
-    };
-    quote! {{
-        #hover
         #krate::__private::literal_url(#text)
     }}
 }
 
-/// `ConnectUrl::builder(…).state(…)…`: literals go in as checked constants,
-/// expressions as their connect-core type (a note shows the fix when they are not).
-fn built_link(krate: &TokenStream, invocation: &Invocation, link: &Link) -> TokenStream {
+/// `ConnectUrl::builder(…).state(…)…`, built at run time: each expression is
+/// bound first, where it is written (so `?` and `.await` in it keep their
+/// meaning), its type checked by the `const fn` `value`; the builder runs in one
+/// call, so a `static` of such a link reports that one call. Literals go in as
+/// checked constants.
+fn built_link(krate: &TokenStream, link: &Link) -> TokenStream {
+    let mut bindings = Vec::new();
+    let mut bind = |argument: &Argument| -> TokenStream {
+        let Argument::Expr { parameter, tokens } = argument else {
+            return write(krate, argument);
+        };
+        let name = format_ident!(
+            "__connect_url_{}",
+            bindings.len(),
+            span = Span::mixed_site()
+        );
+        let ty = Ident::new(parameter.name(), Span::call_site());
+        // The expression keeps its own spans: a wrong type is reported on all of it.
+        bindings.push(quote! {
+            let #name = #krate::__private::Value::<#krate::__private::expressions::#ty>::of(#tokens);
+        });
+        quote!(::core::convert::From::from(#name.get()))
+    };
     let (parameter, app_id) = &link.app_id;
     let constructor = match parameter {
-        Parameter::ApplicationId => quote!(builder_with_application_id),
+        connect_core::Parameter::ApplicationId => quote!(builder_with_application_id),
         _ => quote!(builder),
     };
-    let app_id = match app_id {
-        Checked::Literal(id) => argument(krate, &literal("ClientId", id.as_str())),
-        Checked::Expr(tokens) => argument(
-            krate,
-            &Argument::Expr {
-                ty: "ClientId",
-                tokens: tokens.clone(),
-            },
-        ),
-    };
-    let calls = link.calls.iter().map(|call| {
-        // The user's key names the setter: hover and go-to-definition land on its docs.
-        let key = invocation
-            .get(call.parameter)
-            .map_or(Span::call_site(), |p| p.key.span());
-        let method = Ident::new(call.method(), key);
-        let argument = argument(krate, &call.argument);
-        quote!(.#method(#argument))
-    });
-    quote! {
-        #krate::__private::build(#krate::ConnectUrl::#constructor(#app_id) #(#calls)*)
-    }
+    let app_id = bind(app_id);
+    let calls: Vec<TokenStream> = link
+        .calls
+        .iter()
+        .map(|call| {
+            // The user's key names the setter: hover and go-to-definition land on its docs.
+            let method = Ident::new(&call.method(), call.key);
+            let argument = bind(&call.argument);
+            quote!(.#method(#argument))
+        })
+        .collect();
+    quote! {{
+        #(#bindings)*
+        #krate::__private::only_a_link_of_literals_is_a_constant(move || {
+            #krate::ConnectUrl::#constructor(#app_id) #(#calls)*
+        })
+    }}
 }
 
-fn literal(ty: &'static str, text: &str) -> Argument {
-    Argument::Literal {
-        ty,
-        text: text.to_owned(),
-    }
-}
-
-/// One argument's tokens.
-fn argument(krate: &TokenStream, argument: &Argument) -> TokenStream {
-    let ident = |name: &str| Ident::new(name, Span::call_site());
+/// A literal argument's tokens.
+fn write(krate: &TokenStream, argument: &Argument) -> TokenStream {
     match argument {
         // Checked at compile time: no check again at run time.
-        Argument::Literal { ty, text } => {
-            let ty = ident(ty);
-            quote!(<#krate::#ty as #krate::__private::Literal>::literal(#text))
-        }
-        Argument::Expr { ty, tokens } => {
-            let ty = ident(ty);
-            quote_spanned!(span_of(tokens)=> #krate::__private::value::<#krate::#ty, _>(#tokens))
-        }
-        Argument::WebRedirect(tokens) => {
-            quote_spanned!(span_of(tokens)=> #krate::__private::web_redirect(#tokens))
-        }
-        Argument::Variant { ty, variant, span } => {
-            let (ty, variant) = (ident(ty), Ident::new(variant, *span));
+        Argument::Text(text) => quote!(#krate::__private::literal(#text)),
+        Argument::Variant {
+            type_name,
+            variant,
+            span,
+        } => {
+            let (ty, variant) = (
+                Ident::new(type_name, Span::call_site()),
+                Ident::new(variant, *span),
+            );
             quote!(#krate::#ty::#variant)
         }
         Argument::CatalogMake(make) => quote!(#krate::makes::#make),
@@ -204,14 +180,6 @@ fn argument(krate: &TokenStream, argument: &Argument) -> TokenStream {
                 #krate::__private::flags(FLAGS)
             }}
         }
-        Argument::Nothing => TokenStream::new(),
+        Argument::Nothing | Argument::Expr { .. } => TokenStream::new(),
     }
-}
-
-/// Where an expression begins, for the errors about its type.
-fn span_of(expr: &TokenStream) -> Span {
-    expr.clone()
-        .into_iter()
-        .next()
-        .map_or(Span::call_site(), |t| t.span())
 }

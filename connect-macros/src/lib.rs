@@ -22,32 +22,52 @@
 //! # The DSL
 //!
 //! `key: value` pairs, comma separated, in any order, trailing comma allowed.
+//! Every key takes its literal form, checked at compile time, or an expression of
+//! its connect-core type, checked when that value was made:
 //!
-//! | key | value |
-//! |---|---|
-//! | `client_id` | string literal or expression; required (or `application_id`) |
-//! | `application_id` | the newer name of `client_id`: one of the two, rendered as written |
-//! | `redirect_uri` | string literal, or an expression of type [`WebRedirectUri`](connect_core::WebRedirectUri) |
-//! | `scope` | `[entry, …]`, each `permission` or `required permission` |
-//! | `state`, `user` | string literal or expression |
-//! | `approval_prompt` | `auto` or `force` |
-//! | `mode` | `live` or `simulated` |
-//! | `make` | a make of the catalog (`TESLA`), or a string literal for a newer one |
-//! | `single_select` | `true` or `false` |
-//! | `single_select_vin` | string literal or expression; needs `single_select: true` |
-//! | `flags` | `[country: DE, "name": "text" / true / 42, …]` |
-//! | `vehicle_id` | string literal or expression: a re-authentication link |
-//! | `external_id` | string literal or expression: your id for the owner, echoed back |
-//! | `response_type` | `none` only (`code`, or `vehicle_id`, is implied) |
+//! | key | literal | expression of type |
+//! |---|---|---|
+//! | `client_id` | `"8229df9f-…"`; required (or `application_id`) | [`ClientId`](connect_core::ClientId) |
+//! | `application_id` | the newer name of `client_id`: one of the two, rendered as written | [`ClientId`](connect_core::ClientId) |
+//! | `redirect_uri` | `"https://example.com/home"`, `"sc<client_id>://callback"` | [`WebRedirectUri`](connect_core::WebRedirectUri) |
+//! | `scope` | `[required read_odometer, read_vin]` | [`Scope`](connect_core::Scope) |
+//! | `state` | `"…"` | [`State`](connect_core::State) |
+//! | `approval_prompt` | `auto`, `force` | [`ApprovalPrompt`](connect_core::ApprovalPrompt) |
+//! | `mode` | `live`, `simulated` | [`Mode`](connect_core::Mode) |
+//! | `make` | `TESLA` (the catalog), or `"NEW_MAKE"` for a newer one | [`Make`](connect_core::Make) |
+//! | `single_select` | `true`, `false` | `bool` |
+//! | `single_select_vin` | `"1HGCM82633A004352"`; needs `single_select: true` | [`Vin`](connect_core::Vin) |
+//! | `flags` | `[country: DE, "name": "text" / true / 42]` | [`Flags`](connect_core::Flags) |
+//! | `user` | `"…"` | [`User`](connect_core::User) |
+//! | `vehicle_id` | `"…"`: a re-authentication link | [`VehicleId`](connect_core::VehicleId) |
+//! | `external_id` | `"…"`: your id for the owner, echoed back | [`ExternalId`](connect_core::ExternalId) |
+//! | `response_type` | `none` only (`code`, or `vehicle_id`, is implied) | — |
 //!
-//! An expression value is the tokens up to the next top-level comma (wrap an
-//! expression with a top-level comma, such as a turbofish with two types, in
-//! parentheses). It must be of the parameter's connect-core type, or a reference
-//! to one (cloned, so you keep the value, e.g. the `State` for the callback check):
-//! [`State`](connect_core::State), [`ClientId`](connect_core::ClientId), …;
-//! a value of another type converts first (`State::from(…)`, `"…".parse::<State>()?`:
-//! strings from outside are checked where they enter the typed world). A wrong
-//! type gets a note that shows this fix.
+//! ```
+//! use connect_core::{Mode, Scope, ScopeEntry, Permission, State};
+//! use connect_macros::connect_url;
+//!
+//! // Chosen at run time: the mode from the environment, the permissions by the program.
+//! let mode = if std::env::var_os("SMARTCAR_LIVE").is_some() { Mode::Live } else { Mode::Simulated };
+//! let scope = Scope::new([ScopeEntry::required(Permission::ReadOdometer)])?;
+//! let state = State::generate()?;
+//! let url = connect_url!(client_id: "8229df9f", mode: mode, scope: scope, state: &state, make: TESLA);
+//! assert!(url.as_str().contains("&scope=required%3Aread_odometer&state="));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! An expression value is the tokens up to the next top-level comma (wrap one
+//! with a top-level comma, such as a turbofish with two types, in parentheses). It
+//! is of the parameter's type, or a reference to one (cloned, so you keep the
+//! value, e.g. the `State` for the callback check); text from outside becomes one
+//! where it is checked (`text.parse::<State>()?`). A wrong type is one error on
+//! the whole expression, with that fix ([`ParameterValue`](connect_core::ParameterValue)).
+//!
+//! A bare identifier is a literal when it names a value (`simulated`), a
+//! deprecated one (`test`, refused with the fix) or a near miss of one
+//! (`simulatd`, with a did-you-mean), and for `make` when it is written in upper
+//! case (`TESLA`); any other identifier is an expression (`mode: mode`), and one in
+//! parentheses always is.
 //!
 //! # What it expands to
 //!
@@ -56,18 +76,30 @@
 //!
 //! - Only literals: a link whose text was rendered at compile time (a `const fn`
 //!   call on a string literal; usable to initialise a `static` or `const`).
-//! - Expressions: a link built through `connect_core`'s builder; every rule was
-//!   decided at compile time, so this cannot fail. The one rule that ties two
-//!   values together, that a mobile `sc<id>://` redirect URI carries the link's
-//!   app id, is decided by types: a `redirect_uri` expression is a
-//!   [`WebRedirectUri`](connect_core::WebRedirectUri), which goes with any app id,
-//!   and a mobile redirect URI literal needs a literal app id beside it. For a
-//!   mobile redirect URI known only at run time, use `ConnectUrl::builder`, whose
-//!   `build()` checks the pair.
+//! - Expressions: a link built through `connect_core`'s builder at run time, each
+//!   expression evaluated where it is written (`?` and `.await` in it keep their
+//!   meaning). Every rule was decided at compile time, so this cannot fail. A
+//!   `static` of such a link is one error, whose note suggests `LazyLock`.
+//! - A rule between two values that needs one of them to be known (`single_select_vin`
+//!   needs `single_select: true`; a mobile `sc<id>://` redirect URI needs its app id)
+//!   is decided at compile time: that value must be the literal, and an expression
+//!   there is an error that names the literal needed. A `redirect_uri` expression
+//!   is a [`WebRedirectUri`](connect_core::WebRedirectUri), which goes with any app
+//!   id; for a mobile redirect URI known only at run time, use
+//!   `ConnectUrl::builder`, whose `build()` checks the pair.
 //!
 //! Every mistake is a compile error on the offending token, with a `help` line;
 //! all the errors of one invocation are reported together. The rules and their
-//! wording are connect-core's own: the macro calls the same functions.
+//! wording are connect-core's own: the macro calls the same functions and walks
+//! the same parameter table.
+//!
+//! # The pipeline
+//!
+//! `parse.rs` (tokens → `ast.rs`, each key's form from connect-core's table) →
+//! `valid.rs` (every literal through its row's setter, the rules once) →
+//! `expand.rs` (the link's text, or the builder calls); `messages.rs` words the
+//! macro's own syntax mistakes, `ctxt.rs` collects and formats every error, and
+//! `crate_path.rs` finds connect-core's name in the user's manifest.
 
 #![forbid(unsafe_code)]
 
@@ -77,10 +109,39 @@ mod ctxt;
 mod expand;
 #[cfg(test)]
 mod linear_cost;
+mod messages;
 mod parse;
 mod valid;
 
-/// A Smartcar Connect link, checked at compile time. See the [crate docs](crate).
+/// A Smartcar Connect link, checked at compile time: every key of the [crate
+/// docs](crate#the-dsl)' table, as a literal or an expression of its type.
+///
+/// ```
+/// use connect_macros::connect_url;
+///
+/// // Only literals: the text is rendered at compile time.
+/// static LINK: connect_core::ConnectUrl = connect_url!(
+///     client_id: "8229df9f-91a0-4ff0-a1ae-a1f38ee24d07",
+///     redirect_uri: "https://example.com/home",
+///     scope: [required read_odometer, read_vehicle_info],
+///     mode: simulated,
+///     flags: [country: DE],
+/// );
+/// assert_eq!(
+///     LINK.as_str(),
+///     "https://connect.smartcar.com/oauth/authorize?response_type=code\
+///      &client_id=8229df9f-91a0-4ff0-a1ae-a1f38ee24d07\
+///      &scope=required%3Aread_odometer%20read_vehicle_info\
+///      &redirect_uri=https%3A%2F%2Fexample.com%2Fhome&mode=simulated&flags=country%3ADE"
+/// );
+///
+/// // Re-authentication of a connected vehicle, with a fresh state.
+/// let vehicle: connect_core::VehicleId = "36ab27d0-fd9d-4455-823a-ce30af709ffc".parse()?;
+/// let state = connect_core::State::generate()?;
+/// let reauth = connect_url!(client_id: "8229df9f", vehicle_id: vehicle, state: &state);
+/// assert!(reauth.as_str().starts_with("https://connect.smartcar.com/oauth/reauthenticate?"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[proc_macro]
 pub fn connect_url(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
     expand::connect_url(input.into()).into()

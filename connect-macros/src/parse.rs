@@ -3,13 +3,19 @@
 //! top-level comma, so that one compile shows them all. Values are checked later,
 //! by `valid`.
 //!
+//! Each key's value is either its literal form, which its row of connect-core's
+//! parameter table says (`connect_core::__private::ROWS`), or an expression of its
+//! value type. A bare identifier is a literal when it names a value (`simulated`),
+//! a deprecated one (`test`) or a near miss of one (`simulatd`), and for `make` when
+//! it is written in upper case (`TESLA`, `TESLAA`); any other identifier is an
+//! expression (`mode: mode`). Wrap an expression in parentheses to make it one.
+//!
 //! syn runs without its `full` feature: an expression value is not parsed, it is
 //! the tokens up to the next top-level comma. syn's literal parser reads a number
 //! with big-integer arithmetic whose cost is quadratic in its length, so it is only
 //! ever given strings, `true`/`false` and numbers short enough for a `u128`.
 
-use std::fmt::Display;
-
+use connect_core::__private::{self as core_private, Form};
 use connect_core::{Error, Parameter, Problem, COUNTRY_FLAG};
 use proc_macro2::{Span, TokenStream, TokenTree};
 use syn::ext::IdentExt;
@@ -17,8 +23,9 @@ use syn::parse::{Parse, ParseStream, Parser};
 use syn::punctuated::Punctuated;
 use syn::{bracketed, token, Ident, LitBool, LitInt, LitStr, Token};
 
-use crate::ast::{FlagItem, Invocation, List, MakeName, Param, ScopeItem, Text, Value};
-use crate::ctxt::Ctxt;
+use crate::ast::{FlagItem, Invocation, List, Literal, MakeName, Param, ScopeItem, Value};
+use crate::ctxt::{self, Ctxt};
+use crate::messages::Syntax;
 
 pub fn parse(input: TokenStream, cx: &mut Ctxt) -> Invocation {
     let pieces = (|input: ParseStream| pieces(input, cx)).parse2(input);
@@ -37,41 +44,49 @@ pub fn parse(input: TokenStream, cx: &mut Ctxt) -> Invocation {
     Invocation { params }
 }
 
-/// The problem of a value that is not one of the words a parameter takes.
-type Invalid = fn(String) -> Problem;
-
-/// The form a parameter's value takes.
-enum Form {
-    /// A string literal, or an expression of the parameter's type.
+/// How a parameter's literal is written: its row's form in the parameter table.
+#[derive(Clone, Copy)]
+enum Shape {
     Text,
-    /// An identifier; anything else is the given problem of connect-core.
-    Word(Invalid),
+    /// The names a bare identifier may be read as.
+    Word {
+        names: &'static [(&'static str, &'static str)],
+        deprecated: &'static [&'static str],
+    },
     Bool,
     Make,
     Scope,
     Flags,
 }
 
-/// The one place that decides the form of each parameter's value: a new
-/// parameter is one line here.
-#[allow(clippy::match_same_arms)] // one line per parameter, in canonical order
-fn form(parameter: Parameter) -> Form {
-    match parameter {
-        Parameter::ResponseType => Form::Word(|value| Problem::ResponseTypeNotWritable { value }),
-        Parameter::ClientId => Form::Text,
-        Parameter::ApplicationId => Form::Text,
-        Parameter::VehicleId => Form::Text,
-        Parameter::Scope => Form::Scope,
-        Parameter::RedirectUri => Form::Text,
-        Parameter::State => Form::Text,
-        Parameter::ApprovalPrompt => Form::Word(|value| Problem::InvalidApprovalPrompt { value }),
-        Parameter::Mode => Form::Word(|value| Problem::InvalidMode { value }),
-        Parameter::Make => Form::Make,
-        Parameter::SingleSelect => Form::Bool,
-        Parameter::SingleSelectVin => Form::Text,
-        Parameter::Flags => Form::Flags,
-        Parameter::User => Form::Text,
-        Parameter::ExternalId => Form::Text,
+/// The shape of a parameter's literal, from its row; the app id and
+/// `response_type` have no row (they are the builder's constructor and its one
+/// argument-less call), and are written as a string and a word.
+fn shape(parameter: Parameter) -> Shape {
+    let Some(row) = core_private::row(parameter) else {
+        return if parameter.is_app_id() {
+            Shape::Text
+        } else {
+            Shape::Word {
+                names: &[],
+                deprecated: &[],
+            }
+        };
+    };
+    match row.form {
+        Form::Text(_) => Shape::Text,
+        Form::Word {
+            variants,
+            deprecated,
+            ..
+        } => Shape::Word {
+            names: variants,
+            deprecated,
+        },
+        Form::Bool(_) => Shape::Bool,
+        Form::Make(_) => Shape::Make,
+        Form::Scope(_) => Shape::Scope,
+        Form::Flags(_) => Shape::Flags,
     }
 }
 
@@ -102,10 +117,7 @@ fn pieces(input: ParseStream, cx: &mut Ctxt) -> syn::Result<Vec<TokenStream>> {
     for pair in Punctuated::<Piece, Token![,]>::parse_terminated(input)?.into_pairs() {
         match pair.into_tuple() {
             (Piece(tokens), _) if !tokens.is_empty() => written.push(tokens),
-            (_, Some(comma)) => {
-                let help = Some("remove this comma".to_owned());
-                cx.error(comma.span, "unexpected `,`", help);
-            }
+            (_, Some(comma)) => cx.syntax(comma.span, &Syntax::UnexpectedComma),
             (_, None) => {}
         }
     }
@@ -132,56 +144,65 @@ fn key_and_value(
     cx: &mut Ctxt,
 ) -> syn::Result<Value> {
     let (span, first) = first_token(input);
-    let not_a_key = || {
-        let message = format!("expected a parameter name, found `{first}`");
-        mistake(span, message, "write `key: value`, e.g. `client_id: \"…\"`")
-    };
     if let Some(quoted) = string(input) {
         let Some(parameter) = Parameter::from_name(&quoted.value()) else {
-            return not_a_key();
+            return mistake(span, &Syntax::NotAKey { found: &first });
         };
         // `"client_id": …`: the key is known, only the quotes are wrong.
         *given = Some((parameter, Ident::new(parameter.name(), span)));
-        let help = format!("write `{}`", parameter.name());
-        return mistake(span, "a parameter name is written without quotes", help);
+        return mistake(
+            span,
+            &Syntax::QuotedKey {
+                key: parameter.name(),
+            },
+        );
     }
     let Ok(key) = input.call(Ident::parse_any) else {
-        return not_a_key();
+        return mistake(span, &Syntax::NotAKey { found: &first });
     };
     let Some(parameter) = Parameter::from_name(&first) else {
-        return broken(span, &connect_core::__private::unknown_parameter(&first));
+        if first == COUNTRY_FLAG && input.peek(Token![:]) {
+            input.parse::<Token![:]>()?;
+            let value = input.parse::<TokenStream>()?.to_string();
+            return mistake(
+                span,
+                &Syntax::FlagAsKey {
+                    flag: COUNTRY_FLAG,
+                    value: &value,
+                },
+            );
+        }
+        return Err(ctxt::rule(span, &core_private::unknown_parameter(&first)));
     };
-    let form = form(parameter);
     *given = Some((parameter, key));
-    let name = parameter.name();
+    let key = parameter.name();
     if !input.peek(Token![:]) || input.peek(Token![::]) {
-        let span = next_span(input, span);
-        let message = format!("expected `:` after `{name}`");
-        return mistake(span, message, format!("write `{name}: value`"));
+        return mistake(next_span(input, span), &Syntax::MissingColon { key });
     }
     let colon: Token![:] = input.parse()?;
     if input.is_empty() {
-        let help = format!("write a value after `{name}:`");
-        return mistake(colon.span, format!("`{name}` has no value"), help);
+        return mistake(colon.span, &Syntax::NoValue { key });
     }
-    if let Some(key) = forgotten_comma(input) {
-        let message = format!("expected `,` before `{key}`");
-        return mistake(key.span(), message, "separate parameters with commas");
+    if let Some(next) = forgotten_comma(input) {
+        let key = next.to_string();
+        return mistake(next.span(), &Syntax::ForgottenComma { key: &key });
     }
-    let value = match form {
-        Form::Text => text(input, name)?,
-        Form::Word(invalid) => word(input, parameter, invalid)?,
-        Form::Bool => boolean(input, parameter)?,
-        Form::Make => make(input)?,
-        Form::Scope => Value::Scope(list(input, name, cx)?),
-        Form::Flags => Value::Flags(list(input, name, cx)?),
+    let literal = match shape(parameter) {
+        Shape::Text => text(input, key)?,
+        Shape::Word { names, deprecated } => word(input, parameter, names, deprecated)?,
+        Shape::Bool => boolean(input, parameter)?,
+        Shape::Make => make(input)?,
+        Shape::Scope => list::<ScopeItem>(input, key, cx)?.map(Literal::Scope),
+        Shape::Flags => list::<FlagItem>(input, key, cx)?.map(Literal::Flags),
+    };
+    let Some(literal) = literal else {
+        return Ok(Value::Expr(input.parse()?));
     };
     if !input.is_empty() {
         let (span, found) = rest(input);
-        let message = format!("unexpected `{found}` after the value of `{name}`");
-        return mistake(span, message, "separate parameters with commas");
+        return mistake(span, &Syntax::StrayTokens { key, found: &found });
     }
-    Ok(value)
+    Ok(Value::Literal(literal))
 }
 
 /// `client_id: "…" mode: simulated`: a known key and `:` inside a value mean a
@@ -203,79 +224,145 @@ fn forgotten_comma(input: ParseStream) -> Option<Ident> {
     None
 }
 
-fn text(input: ParseStream, name: &str) -> syn::Result<Value> {
+/// A string literal alone; any other single literal is a mistake; anything else
+/// is an expression (`None`).
+fn text(input: ParseStream, key: &str) -> syn::Result<Option<Literal>> {
     let single = input.cursor().literal().filter(|(_, after)| after.eof());
     let Some((literal, _)) = single else {
-        return Ok(Value::Text(Text::Expr(input.parse()?)));
+        return Ok(None);
     };
     if let Some(text) = string(input) {
-        return Ok(Value::Text(Text::Literal(text)));
+        return Ok(Some(Literal::Text(text)));
     }
-    let message = format!("`{name}` takes a string literal, found `{literal}`");
-    let help = format!("write it in quotes: `\"{literal}\"`");
-    mistake(literal.span(), message, help)
+    let found = literal.to_string();
+    mistake(literal.span(), &Syntax::NotAString { key, found: &found })
 }
 
-fn word(input: ParseStream, parameter: Parameter, invalid: Invalid) -> syn::Result<Value> {
-    if input.peek(Ident::peek_any) {
-        return input.call(Ident::parse_any).map(Value::Word);
-    }
-    let (span, found) = rest(input);
-    match string(input) {
-        Some(quoted) => {
-            let message = format!("`{}` is written without quotes", parameter.name());
-            mistake(span, message, format!("write `{}`", quoted.value()))
+/// A bare identifier naming one of `names`, a deprecated one or a near miss, or
+/// another single literal (connect-core's `FromStr` then words the mistake); a
+/// quoted word is a mistake; anything else is an expression.
+fn word(
+    input: ParseStream,
+    parameter: Parameter,
+    names: &[(&'static str, &str)],
+    deprecated: &[&str],
+) -> syn::Result<Option<Literal>> {
+    if let Some((ident, after)) = input.cursor().ident() {
+        let written = ident.to_string();
+        let is_value = names.iter().any(|(name, _)| *name == written)
+            || deprecated.contains(&written.as_str())
+            || connect_core::did_you_mean(&written, names.iter().map(|(name, _)| *name)).is_some()
+            // `response_type` has no names of its own to write but `none`: a word
+            // alone is read as one, and refused unless it is `none`.
+            || (names.is_empty() && after.eof());
+        if !is_value {
+            return Ok(None);
         }
-        // The same wording as a bad identifier: connect-core's.
-        None => broken(span, &Error::new(parameter, invalid(found))),
+        let ident = input.call(Ident::parse_any)?;
+        return Ok(Some(Literal::Word(ident.to_string(), ident.span())));
+    }
+    match input.cursor().literal() {
+        Some((literal, after)) if after.eof() => match string(input) {
+            Some(quoted) => mistake(
+                literal.span(),
+                &Syntax::QuotedWord {
+                    key: parameter.name(),
+                    word: &quoted.value(),
+                },
+            ),
+            None => {
+                let (span, found) = rest(input);
+                input.parse::<TokenTree>()?;
+                Ok(Some(Literal::Word(found, span)))
+            }
+        },
+        _ => Ok(None),
     }
 }
 
-fn boolean(input: ParseStream, parameter: Parameter) -> syn::Result<Value> {
+/// `true` or `false`; another single literal is connect-core's `InvalidBool`;
+/// anything else is an expression.
+fn boolean(input: ParseStream, parameter: Parameter) -> syn::Result<Option<Literal>> {
     // Only an identifier reaches syn's literal parser (module docs).
-    if input.peek(Ident::peek_any) {
-        if let Ok(value) = input.parse::<LitBool>() {
-            return Ok(Value::Bool(value.value));
+    if let Some((ident, _)) = input.cursor().ident() {
+        if ident == "true" || ident == "false" {
+            let value = input.parse::<LitBool>()?;
+            return Ok(Some(Literal::Bool(value.value, value.span)));
         }
+        return Ok(None);
     }
-    let (span, found) = rest(input);
-    let problem = Problem::InvalidBool { value: found };
-    broken(span, &Error::new(parameter, problem))
+    match input.cursor().literal() {
+        Some((literal, after)) if after.eof() => {
+            let problem = Problem::InvalidBool {
+                value: literal.to_string(),
+            };
+            Err(ctxt::rule(literal.span(), &Error::new(parameter, problem)))
+        }
+        _ => Ok(None),
+    }
 }
 
-fn make(input: ParseStream) -> syn::Result<Value> {
-    if input.peek(Ident::peek_any) {
-        let name = input.call(Ident::parse_any)?;
-        return Ok(Value::Make(MakeName::Catalog(name)));
+/// A make of the catalog (an identifier without lower case, or one the catalog
+/// has in another case), a string literal, or an expression.
+fn make(input: ParseStream) -> syn::Result<Option<Literal>> {
+    if let Some((ident, _)) = input.cursor().ident() {
+        let written = ident.to_string();
+        let upper = written.to_ascii_uppercase();
+        let cataloged = written == upper || connect_core::Make::from_catalog(&upper).is_ok();
+        return Ok(cataloged
+            .then(|| input.call(Ident::parse_any))
+            .transpose()?
+            .map(|name| Literal::Make(MakeName::Catalog(name))));
     }
     if let Some(name) = string(input) {
-        return Ok(Value::Make(MakeName::Literal(name)));
+        return Ok(Some(Literal::Make(MakeName::Literal(name))));
     }
-    let (span, found) = rest(input);
-    let message = format!("expected a make such as `TESLA`, found `{found}`");
-    let help = "for a make newer than the catalog, write it as a string: `\"NEW_MAKE\"`";
-    mistake(span, message, help)
+    match input.cursor().literal() {
+        Some((_, after)) if after.eof() => {
+            let (span, found) = rest(input);
+            mistake(span, &Syntax::NotAMake { found: &found })
+        }
+        _ => Ok(None),
+    }
 }
 
 /// An entry of a bracketed list, and such a list as it is written.
 trait Entry: Parse {
     const EXAMPLE: &'static str;
+
+    /// Whether a bare identifier given for the list is a mistake (a permission
+    /// without its brackets), not an expression.
+    fn is_entry(word: &str) -> bool;
 }
 
 impl Entry for ScopeItem {
     const EXAMPLE: &'static str = "[required read_odometer, read_vin]";
+
+    fn is_entry(word: &str) -> bool {
+        word.parse::<connect_core::Permission>().is_ok()
+    }
 }
 
 impl Entry for FlagItem {
     const EXAMPLE: &'static str = "[country: DE, \"account_sync\": true]";
+
+    fn is_entry(word: &str) -> bool {
+        word == COUNTRY_FLAG
+    }
 }
 
-/// `[entry, …]`: each entry parsed on its own, a malformed one reported and left out.
-fn list<T: Entry>(input: ParseStream, name: &str, cx: &mut Ctxt) -> syn::Result<List<T>> {
+/// `[entry, …]`: each entry parsed on its own, a malformed one reported and left
+/// out; a bare entry without its brackets is a mistake; anything else is an
+/// expression (`None`).
+fn list<T: Entry>(input: ParseStream, key: &str, cx: &mut Ctxt) -> syn::Result<Option<List<T>>> {
     if !input.peek(token::Bracket) {
-        let message = format!("`{name}` takes a list in brackets");
-        let help = format!("write `{name}: {}`", T::EXAMPLE);
-        return mistake(rest(input).0, message, help);
+        return match input.cursor().ident() {
+            Some((word, after)) if after.eof() && T::is_entry(&word.to_string()) => {
+                let example = T::EXAMPLE;
+                mistake(word.span(), &Syntax::NotAList { key, example })
+            }
+            _ => Ok(None),
+        };
     }
     let content;
     let brackets = bracketed!(content in input);
@@ -284,11 +371,11 @@ fn list<T: Entry>(input: ParseStream, name: &str, cx: &mut Ctxt) -> syn::Result<
     let entries = entries.filter_map(|e| T::parse.parse2(e).map_err(|e| report(cx, e, ())).ok());
     let entries = entries.collect();
     let span = brackets.span.join();
-    Ok(List {
+    Ok(Some(List {
         entries,
         span,
         written_empty,
-    })
+    }))
 }
 
 impl Parse for ScopeItem {
@@ -296,10 +383,8 @@ impl Parse for ScopeItem {
     fn parse(input: ParseStream) -> syn::Result<Self> {
         let start = input.fork();
         if let Some(quoted) = string(input) {
-            let span = quoted.span();
-            let message = "a permission is written as an identifier, not a string";
-            let help = format!("write `{}` without quotes", quoted.value());
-            return mistake(span, message, help);
+            let name = quoted.value();
+            return mistake(quoted.span(), &Syntax::QuotedPermission { name: &name });
         }
         let first = input.call(Ident::parse_any);
         let colon = input.parse::<Option<Token![:]>>()?;
@@ -307,20 +392,26 @@ impl Parse for ScopeItem {
         let (prefix, permission) = match (first, colon, second) {
             _ if !input.is_empty() => (None, None),
             (Ok(permission), None, Err(_)) => (None, Some(permission)),
+            // `read_odometer required`: the prefix written after its permission.
+            (Ok(permission), None, Ok(prefix))
+                if prefix == connect_core::REQUIRED_PREFIX
+                    && permission != connect_core::REQUIRED_PREFIX =>
+            {
+                let (prefix, permission) = (prefix.to_string(), permission.to_string());
+                let (prefix, permission) = (prefix.as_str(), permission.as_str());
+                return mistake(rest(&start).0, &Syntax::PrefixAfter { prefix, permission });
+            }
             (Ok(prefix), None, Ok(permission)) => (Some(prefix), Some(permission)),
             (Ok(prefix), Some(colon), Ok(permission)) => {
-                let help = format!("write `{prefix} {permission}`");
-                let message = "in `connect_url!` the prefix is a separate word, not `prefix:`";
-                return mistake(colon.span, message, help);
+                let (prefix, permission) = (prefix.to_string(), permission.to_string());
+                let (prefix, permission) = (prefix.as_str(), permission.as_str());
+                return mistake(colon.span, &Syntax::PrefixWithColon { prefix, permission });
             }
             _ => (None, None),
         };
         let Some(permission) = permission else {
             let (span, found) = rest(&start);
-            let message = format!("expected a permission name, found `{found}`");
-            let help = "write `read_odometer`, or `required read_odometer` to lock it on the \
-                        grant screen";
-            return mistake(span, message, help);
+            return mistake(span, &Syntax::NotAPermission { found: &found });
         };
         Ok(ScopeItem { prefix, permission })
     }
@@ -336,30 +427,26 @@ impl Parse for FlagItem {
             match input.call(Ident::parse_any) {
                 Ok(country) if country == COUNTRY_FLAG => COUNTRY_FLAG.to_owned(),
                 Ok(_) => {
-                    let help = match connect_core::did_you_mean(&written, [COUNTRY_FLAG]) {
-                        Some(s) => format!("did you mean `{s}`?"),
-                        None => format!(
-                            "only `country` is written bare; write other flags' names as \
-                             strings: `\"{written}\": …`"
-                        ),
-                    };
-                    return mistake(name_span, format!("unknown flag `{written}`"), help);
+                    let suggestion = connect_core::did_you_mean(&written, [COUNTRY_FLAG]);
+                    let written = &written;
+                    return mistake(
+                        name_span,
+                        &Syntax::UnknownBareFlag {
+                            written,
+                            suggestion,
+                        },
+                    );
                 }
-                Err(_) => {
-                    let message = format!("expected a flag name, found `{written}`");
-                    let help = "write `country: DE` or `\"flag_name\": value`";
-                    return mistake(name_span, message, help);
-                }
+                Err(_) => return mistake(name_span, &Syntax::NotAFlagName { found: &written }),
             }
         };
         let Ok(colon) = input.parse::<Token![:]>() else {
             let span = next_span(input, name_span);
-            let message = format!("expected `:` after flag `{name}`");
-            return mistake(span, message, format!("write `{written}: value`"));
+            let (name, written) = (&name, &written);
+            return mistake(span, &Syntax::FlagMissingColon { name, written });
         };
         if input.is_empty() {
-            let help = "write a string, `true`/`false` or an integer after `:`";
-            return mistake(colon.span, format!("flag `{name}` has no value"), help);
+            return mistake(colon.span, &Syntax::FlagNoValue { name: &name });
         }
         let (value_span, _) = first_token(input);
         let value = flag_value(input, &name)?;
@@ -388,11 +475,13 @@ fn flag_value(input: ParseStream, name: &str) -> syn::Result<String> {
         Some(value) if input.is_empty() => Ok(value),
         _ => {
             let (span, found) = rest(&start);
-            let message = format!(
-                "expected a string, `true`, `false` or an integer as the value of flag \
-                 `{name}`, found `{found}`"
-            );
-            Err(syn::Error::new(span, message))
+            mistake(
+                span,
+                &Syntax::FlagValueType {
+                    name,
+                    found: &found,
+                },
+            )
         }
     }
 }
@@ -411,11 +500,7 @@ fn integer(input: ParseStream, flag: &str) -> syn::Result<Option<String>> {
     if !text.starts_with(|c: char| c.is_ascii_digit()) {
         return Ok(None);
     }
-    let too_large = || {
-        let message = format!("the value of flag `{flag}` is too large for an integer");
-        let help = "an integer flag value is at most `u128::MAX`; write a larger one as a string";
-        mistake(literal.span(), message, help)
-    };
+    let too_large = || mistake(literal.span(), &Syntax::FlagIntegerTooLarge { name: flag });
     let mut digits = text.bytes().filter(|&b| b != b'_');
     if digits.nth(LONGEST_INTEGER).is_some() {
         return too_large();
@@ -457,25 +542,14 @@ fn rest(input: ParseStream) -> (Span, String) {
     (first_token(input).0, text.unwrap_or_default())
 }
 
-/// A syntax mistake at `span`, worded as [`Ctxt::error`] words one: what is
-/// wrong, then how to fix it on a `= help:` line.
-fn mistake<T>(span: Span, message: impl Display, help: impl Display) -> syn::Result<T> {
-    Err(syn::Error::new(span, format!("{message}\n= help: {help}")))
-}
-
-/// A rule of connect-core broken at `span`, worded as [`Ctxt::rule`] words it.
-fn broken<T>(span: Span, rule: &Error) -> syn::Result<T> {
-    match rule.help() {
-        Some(help) => mistake(span, rule.message(), help),
-        None => Err(syn::Error::new(span, rule.message())),
-    }
+/// A syntax mistake at `span`, worded in `messages`.
+fn mistake<T>(span: Span, mistake: &Syntax<'_>) -> syn::Result<T> {
+    Err(ctxt::syntax(span, mistake))
 }
 
 /// Hands every error to the [`Ctxt`], and gives `instead` in place of what failed.
 fn report<T>(cx: &mut Ctxt, errors: syn::Error, instead: T) -> T {
-    for e in errors {
-        cx.error(e.span(), e.to_string(), None);
-    }
+    cx.push(errors);
     instead
 }
 
@@ -484,7 +558,7 @@ mod tests {
     use std::hint::black_box;
     use std::time::{Duration, Instant};
 
-    use proc_macro2::{Delimiter, Group, Literal};
+    use proc_macro2::{Delimiter, Group, Literal as TokenLiteral};
 
     use super::*;
 
@@ -501,7 +575,7 @@ mod tests {
 
     fn flag_values(inv: &Invocation) -> Vec<(&str, &str)> {
         let Some(Param {
-            value: Value::Flags(List { entries, .. }),
+            value: Value::Literal(Literal::Flags(List { entries, .. })),
             ..
         }) = inv.get(Parameter::Flags)
         else {
@@ -528,13 +602,14 @@ mod tests {
         assert_eq!(inv.params.len(), 7);
         assert!(matches!(
             inv.get(Parameter::RedirectUri).unwrap().value,
-            Value::Text(Text::Expr(_))
+            Value::Expr(_)
         ));
         assert!(matches!(
             inv.get(Parameter::SingleSelect).unwrap().value,
-            Value::Bool(true)
+            Value::Literal(Literal::Bool(true, _))
         ));
-        let Value::Scope(scope) = &inv.get(Parameter::Scope).unwrap().value else {
+        let Value::Literal(Literal::Scope(scope)) = &inv.get(Parameter::Scope).unwrap().value
+        else {
             panic!("no scope parsed")
         };
         let entries: Vec<_> = scope
@@ -610,7 +685,6 @@ mod tests {
             "unknown parameter `scopes`",
             "`mode` is written without quotes",
             "expected a make such as `TESLA`, found `42`",
-            "`single_select` must be `true` or `false`, not `yes`",
             "expected `:` after `user`",
             "`vehicle_id` has no value",
             "expected `,` before `approval_prompt`",
@@ -644,7 +718,8 @@ mod tests {
                 "scope"
             ]
         );
-        let Value::Scope(scope) = &inv.get(Parameter::Scope).unwrap().value else {
+        let Value::Literal(Literal::Scope(scope)) = &inv.get(Parameter::Scope).unwrap().value
+        else {
             panic!("no scope parsed")
         };
         assert_eq!(
@@ -662,7 +737,6 @@ mod tests {
         ));
         assert!(errors.contains("unexpected `live` after the value of `mode`"));
         assert!(errors.contains("unexpected `read_fuel` after the value of `scope`"));
-        assert!(errors.contains("`single_select` must be `true` or `false`, not `! true`"));
         assert!(matches!(
             inv.get(Parameter::Mode).unwrap().value,
             Value::Invalid
@@ -682,26 +756,28 @@ mod tests {
         assert_eq!(errors, "");
         assert!(matches!(
             &inv.get(Parameter::ClientId).unwrap().value,
-            Value::Text(Text::Literal(lit)) if lit.value() == "abc"
+            Value::Literal(Literal::Text(lit)) if lit.value() == "abc"
         ));
         assert!(matches!(
             &inv.get(Parameter::Mode).unwrap().value,
-            Value::Word(word) if word == "simulated"
+            Value::Literal(Literal::Word(word, _)) if word == "simulated"
         ));
         assert!(matches!(
             inv.get(Parameter::State).unwrap().value,
-            Value::Text(Text::Expr(_))
+            Value::Expr(_)
         ));
     }
 
     #[test]
     fn empty_lists_are_told_from_lists_of_malformed_entries() {
         let (inv, _) = parsed(tokens("scope: [], flags: [42]"));
-        let Value::Scope(scope) = &inv.get(Parameter::Scope).unwrap().value else {
+        let Value::Literal(Literal::Scope(scope)) = &inv.get(Parameter::Scope).unwrap().value
+        else {
             panic!("no scope parsed")
         };
         assert!(scope.written_empty);
-        let Value::Flags(flags) = &inv.get(Parameter::Flags).unwrap().value else {
+        let Value::Literal(Literal::Flags(flags)) = &inv.get(Parameter::Flags).unwrap().value
+        else {
             panic!("no flags parsed")
         };
         assert!(flags.entries.is_empty() && !flags.written_empty);
@@ -771,7 +847,7 @@ mod tests {
             tokens(&format!(r#"flags: ["n": {}.5]"#, digits(n)))
         });
         assert_linear("a string", 10_000, |n| {
-            let text = Literal::string(&"a".repeat(n));
+            let text = TokenLiteral::string(&"a".repeat(n));
             tokens(&format!(
                 "client_id: {text}, flags: [{text}: {text}], scope: [{text}]"
             ))

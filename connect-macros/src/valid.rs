@@ -1,202 +1,188 @@
 //! [`Invocation`] → [`Link`]: every literal checked by connect-core's own rules,
-//! and the rules between parameters by connect-core's `Combination`. Nothing is
-//! decided here that connect-core does not decide at run time.
+//! through the setters of its parameter table (`__private::ROWS`), and the rules
+//! between parameters by connect-core's `Combination`, once. Nothing is decided
+//! here that connect-core does not decide at run time.
 
-use std::str::FromStr;
-
-use connect_core::__private::{self as core_private, Combination, Known};
-use connect_core::{
-    ClientId, ConnectUrlBuilder as B, Error, Flag, Flags, Make, Parameter, Problem, RedirectUri,
-    ResponseType, Scope, ScopeEntry,
-};
+use connect_core::__private::{self as core_private, Combination, Form, Given};
+use connect_core::{ClientId, ConnectUrl, ConnectUrlBuilder, Error, Make, Parameter, Problem};
+use connect_core::{Flag, Flags, Scope, ScopeEntry};
 use proc_macro2::{Span, TokenStream};
 use syn::Ident;
 
-use crate::ast::{Invocation, List, MakeName, Text, Value};
+use crate::ast::{FlagItem, Invocation, List, Literal, MakeName, ScopeItem, Value};
 use crate::ctxt::Ctxt;
+use crate::messages::Syntax;
 
-/// A checked link: the app id, and one call on connect-core's builder for each
-/// other parameter given, in the order of the parameter table.
+/// A checked link: the app id, one call on connect-core's builder for each other
+/// parameter given, in the order of the parameter table, and the link itself when
+/// every value is a literal (rendered now, by connect-core).
 pub struct Link {
     /// `client_id` or `application_id`, and the id.
-    pub app_id: (Parameter, Checked<ClientId>),
+    pub app_id: (Parameter, Argument),
     pub calls: Vec<Call>,
+    pub rendered: Option<ConnectUrl>,
 }
 
 /// `.method(argument)` on connect-core's `ConnectUrlBuilder` for one parameter.
-/// Each parameter's knowledge (its type, its setter) is written once, here: the
-/// expansion only renders calls, now or as tokens.
 pub struct Call {
     /// The parameter; its builder setter is named after it.
     pub parameter: Parameter,
-    /// The call itself, when its value is known now: a fully literal link is
-    /// rendered at compile time by running these.
-    pub now: Option<Box<dyn FnOnce(B) -> B>>,
-    /// The argument, for the builder at run time.
+    /// The span of the user's key, for hover on the setter.
+    pub key: Span,
     pub argument: Argument,
-}
-
-/// The argument of a builder call, as the expansion writes it.
-pub enum Argument {
-    /// A literal checked at compile time, of connect-core's type `ty`.
-    Literal {
-        ty: &'static str,
-        text: String,
-    },
-    /// An expression of connect-core's type `ty`, or a reference to one.
-    Expr {
-        ty: &'static str,
-        tokens: TokenStream,
-    },
-    /// A `redirect_uri` expression: a `WebRedirectUri`, which goes with any app id.
-    WebRedirect(TokenStream),
-    /// `ty::variant`, e.g. `Mode::Simulated`, with the span of the user's word.
-    Variant {
-        ty: &'static str,
-        variant: String,
-        span: Span,
-    },
-    /// A make of the catalog, with the user's identifier (its span, for hover).
-    CatalogMake(Ident),
-    Bool(bool),
-    /// Each entry: whether it is required, and the user's identifier.
-    Scope(Vec<(bool, Ident)>),
-    /// Each flag's name and value.
-    Flags(Vec<(String, String)>),
-    /// No argument (`.response_type_none()`).
-    Nothing,
 }
 
 impl Call {
     /// The builder's setter: the parameter's name, but `response_type_none`.
-    pub fn method(&self) -> &'static str {
-        match self.parameter {
-            Parameter::ResponseType => "response_type_none",
-            parameter => parameter.name(),
-        }
-    }
-
-    fn new(parameter: Parameter, argument: Argument, now: impl FnOnce(B) -> B + 'static) -> Self {
-        Call {
-            parameter,
-            now: Some(Box::new(now)),
-            argument,
+    pub fn method(&self) -> String {
+        if core_private::row(self.parameter).is_some() {
+            self.parameter.name().to_owned()
+        } else {
+            format!("{}_none", self.parameter.name())
         }
     }
 }
 
-pub enum Checked<T> {
-    Literal(T),
-    Expr(TokenStream),
+/// The argument of a builder call, as the expansion writes it.
+pub enum Argument {
+    /// A string literal checked at compile time, as the setter's type.
+    Text(String),
+    /// `Type::Variant` (`Mode::Simulated`), with the span of the user's word.
+    Variant {
+        type_name: &'static str,
+        variant: &'static str,
+        span: Span,
+    },
+    Bool(bool),
+    /// A make of the catalog, with the user's identifier (its span, for hover).
+    CatalogMake(Ident),
+    /// Each entry: whether it is required, and the user's identifier.
+    Scope(Vec<(bool, Ident)>),
+    /// Each flag's name and value.
+    Flags(Vec<(String, String)>),
+    /// An expression of the type connect-core's table gives the parameter
+    /// (`__private::expressions::state`), which converts into its value type.
+    Expr {
+        parameter: Parameter,
+        tokens: TokenStream,
+    },
+    /// No argument (`.response_type_none()`).
+    Nothing,
 }
 
-impl<T> Checked<T> {
-    fn known(&self) -> Known<&T> {
-        match self {
-            Checked::Literal(v) => Known::Yes(v),
-            Checked::Expr(_) => Known::AtRunTime,
+/// The builder the literals are set on, carried through setters that take it by
+/// value and hand it back with an error.
+struct Builder(Option<ConnectUrlBuilder>);
+
+impl Builder {
+    /// Runs a setter; on a refusal, reports connect-core's error at `span`.
+    fn apply(
+        &mut self,
+        set: impl FnOnce(ConnectUrlBuilder) -> (ConnectUrlBuilder, Option<Error>),
+        span: Span,
+        cx: &mut Ctxt,
+    ) -> bool {
+        let Some(builder) = self.0.take() else {
+            return false;
+        };
+        let (builder, refused) = set(builder);
+        self.0 = Some(builder);
+        match refused {
+            Some(error) => {
+                cx.rule(span, &error);
+                false
+            }
+            None => true,
         }
     }
 }
-
-/// A setter of connect-core's builder, e.g. `ConnectUrlBuilder::state`.
-type Setter<T> = fn(B, T) -> B;
 
 pub fn validate(inv: &Invocation, call_site: Span, cx: &mut Ctxt) -> Option<Link> {
     // Every check runs before any early return, so all errors show at once.
-    let app_id = app_id(inv, call_site, cx);
-    let redirect_uri = text::<RedirectUri>(inv, Parameter::RedirectUri, cx);
-    // A redirect URI expression is a `WebRedirectUri`: no rule ties it to the app id.
-    let redirect_literal = match &redirect_uri {
-        Some(Checked::Literal(uri)) => Some(uri.clone()),
-        _ => None,
-    };
-    let single_select = match inv.get(Parameter::SingleSelect).map(|p| &p.value) {
-        Some(Value::Bool(b)) => Some(*b),
-        _ => None,
-    };
+    let mut builder = Builder(Some(core_private::builder()));
+    let mut given = [Given::Absent; Parameter::ALL.len()];
+    let app_id = app_id(inv, call_site, &mut given, cx);
     let mut calls = Vec::new();
-    // One line per parameter, in canonical order: its value's type and setter.
-    macro_rules! text {
-        ($parameter:ident, $ty:literal, $setter:ident) => {
-            calls.extend(text_call(inv, Parameter::$parameter, $ty, B::$setter, cx))
+    calls.extend(response_type(inv, &mut builder, &mut given, cx));
+    for row in core_private::ROWS {
+        let Some(param) = inv.get(row.parameter) else {
+            continue;
         };
-    }
-    macro_rules! variant {
-        // The parameter and its enum share a name: `Mode`, `ApprovalPrompt`.
-        ($parameter:ident, $setter:ident) => {
-            calls.extend(variant(
-                inv,
-                Parameter::$parameter,
-                stringify!($parameter),
-                B::$setter,
-                cx,
-            ))
+        let (argument, state) = match &param.value {
+            Value::Invalid => (None, Given::Invalid),
+            Value::Expr(tokens) => {
+                let argument = Argument::Expr {
+                    parameter: row.parameter,
+                    tokens: tokens.clone(),
+                };
+                (Some(argument), Given::AtRunTime)
+            }
+            Value::Literal(literal) => match literal_call(row.form, literal, &mut builder, cx) {
+                Some(argument) => (Some(argument), Given::Value),
+                None => (None, Given::Invalid),
+            },
         };
+        given[row.parameter as usize] = state;
+        calls.extend(argument.map(|argument| Call {
+            parameter: row.parameter,
+            key: param.key.span(),
+            argument,
+        }));
     }
-    calls.extend(response_type(inv, cx));
-    text!(VehicleId, "VehicleId", vehicle_id);
-    calls.extend(scope(inv, cx));
-    calls.extend(redirect_uri.map(redirect_call));
-    text!(State, "State", state);
-    variant!(ApprovalPrompt, approval_prompt);
-    variant!(Mode, mode);
-    calls.extend(make(inv, cx));
-    calls.extend(single_select.map(single_select_call));
-    text!(SingleSelectVin, "Vin", single_select_vin);
-    calls.extend(flags(inv, cx));
-    text!(User, "User", user);
-    text!(ExternalId, "ExternalId", external_id);
-    // The rules between parameters, after each value's own errors.
-    let app_id_given =
-        inv.get(Parameter::ClientId).is_some() || inv.get(Parameter::ApplicationId).is_some();
-    let app_id_known = match &app_id {
-        Some((_, id)) => id.known(),
-        None if app_id_given => Known::Invalid,
-        None => Known::No,
-    };
-    // An expression (a `WebRedirectUri`) or a bad literal takes part in no rule.
-    let redirect_known = redirect_literal.as_ref().map_or(Known::No, Known::Yes);
-    combination(
+    let mut builder = builder.0?;
+    if let Some((parameter, Some(id))) = &app_id {
+        builder = core_private::with_app_id(builder, *parameter, id.clone());
+    }
+    rules(
         inv,
-        app_id_known,
-        redirect_known,
-        single_select,
+        &builder,
+        &given,
+        app_id.as_ref().map(|(p, _)| *p),
         call_site,
         cx,
     );
     if cx.has_errors() {
         return None;
     }
+    let (parameter, id) = app_id?;
+    let all_literal = id.is_some()
+        && calls
+            .iter()
+            .all(|c| !matches!(c.argument, Argument::Expr { .. }));
+    let app_id = match id {
+        Some(id) => Argument::Text(id.as_str().to_owned()),
+        None => match &inv.get(parameter)?.value {
+            Value::Expr(tokens) => Argument::Expr {
+                parameter,
+                tokens: tokens.clone(),
+            },
+            _ => return None,
+        },
+    };
     Some(Link {
-        app_id: app_id?,
+        app_id: (parameter, app_id),
         calls,
+        // The rules ran above, once: the link is built without them.
+        rendered: all_literal.then(|| core_private::build(builder)),
     })
 }
 
-fn single_select_call(value: bool) -> Call {
-    let argument = Argument::Bool(value);
-    Call::new(Parameter::SingleSelect, argument, move |b| {
-        b.single_select(value)
-    })
-}
-
-/// `client_id` or `application_id`: exactly one of the two.
+/// `client_id` or `application_id`: exactly one of the two; the id when it is a
+/// literal that checks.
 fn app_id(
     inv: &Invocation,
     call_site: Span,
+    given: &mut [Given],
     cx: &mut Ctxt,
-) -> Option<(Parameter, Checked<ClientId>)> {
+) -> Option<(Parameter, Option<ClientId>)> {
     let client_id = inv.get(Parameter::ClientId);
     let application_id = inv.get(Parameter::ApplicationId);
     let parameter = match (client_id, application_id) {
         (Some(_), None) => Parameter::ClientId,
         (None, Some(_)) => Parameter::ApplicationId,
         (Some(_), Some(second)) => {
-            cx.rule(
-                second.key.span(),
-                &Error::new(Parameter::ApplicationId, Problem::BothAppIds),
-            );
+            let both = Error::new(Parameter::ApplicationId, Problem::BothAppIds);
+            cx.rule(second.key.span(), &both);
             return None;
         }
         (None, None) => {
@@ -207,195 +193,176 @@ fn app_id(
             return None;
         }
     };
-    let value = match &inv.get(parameter)?.value {
+    let (id, state) = match &inv.get(parameter)?.value {
         // The same rules under either name, each reported under the name written.
-        Value::Text(Text::Literal(lit)) => match lit.value().parse::<ClientId>() {
-            Ok(id) => Checked::Literal(id),
+        Value::Literal(Literal::Text(lit)) => match lit.value().parse::<ClientId>() {
+            Ok(id) => (Some(id), Given::Value),
             Err(e) => {
                 cx.rule(lit.span(), &Error::new(parameter, e.problem().clone()));
-                return None;
+                (None, Given::Invalid)
             }
         },
-        Value::Text(Text::Expr(tokens)) => Checked::Expr(tokens.clone()),
-        _ => return None,
+        Value::Expr(_) => (None, Given::AtRunTime),
+        _ => (None, Given::Invalid),
     };
-    Some((parameter, value))
+    given[parameter as usize] = state;
+    (state != Given::Invalid).then_some((parameter, id))
 }
 
-/// The rules between parameters, decided from which keys are present (even when
-/// a value failed its own check, so both errors show) and the literals known.
-fn combination(
+/// `response_type: none`, the only value that may be written; no argument.
+fn response_type(
     inv: &Invocation,
-    app_id: Known<&ClientId>,
-    redirect_uri: Known<&RedirectUri>,
-    single_select: Option<bool>,
+    builder: &mut Builder,
+    given: &mut [Given],
+    cx: &mut Ctxt,
+) -> Option<Call> {
+    let param = inv.get(Parameter::ResponseType)?;
+    given[Parameter::ResponseType as usize] = Given::Invalid;
+    match &param.value {
+        Value::Literal(Literal::Word(word, span)) => {
+            if core_private::response_type_none(word).is_none() {
+                cx.syntax(*span, &Syntax::ResponseTypeNotWritable { value: word });
+                return None;
+            }
+        }
+        Value::Expr(tokens) => {
+            cx.syntax(span_of(tokens), &Syntax::ResponseTypeExpression);
+            return None;
+        }
+        _ => return None,
+    }
+    given[Parameter::ResponseType as usize] = Given::Value;
+    builder.0 = builder.0.take().map(ConnectUrlBuilder::response_type_none);
+    Some(Call {
+        parameter: Parameter::ResponseType,
+        key: param.key.span(),
+        argument: Argument::Nothing,
+    })
+}
+
+/// A literal checked and set by its row's setter, and the argument that writes it.
+fn literal_call(
+    form: Form,
+    literal: &Literal,
+    builder: &mut Builder,
+    cx: &mut Ctxt,
+) -> Option<Argument> {
+    match (form, literal) {
+        (Form::Text(set), Literal::Text(lit)) => {
+            let text = lit.value();
+            builder
+                .apply(|b| set(b, &text), lit.span(), cx)
+                .then_some(Argument::Text(text))
+        }
+        (
+            Form::Word {
+                type_name,
+                variants,
+                set,
+                ..
+            },
+            Literal::Word(word, span),
+        ) => {
+            if !builder.apply(|b| set(b, word), *span, cx) {
+                return None;
+            }
+            let (_, variant) = variants.iter().find(|(name, _)| name == word)?;
+            Some(Argument::Variant {
+                type_name,
+                variant,
+                span: *span,
+            })
+        }
+        (Form::Bool(set), Literal::Bool(value, span)) => builder
+            .apply(|b| set(b, *value), *span, cx)
+            .then_some(Argument::Bool(*value)),
+        (Form::Make(set), Literal::Make(name)) => {
+            let (make, argument) = make(name, cx)?;
+            builder
+                .apply(|b| set(b, make), literal.span(), cx)
+                .then_some(argument)
+        }
+        (Form::Scope(set), Literal::Scope(list)) => {
+            let (scope, argument) = scope(list, cx)?;
+            builder
+                .apply(|b| set(b, scope), list.span, cx)
+                .then_some(argument)
+        }
+        (Form::Flags(set), Literal::Flags(list)) => {
+            let (flags, argument) = flags(list, cx)?;
+            builder
+                .apply(|b| set(b, flags), list.span, cx)
+                .then_some(argument)
+        }
+        // The parser reads each literal in its row's form: no other pair is made.
+        _ => None,
+    }
+}
+
+/// The rules between parameters, decided once, from which keys are present
+/// (even when a value failed its own check, so both errors show), the literals
+/// checked, and which values are expressions.
+fn rules(
+    inv: &Invocation,
+    builder: &ConnectUrlBuilder,
+    given: &[Given],
+    app_id: Option<Parameter>,
     call_site: Span,
     cx: &mut Ctxt,
 ) {
-    let given = |p| inv.get(p).is_some();
-    // A value already reported as wrong takes part in no rule: one mistake, one error.
-    let known = |p, value: Option<bool>| match value {
-        Some(value) => Known::Yes(value),
-        None if given(p) => Known::Invalid,
-        None => Known::No,
-    };
-    let combination = Combination {
-        client_id: app_id,
-        redirect_uri,
-        // Only whether it is given matters until the macro writes the Tesla
-        // permission upgrade (`reauthenticate` without `vehicle_id`).
-        make: if given(Parameter::Make) {
-            Known::AtRunTime
-        } else {
-            Known::No
-        },
-        single_select: known(Parameter::SingleSelect, single_select),
-        single_select_vin: given(Parameter::SingleSelectVin),
-        vehicle_id: given(Parameter::VehicleId),
-        scope: given(Parameter::Scope),
-        reauthenticate: given(Parameter::VehicleId),
-    };
+    let request = core_private::request(builder);
+    let combination = Combination::known(request, |parameter| given[parameter as usize]);
     for error in combination.errors() {
         let param = error.parameter().and_then(|p| inv.get(p));
         let span = match (param, error.problem()) {
-            (Some(p), Problem::RedirectMobileMismatch { .. }) => {
-                value_span(&p.value).unwrap_or(p.key.span())
-            }
+            (Some(p), Problem::RedirectMobileMismatch { .. }) => value_span(&p.value),
             (Some(p), _) => p.key.span(),
             (None, _) => call_site,
         };
         cx.rule(span, &error);
     }
+    for need in combination.needs_literal() {
+        // The app id is named as it was written.
+        let parameter = match need.parameter {
+            Parameter::ClientId => app_id.unwrap_or(Parameter::ClientId),
+            parameter => parameter,
+        };
+        let span = inv
+            .get(parameter)
+            .map_or(call_site, |p| value_span(&p.value));
+        let literal = need.literal;
+        let because_of = need.because_of;
+        cx.syntax(
+            span,
+            &Syntax::NeedsLiteral {
+                parameter,
+                literal,
+                because_of,
+            },
+        );
+    }
 }
 
-fn value_span(value: &Value) -> Option<Span> {
+fn value_span(value: &Value) -> Span {
     match value {
-        Value::Text(Text::Literal(lit)) => Some(lit.span()),
-        _ => None,
+        Value::Literal(literal) => literal.span(),
+        Value::Expr(tokens) => span_of(tokens),
+        Value::Invalid => Span::call_site(),
     }
 }
 
-/// A text value: a literal checked with the type's `FromStr`, or an expression.
-fn text<T: FromStr<Err = Error>>(
-    inv: &Invocation,
-    parameter: Parameter,
-    cx: &mut Ctxt,
-) -> Option<Checked<T>> {
-    match &inv.get(parameter)?.value {
-        Value::Text(Text::Literal(lit)) => match lit.value().parse() {
-            Ok(value) => Some(Checked::Literal(value)),
-            Err(e) => {
-                cx.rule(lit.span(), &e);
-                None
-            }
-        },
-        Value::Text(Text::Expr(tokens)) => Some(Checked::Expr(tokens.clone())),
-        _ => None,
-    }
+/// Where an expression begins.
+pub fn span_of(tokens: &TokenStream) -> Span {
+    tokens
+        .clone()
+        .into_iter()
+        .next()
+        .map_or(Span::call_site(), |t| t.span())
 }
 
-/// A text parameter's call: a literal checked with the type's `FromStr` (set
-/// now), or an expression of connect-core's type `ty` (set at run time).
-fn text_call<T>(
-    inv: &Invocation,
-    parameter: Parameter,
-    ty: &'static str,
-    set: Setter<T>,
-    cx: &mut Ctxt,
-) -> Option<Call>
-where
-    T: FromStr<Err = Error> + AsRef<str> + 'static,
-{
-    Some(match text::<T>(inv, parameter, cx)? {
-        Checked::Literal(value) => {
-            let text = value.as_ref().to_owned();
-            Call::new(parameter, Argument::Literal { ty, text }, move |b| {
-                set(b, value)
-            })
-        }
-        Checked::Expr(tokens) => Call {
-            parameter,
-            now: None,
-            argument: Argument::Expr { ty, tokens },
-        },
-    })
-}
-
-fn redirect_call(uri: Checked<RedirectUri>) -> Call {
-    let parameter = Parameter::RedirectUri;
-    match uri {
-        Checked::Literal(uri) => {
-            let text = uri.as_str().to_owned();
-            let argument = Argument::Literal {
-                ty: "RedirectUri",
-                text,
-            };
-            Call::new(parameter, argument, move |b| b.redirect_uri(uri))
-        }
-        Checked::Expr(tokens) => Call {
-            parameter,
-            now: None,
-            argument: Argument::WebRedirect(tokens),
-        },
-    }
-}
-
-/// A word value (`mode: simulated`), read by connect-core's `parse`.
-fn word<T>(
-    inv: &Invocation,
-    parameter: Parameter,
-    cx: &mut Ctxt,
-    parse: impl Fn(&str) -> Result<T, Error>,
-) -> Option<(T, Span)> {
-    let Value::Word(word) = &inv.get(parameter)?.value else {
-        return None;
-    };
-    parse(&word.to_string())
-        .map(|value| (value, word.span()))
-        .map_err(|e| cx.rule(word.span(), &e))
-        .ok()
-}
-
-/// An enum of connect-core written as a word, expanded to `Type::Variant`. The
-/// variant's name is its `Debug` (these enums are fieldless and derive it), so a
-/// new variant needs no table here.
-fn variant<T>(
-    inv: &Invocation,
-    parameter: Parameter,
-    ty: &'static str,
-    set: Setter<T>,
-    cx: &mut Ctxt,
-) -> Option<Call>
-where
-    T: FromStr<Err = Error> + Copy + std::fmt::Debug + 'static,
-{
-    let (value, span): (T, Span) = word(inv, parameter, cx, str::parse)?;
-    let variant = format!("{value:?}");
-    let argument = Argument::Variant { ty, variant, span };
-    Some(Call::new(parameter, argument, move |b| set(b, value)))
-}
-
-/// `response_type: none`, the only value that may be written.
-fn response_type(inv: &Invocation, cx: &mut Ctxt) -> Option<Call> {
-    word(inv, Parameter::ResponseType, cx, ResponseType::written)?;
-    Some(Call::new(
-        Parameter::ResponseType,
-        Argument::Nothing,
-        B::response_type_none,
-    ))
-}
-
-fn scope(inv: &Invocation, cx: &mut Ctxt) -> Option<Call> {
-    let Value::Scope(List {
-        entries: items,
-        span,
-        written_empty,
-    }) = &inv.get(Parameter::Scope)?.value
-    else {
-        return None;
-    };
+fn scope(list: &List<ScopeItem>, cx: &mut Ctxt) -> Option<(Scope, Argument)> {
     let mut entries = Vec::new();
-    for item in items {
+    for item in &list.entries {
         let prefix_ok = match &item.prefix {
             Some(prefix) => core_private::check_scope_prefix(&prefix.to_string())
                 .map_err(|e| cx.rule(prefix.span(), &e))
@@ -417,58 +384,45 @@ fn scope(inv: &Invocation, cx: &mut Ctxt) -> Option<Call> {
     for (index, error) in core_private::scope_problems(&plain) {
         match index {
             Some(i) => cx.rule(entries[i].1.span(), &error),
-            None if *written_empty => cx.rule(*span, &error),
+            None if list.written_empty => cx.rule(list.span, &error),
             None => {}
         }
     }
     let scope = Scope::new(plain).ok()?;
-    let argument = Argument::Scope(
-        entries
-            .into_iter()
-            .map(|(entry, ident)| (entry.is_required(), ident))
-            .collect(),
-    );
-    Some(Call::new(Parameter::Scope, argument, move |b| {
-        b.scope(scope)
-    }))
+    let argument = entries
+        .into_iter()
+        .map(|(entry, ident)| (entry.is_required(), ident))
+        .collect();
+    Some((scope, Argument::Scope(argument)))
 }
 
-fn make(inv: &Invocation, cx: &mut Ctxt) -> Option<Call> {
-    let Value::Make(name) = &inv.get(Parameter::Make)?.value else {
-        return None;
-    };
-    let (result, span, ident) = match name {
-        MakeName::Catalog(ident) => (
-            Make::from_catalog(&ident.to_string()),
-            ident.span(),
-            Some(ident.clone()),
-        ),
-        MakeName::Literal(lit) => (lit.value().parse(), lit.span(), None),
-    };
-    let make: Make = result.map_err(|e| cx.rule(span, &e)).ok()?;
-    let argument = match ident {
-        // Resolves, with the user's span, to its documented constant.
-        Some(ident) => Argument::CatalogMake(ident),
-        None => Argument::Literal {
-            ty: "Make",
-            text: make.as_str().to_owned(),
+fn make(name: &MakeName, cx: &mut Ctxt) -> Option<(Make, Argument)> {
+    match name {
+        MakeName::Catalog(ident) => match Make::from_catalog(&ident.to_string()) {
+            // Resolves, with the user's span, to its documented constant.
+            Ok(make) => Some((make, Argument::CatalogMake(ident.clone()))),
+            Err(e) => {
+                cx.rule(ident.span(), &e);
+                None
+            }
         },
-    };
-    Some(Call::new(Parameter::Make, argument, move |b| b.make(make)))
+        MakeName::Literal(lit) => match lit.value().parse::<Make>() {
+            Ok(make) => {
+                let text = make.as_str().to_owned();
+                Some((make, Argument::Text(text)))
+            }
+            Err(e) => {
+                cx.rule(lit.span(), &e);
+                None
+            }
+        },
+    }
 }
 
-fn flags(inv: &Invocation, cx: &mut Ctxt) -> Option<Call> {
-    let Value::Flags(List {
-        entries: items,
-        span,
-        written_empty,
-    }) = &inv.get(Parameter::Flags)?.value
-    else {
-        return None;
-    };
+fn flags(list: &List<FlagItem>, cx: &mut Ctxt) -> Option<(Flags, Argument)> {
     let mut flags = Vec::new();
     let mut name_spans = Vec::new();
-    for item in items {
+    for item in &list.entries {
         match Flag::new(&item.name, &item.value) {
             Ok(flag) => {
                 flags.push(flag);
@@ -476,37 +430,31 @@ fn flags(inv: &Invocation, cx: &mut Ctxt) -> Option<Call> {
             }
             Err(e) => {
                 let at_name = matches!(e.problem(), Problem::InvalidFlagName { .. });
-                cx.rule(
-                    if at_name {
-                        item.name_span
-                    } else {
-                        item.value_span
-                    },
-                    &e,
-                );
+                let span = if at_name {
+                    item.name_span
+                } else {
+                    item.value_span
+                };
+                cx.rule(span, &e);
             }
         }
     }
     for (index, error) in core_private::flags_problems(&flags) {
         match index {
             Some(i) => cx.rule(name_spans[i], &error),
-            None if *written_empty => cx.rule(*span, &error),
+            None if list.written_empty => cx.rule(list.span, &error),
             None => {}
         }
     }
-    let argument = Argument::Flags(
-        flags
-            .iter()
-            .map(|f| {
-                (
-                    f.name().to_owned(),
-                    f.value().unwrap_or_default().to_owned(),
-                )
-            })
-            .collect(),
-    );
+    let argument = flags
+        .iter()
+        .map(|f| {
+            (
+                f.name().to_owned(),
+                f.value().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect();
     let flags = Flags::new(flags).ok()?;
-    Some(Call::new(Parameter::Flags, argument, move |b| {
-        b.flags(flags)
-    }))
+    Some((flags, Argument::Flags(argument)))
 }

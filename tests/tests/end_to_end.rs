@@ -356,7 +356,7 @@ async fn the_stand_in_refuses_what_connect_would_refuse() {
     .await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert!(
-        body.contains("`single_select_vin` needs `single_select: true`"),
+        body.contains("`single_select_vin` needs `single_select=true`"),
         "{body}"
     );
     // `make` with the VIN is only a warning when read: Connect ignores the make.

@@ -4,10 +4,9 @@ use crate::connect_url::ConnectUrl;
 use crate::error::{Error, Problem};
 use crate::model::origin::Origin;
 use crate::model::request::ConnectRequest;
-use crate::model::value::{
-    ApplicationId, ApprovalPrompt, ClientId, ExternalId, Flags, Make, Mode, RedirectUri, Scope,
-    State, User, VehicleId, Vin,
-};
+// The table names its value types: a glob, so that a new one needs no import here.
+#[allow(clippy::wildcard_imports)]
+use crate::model::value::*;
 use crate::parameter::connect_parameters;
 use crate::parameter::Parameter;
 use crate::rules::Combination;
@@ -44,8 +43,8 @@ pub struct ConnectUrlBuilder {
 
 macro_rules! setters {
     (
-        identity { $( $ivariant:ident $iname:ident, $idoc:literal; )* }
-        optional { $( $variant:ident $name:ident: $ty:ty, $doc:literal; )* }
+        identity { $( $ivariant:ident $iname:ident: $ity:ty = $iform:ident, $idoc:literal; )* }
+        optional { $( $variant:ident $name:ident: $ty:ty = $form:ident $(as $expr:ty)?, $doc:literal; )* }
     ) => {
         impl ConnectUrlBuilder {
             $(
@@ -140,6 +139,19 @@ impl ConnectUrlBuilder {
             }
             _ => Ok(url),
         }
+    }
+
+    /// The same builder with another app id (`connect_url!` checks its literals
+    /// before it knows the app id).
+    pub(crate) fn app_id(mut self, app_id: ClientId, parameter: Parameter) -> Self {
+        self.request.app_id = app_id;
+        self.request.app_id_parameter = parameter;
+        self
+    }
+
+    /// The request so far.
+    pub(crate) fn request(&self) -> &ConnectRequest {
+        &self.request
     }
 
     /// The link, for `connect_url!`, which decided every rule at compile time. Not

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use super::Error;
+use super::{Error, Voice};
 
 /// How much a finding of a link read from elsewhere matters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -81,11 +81,22 @@ pub(crate) struct Findings(pub(crate) Vec<Finding>);
 
 impl Findings {
     pub(crate) fn error(&mut self, error: Error) {
-        self.0.push(Finding::error(error));
+        self.0.push(Finding::error(error.in_voice(Voice::Link)));
     }
 
     pub(crate) fn warning(&mut self, error: Error) {
-        self.0.push(Finding::warning(error));
+        self.0.push(Finding::warning(error.in_voice(Voice::Link)));
+    }
+
+    /// Findings graded elsewhere (the rules between parameters), each spoken in
+    /// the reader's voice.
+    pub(crate) fn extend(&mut self, findings: impl IntoIterator<Item = Finding>) {
+        for Finding { severity, error } in findings {
+            self.0.push(Finding {
+                severity,
+                error: error.in_voice(Voice::Link),
+            });
+        }
     }
 
     pub(crate) fn has_errors(&self) -> bool {

@@ -22,6 +22,7 @@ pub(crate) use finding::Findings;
 pub use finding::{Finding, Severity};
 pub use problem::Problem;
 pub(crate) use quote::Escaped;
+pub use wording::DidYouMean;
 use wording::Part;
 
 /// A broken rule: which parameter, and what is wrong with it.
@@ -30,10 +31,27 @@ use wording::Part;
 /// parameter, the message and the help, so that `fn main() -> Result<(), Error>`
 /// and `unwrap` print something a person can act on; match on
 /// [`problem`](Error::problem) for the details.
-#[derive(Clone, PartialEq, Eq)]
+///
+/// A help that says how to set a parameter says it in the syntax of whoever
+/// raised the error: `.single_select(true)` from the builder and the value types,
+/// `single_select=true` from the link reader, `single_select: true` from
+/// `connect_url!` (its `Voice`).
+#[derive(Clone)]
 pub struct Error {
     parameter: Option<Parameter>,
     problem: Problem,
+    voice: Voice,
+}
+
+/// Whose syntax an error's help speaks when it says how to set a parameter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Voice {
+    /// Rust code: the builder and the value types (`.single_select(true)`).
+    Code,
+    /// A link's query, for the reader (`single_select=true`).
+    Link,
+    /// `connect_url!`'s `key: value` (set through `__private`).
+    Macro,
 }
 
 impl Error {
@@ -43,6 +61,7 @@ impl Error {
         Error {
             parameter: Some(parameter),
             problem,
+            voice: Voice::Code,
         }
     }
 
@@ -52,7 +71,14 @@ impl Error {
         Error {
             parameter: None,
             problem,
+            voice: Voice::Code,
         }
+    }
+
+    /// The same error, its help spoken in `voice`'s syntax.
+    pub(crate) fn in_voice(mut self, voice: Voice) -> Self {
+        self.voice = voice;
+        self
     }
 
     /// The parameter at fault, if the error concerns one.
@@ -113,6 +139,15 @@ impl fmt::Write for Prefixed<'_, '_> {
 }
 
 impl std::error::Error for Error {}
+
+/// The parameter and the problem: the voice of the help is not part of what is wrong.
+impl PartialEq for Error {
+    fn eq(&self, other: &Self) -> bool {
+        self.parameter == other.parameter && self.problem == other.problem
+    }
+}
+
+impl Eq for Error {}
 
 /// `Error { parameter: Some(ClientId), message: "…", help: Some("…"), .. }`, like
 /// `std::io::Error`, whose `Debug` shows its kind and its message.

@@ -136,9 +136,6 @@ pub enum Problem {
     /// A mobile `sc<id>://` redirect URI where only a web one may stand
     /// ([`WebRedirectUri`](crate::WebRedirectUri)).
     RedirectNotWeb,
-    /// A mobile redirect URI literal in `connect_url!` whose app id is an
-    /// expression: the two cannot be compared at compile time.
-    RedirectMobileNeedsLiteralAppId,
     /// A mobile redirect URI `sc<id>://` whose id is not the link's client id.
     RedirectMobileMismatch {
         /// The id in the scheme.
@@ -154,12 +151,6 @@ pub enum Problem {
     SingleSelectVinWithMake,
     /// A single-select parameter on a re-authentication link.
     NotWithReauthentication,
-    /// `response_type` written with a value other than `none`: `code` and
-    /// `vehicle_id` are implied.
-    ResponseTypeNotWritable {
-        /// The value as written.
-        value: String,
-    },
     /// A `response_type` that is none of `code`, `vehicle_id` and `none`.
     InvalidResponseType {
         /// The value as written.

@@ -1,10 +1,9 @@
 //! The typed model of a Connect request: every parameter of the table in
 //! [`crate::parameter`], typed.
 
-use crate::model::value::{
-    ApprovalPrompt, ClientId, DeprecatedMode, ExternalId, Flags, Make, Mode, RedirectUri,
-    ResponseType, Scope, State, User, VehicleId, Vin,
-};
+// The table names its value types: a glob, so that a new one needs no import here.
+#[allow(clippy::wildcard_imports)]
+use crate::model::value::*;
 use crate::parameter::connect_parameters;
 use crate::parameter::Parameter;
 
@@ -12,11 +11,14 @@ use crate::parameter::Parameter;
 pub const AUTHORIZE_PATH: &str = "/oauth/authorize";
 /// The path of a re-authentication.
 pub const REAUTHENTICATE_PATH: &str = "/oauth/reauthenticate";
+/// The path of the battery-capacity link Smartcar's API hands over
+/// ([`BatteryCapacityLink`](crate::BatteryCapacityLink)).
+pub const BATTERY_CAPACITY_PATH: &str = "/battery-capacity";
 
 macro_rules! request_struct {
     (
-        identity { $( $ivariant:ident $iname:ident, $idoc:literal; )* }
-        optional { $( $variant:ident $name:ident: $ty:ty, $doc:literal; )* }
+        identity { $( $ivariant:ident $iname:ident: $ity:ty = $iform:ident, $idoc:literal; )* }
+        optional { $( $variant:ident $name:ident: $ty:ty = $form:ident $(as $expr:ty)?, $doc:literal; )* }
     ) => {
         /// Every parameter of a Connect link, typed. Only what was declared is
         /// `Some`: nothing is filled in with Connect's defaults.

@@ -5,14 +5,15 @@ use crate::encode::decode;
 use crate::error::{Error, Findings, Problem};
 use crate::model::origin::Origin;
 use crate::model::parts::Parts;
-use crate::model::request::{ConnectRequest, AUTHORIZE_PATH, REAUTHENTICATE_PATH};
-use crate::model::value::{
-    ApprovalPrompt, ClientId, DeprecatedMode, ExternalId, Flags, Make, Mode, QueryValue,
-    RedirectUri, ResponseType, Scope, State, User, VehicleId, Vin, API_CREDENTIAL_PREFIX,
+use crate::model::request::{
+    ConnectRequest, AUTHORIZE_PATH, BATTERY_CAPACITY_PATH, REAUTHENTICATE_PATH,
 };
+// The table names its value types: a glob, so that a new one needs no import here.
+#[allow(clippy::wildcard_imports)]
+use crate::model::value::*;
 use crate::parameter::connect_parameters;
 use crate::parameter::Parameter;
-use crate::rules::{Combination, Known};
+use crate::rules::{Combination, Given};
 
 /// Parameters Smartcar's client SDKs add on their own (`sdk_platform` and
 /// `sdk_version` from iOS and Android, `app_origin` from JavaScript): known to
@@ -71,10 +72,10 @@ fn split_link(text: &str) -> Result<(Origin, bool, &str), Error> {
     let reauthenticate = match url.path() {
         AUTHORIZE_PATH => false,
         REAUTHENTICATE_PATH => true,
-        crate::battery_capacity::BATTERY_CAPACITY_PATH => {
+        BATTERY_CAPACITY_PATH => {
             return Err(not_connect(format!(
-                "it is a battery-capacity link (`{}`): read it as a `BatteryCapacityLink`",
-                crate::battery_capacity::BATTERY_CAPACITY_PATH
+                "it is a battery-capacity link (`{BATTERY_CAPACITY_PATH}`): read it as a \
+                 `BatteryCapacityLink`"
             )))
         }
         other => {
@@ -102,16 +103,6 @@ impl Query {
 
     fn given(&self, parameter: Parameter) -> bool {
         self.given[parameter as usize]
-    }
-
-    /// What the rules between parameters know of a value: absent, given but
-    /// already reported as wrong, or read.
-    fn known<'a, T>(&self, parameter: Parameter, value: Option<&'a T>) -> Known<&'a T> {
-        match value {
-            Some(value) => Known::Yes(value),
-            None if self.given(parameter) => Known::Invalid,
-            None => Known::No,
-        }
     }
 }
 
@@ -168,8 +159,8 @@ pub fn unknown_parameter(name: &str) -> Error {
 
 macro_rules! read_optional {
     (
-        identity { $( $ivariant:ident $iname:ident, $idoc:literal; )* }
-        optional { $( $variant:ident $name:ident: $ty:ty, $doc:literal; )* }
+        identity { $( $ivariant:ident $iname:ident: $ity:ty = $iform:ident, $idoc:literal; )* }
+        optional { $( $variant:ident $name:ident: $ty:ty = $form:ident $(as $expr:ty)?, $doc:literal; )* }
     ) => {
         /// Every optional parameter of the query, each read by its value type.
         fn read_optional(query: &Query, request: &mut ConnectRequest, findings: &mut Findings) {
@@ -216,25 +207,19 @@ fn typed_request(
     // so that every problem shows at once) and the values that were read; a value
     // already reported as wrong takes part in no rule, so one mistake is one error.
     let app_id_given = query.given(Parameter::ClientId) || query.given(Parameter::ApplicationId);
-    let combination = Combination {
-        client_id: match &app_id {
-            Some(id) => Known::Yes(id),
-            None if app_id_given => Known::Invalid,
-            None => Known::No,
-        },
-        redirect_uri: query.known(Parameter::RedirectUri, request.redirect_uri.as_ref()),
-        make: query.known(Parameter::Make, request.make.as_ref()),
-        single_select: match query.known(Parameter::SingleSelect, request.single_select.as_ref()) {
-            Known::Yes(value) => Known::Yes(*value),
-            Known::Invalid => Known::Invalid,
-            Known::No | Known::AtRunTime => Known::No,
-        },
-        single_select_vin: query.given(Parameter::SingleSelectVin),
-        vehicle_id: query.given(Parameter::VehicleId),
-        scope: query.given(Parameter::Scope),
-        reauthenticate,
-    };
-    findings.0.extend(combination.findings());
+    let combination = Combination::known(&request, |parameter| {
+        let (given, read) = if parameter.is_app_id() {
+            (app_id_given, app_id.is_some())
+        } else {
+            (query.given(parameter), query.get(parameter).is_some())
+        };
+        match (given, read) {
+            (false, _) => Given::Absent,
+            (true, true) => Given::Value,
+            (true, false) => Given::Invalid,
+        }
+    });
+    findings.extend(combination.findings());
     request.extra = query.extra;
     app_id.map(|_| request)
 }

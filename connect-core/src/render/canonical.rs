@@ -20,8 +20,8 @@ pub(crate) fn render(origin: &Origin, request: &ConnectRequest) -> String {
 
 macro_rules! write_optional {
     (
-        identity { $( $ivariant:ident $iname:ident, $idoc:literal; )* }
-        optional { $( $variant:ident $name:ident: $ty:ty, $doc:literal; )* }
+        identity { $( $ivariant:ident $iname:ident: $ity:ty = $iform:ident, $idoc:literal; )* }
+        optional { $( $variant:ident $name:ident: $ty:ty = $form:ident $(as $expr:ty)?, $doc:literal; )* }
     ) => {
         /// Every optional parameter given, in canonical order.
         fn write_optional(out: &mut impl Sink, request: &ConnectRequest) {

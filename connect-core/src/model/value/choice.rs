@@ -16,6 +16,7 @@ macro_rules! choice {
         $name:ident, $parameter:ident, $invalid:ident {
             $( $(#[$vdoc:meta])* $variant:ident = $text:literal, )*
         }
+        $( deprecated [ $( $deprecated:literal ),* ] )?
     ) => {
         $(#[$doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -34,6 +35,17 @@ macro_rules! choice {
                     $( $name::$variant => $text, )*
                 }
             }
+
+            /// Each value's name in the URL and its variant's name, for the
+            /// expansion of `connect_url!` (`simulated` → `Mode::Simulated`).
+            #[allow(dead_code)] // `ResponseType`'s: the macro writes only `none`
+            pub(crate) const VARIANTS: &'static [(&'static str, &'static str)] =
+                &[$( ($text, stringify!($variant)) ),*];
+
+            /// Names Connect still reads but the documentation no longer lists:
+            /// refused when written, with a pointer to today's name.
+            #[allow(dead_code)] // `ResponseType`'s: the macro writes only `none`
+            pub(crate) const DEPRECATED: &'static [&'static str] = &[$($( $deprecated ),*)?];
         }
 
         impl FromStr for $name {
@@ -83,6 +95,7 @@ choice! {
         /// Vehicles of the Vehicle Simulator. Replaces the deprecated `test` mode.
         Simulated = "simulated",
     }
+    deprecated ["test", "test_mode"]
 }
 
 choice! {
@@ -146,26 +159,6 @@ impl DeprecatedMode {
 impl fmt::Display for DeprecatedMode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
-    }
-}
-
-impl ResponseType {
-    /// The value of a `response_type` one writes (in `connect_url!`): only `none`.
-    ///
-    /// # Errors
-    ///
-    /// [`Problem::ResponseTypeNotWritable`] for anything else, `code` and
-    /// `vehicle_id` included: they are implied.
-    pub fn written(value: &str) -> Result<ResponseType, Error> {
-        match value.parse() {
-            Ok(ResponseType::None) => Ok(ResponseType::None),
-            _ => Err(Error::new(
-                Parameter::ResponseType,
-                Problem::ResponseTypeNotWritable {
-                    value: value.to_owned(),
-                },
-            )),
-        }
     }
 }
 
@@ -240,9 +233,6 @@ mod tests {
         let e = "token".parse::<ResponseType>().unwrap_err();
         assert_eq!(e.message(), "`token` is not a valid `response_type`");
         assert_eq!("code".parse::<ResponseType>(), Ok(ResponseType::Code));
-        assert_eq!(ResponseType::written("none"), Ok(ResponseType::None));
-        let e = ResponseType::written("code").unwrap_err();
-        assert!(e.help().unwrap().contains("only `none` may be written"));
         let e = "always".parse::<ApprovalPrompt>().unwrap_err();
         assert_eq!(e.parameter(), Some(Parameter::ApprovalPrompt));
         assert_eq!(e.help().as_deref(), Some("use `auto` or `force`"));

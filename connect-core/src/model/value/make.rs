@@ -72,6 +72,11 @@ mod tests {
         let far = Make::from_catalog("ZZZZZZZZ").unwrap_err();
         assert_eq!(
             far.help().as_deref(),
+            Some("for a make newer than the catalog, `\"ZZZZZZZZ\".parse::<Make>()` checks only its spelling")
+        );
+        // connect_url! says it in its own syntax.
+        assert_eq!(
+            crate::__private::in_macro(far).help().as_deref(),
             Some("for a make newer than the catalog, write it as a string: `\"ZZZZZZZZ\"`")
         );
         assert!(Make::catalog().any(|m| m == "LAND_ROVER"));

@@ -1,0 +1,215 @@
+//! The macro's own wording: every mistake of `connect_url!`'s syntax, each
+//! message beside its help, in rustc's style (lower case, no trailing period).
+//!
+//! The rules of Connect (a bad VIN, an unknown permission, `single_select_vin`
+//! without `single_select: true`) are worded by connect-core, in the macro's voice
+//! (`connect_core::__private::in_macro`); only what is about the macro's own
+//! syntax, or about what a compile-time check needs, is worded here.
+
+use std::fmt::Write;
+
+use connect_core::__private::DidYouMean;
+use connect_core::Parameter;
+
+/// A mistake in how a `connect_url!` invocation is written.
+pub enum Syntax<'a> {
+    /// An empty piece between two commas.
+    UnexpectedComma,
+    /// Something that is not `key:` where a key belongs.
+    NotAKey { found: &'a str },
+    /// `"client_id": …`.
+    QuotedKey { key: &'a str },
+    /// A top-level `country: DE`: a flag, not a parameter.
+    FlagAsKey { flag: &'a str, value: &'a str },
+    /// `state "…"`.
+    MissingColon { key: &'a str },
+    /// `vehicle_id:` and nothing.
+    NoValue { key: &'a str },
+    /// `client_id: "…" mode: simulated`.
+    ForgottenComma { key: &'a str },
+    /// `mode: simulated live`.
+    StrayTokens { key: &'a str, found: &'a str },
+    /// `client_id: 42`.
+    NotAString { key: &'a str, found: &'a str },
+    /// `mode: "live"`.
+    QuotedWord { key: &'a str, word: &'a str },
+    /// `make: 42`.
+    NotAMake { found: &'a str },
+    /// `scope: read_vin`: a permission where a list belongs.
+    NotAList { key: &'a str, example: &'a str },
+    /// `scope: ["read_vin"]`.
+    QuotedPermission { name: &'a str },
+    /// `scope: [required: read_vin]`.
+    PrefixWithColon {
+        prefix: &'a str,
+        permission: &'a str,
+    },
+    /// `scope: [read_vin required]`.
+    PrefixAfter {
+        prefix: &'a str,
+        permission: &'a str,
+    },
+    /// `scope: [42]`.
+    NotAPermission { found: &'a str },
+    /// `flags: [colour: red]`: only `country` is written bare.
+    UnknownBareFlag {
+        written: &'a str,
+        suggestion: Option<&'static str>,
+    },
+    /// `flags: [42: …]`.
+    NotAFlagName { found: &'a str },
+    /// `flags: ["a" 1]`.
+    FlagMissingColon { name: &'a str, written: &'a str },
+    /// `flags: ["a":]`.
+    FlagNoValue { name: &'a str },
+    /// `flags: ["a": 1.5]`.
+    FlagValueType { name: &'a str, found: &'a str },
+    /// `flags: ["a": 99999…]`.
+    FlagIntegerTooLarge { name: &'a str },
+    /// `response_type: code`: implied, never written.
+    ResponseTypeNotWritable { value: &'a str },
+    /// `response_type: some_expression`.
+    ResponseTypeExpression,
+    /// An expression where a rule between parameters needs a literal.
+    NeedsLiteral {
+        parameter: Parameter,
+        literal: &'a str,
+        because_of: Parameter,
+    },
+}
+
+impl Syntax<'_> {
+    /// The message and the help, side by side: one arm per mistake.
+    #[allow(clippy::too_many_lines)] // the catalogue of the macro's sentences
+    pub fn words(&self) -> (String, Option<String>) {
+        let say = |message: String, help: String| (message, Some(help));
+        match *self {
+            Syntax::UnexpectedComma => say("unexpected `,`".into(), "remove this comma".into()),
+            Syntax::NotAKey { found } => say(
+                format!("expected a parameter name, found `{found}`"),
+                "write `key: value`, e.g. `client_id: \"…\"`".into(),
+            ),
+            Syntax::QuotedKey { key } => say(
+                "a parameter name is written without quotes".into(),
+                format!("write `{key}`"),
+            ),
+            Syntax::FlagAsKey { flag, value } => say(
+                format!("`{flag}` is a flag, not a parameter"),
+                format!("write it in `flags`: `flags: [{flag}: {value}]`"),
+            ),
+            Syntax::MissingColon { key } => say(
+                format!("expected `:` after `{key}`"),
+                format!("write `{key}: value`"),
+            ),
+            Syntax::NoValue { key } => say(
+                format!("`{key}` has no value"),
+                format!("write a value after `{key}:`"),
+            ),
+            Syntax::ForgottenComma { key } => say(
+                format!("expected `,` before `{key}`"),
+                "separate parameters with commas".into(),
+            ),
+            Syntax::StrayTokens { key, found } => say(
+                format!("unexpected `{found}` after the value of `{key}`"),
+                "separate parameters with commas".into(),
+            ),
+            Syntax::NotAString { key, found } => say(
+                format!("`{key}` takes a string literal, found `{found}`"),
+                format!("write it in quotes: `\"{found}\"`"),
+            ),
+            Syntax::QuotedWord { key, word } => say(
+                format!("`{key}` is written without quotes"),
+                format!("write `{word}`"),
+            ),
+            Syntax::NotAMake { found } => say(
+                format!("expected a make such as `TESLA`, found `{found}`"),
+                "for a make newer than the catalog, write it as a string: `\"NEW_MAKE\"`".into(),
+            ),
+            Syntax::NotAList { key, example } => say(
+                format!("`{key}` takes a list in brackets"),
+                format!("write `{key}: {example}`"),
+            ),
+            Syntax::QuotedPermission { name } => say(
+                "a permission is written as an identifier, not a string".into(),
+                format!("write `{name}` without quotes"),
+            ),
+            Syntax::PrefixWithColon { prefix, permission } => say(
+                "in `connect_url!` the prefix is a separate word, not `prefix:`".into(),
+                format!("write `{prefix} {permission}`"),
+            ),
+            Syntax::PrefixAfter { prefix, permission } => say(
+                format!("`{prefix}` comes before the permission it marks"),
+                format!("write `{prefix} {permission}`"),
+            ),
+            Syntax::NotAPermission { found } => say(
+                format!("expected a permission name, found `{found}`"),
+                "write `read_odometer`, or `required read_odometer` to lock it on the grant \
+                 screen"
+                    .into(),
+            ),
+            Syntax::UnknownBareFlag {
+                written,
+                suggestion,
+            } => {
+                let mut help = String::new();
+                let fallback = format_args!(
+                    "only `country` is written bare; write other flags' names as strings: \
+                     `\"{written}\": …`"
+                );
+                let _ = write!(help, "{}", DidYouMean(suggestion, fallback));
+                say(format!("unknown flag `{written}`"), help)
+            }
+            Syntax::NotAFlagName { found } => say(
+                format!("expected a flag name, found `{found}`"),
+                "write `country: DE` or `\"flag_name\": value`".into(),
+            ),
+            Syntax::FlagMissingColon { name, written } => say(
+                format!("expected `:` after flag `{name}`"),
+                format!("write `{written}: value`"),
+            ),
+            Syntax::FlagNoValue { name } => say(
+                format!("flag `{name}` has no value"),
+                "write a string, `true`/`false` or an integer after `:`".into(),
+            ),
+            Syntax::FlagValueType { name, found } => (
+                format!(
+                    "expected a string, `true`, `false` or an integer as the value of flag \
+                     `{name}`, found `{found}`"
+                ),
+                None,
+            ),
+            Syntax::FlagIntegerTooLarge { name } => say(
+                format!("the value of flag `{name}` is too large for an integer"),
+                "an integer flag value is at most `u128::MAX`; write a larger one as a string"
+                    .into(),
+            ),
+            Syntax::ResponseTypeNotWritable { value } => say(
+                format!("`response_type: {value}` cannot be written"),
+                "leave `response_type` out: `code` (or `vehicle_id` with `vehicle_id`) is \
+                 implied; only `none` may be written"
+                    .into(),
+            ),
+            Syntax::ResponseTypeExpression => say(
+                "`response_type` takes only the literal `none`".into(),
+                "write `response_type: none`, or leave it out for a flow with a code".into(),
+            ),
+            Syntax::NeedsLiteral {
+                parameter,
+                literal,
+                because_of,
+            } => {
+                let example = match parameter {
+                    Parameter::ClientId | Parameter::ApplicationId => format!("\"{literal}\""),
+                    _ => literal.to_owned(),
+                };
+                say(
+                    format!("`{parameter}` must be a literal here: `{because_of}` needs it"),
+                    format!(
+                        "the rule between `{because_of}` and `{parameter}` is checked at compile \
+                         time: write `{parameter}: {example}`"
+                    ),
+                )
+            }
+        }
+    }
+}

@@ -1,0 +1,5 @@
+use connect_macros::connect_url;
+
+fn main() {
+    let _url = connect_url!(client_id: "abc", country: DE);
+}
