@@ -10,6 +10,20 @@ use crate::model::value::{State, VehicleId};
 ///
 /// Parse it with [`Callback::from_query`] or [`Callback::from_url`], then check the
 /// state with [`Callback::verify`] before trusting the outcome.
+///
+/// ```
+/// use connect_core::{Callback, Outcome, State};
+///
+/// let sent: State = "0facda3319".parse()?; // kept from when the link was made
+/// let callback = Callback::from_url("https://example.com/home?code=abc-123&state=0facda3319")?;
+/// assert_eq!(callback.state(), Some("0facda3319"));
+/// match callback.verify(&sent)? {
+///     Outcome::Code(code) => assert_eq!(code.as_str(), "abc-123"), // exchange it for tokens
+///     Outcome::Error(error) => panic!("{error}"),
+///     other => panic!("{other:?}"),
+/// }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Callback {
     outcome: Outcome,
@@ -21,6 +35,31 @@ pub struct Callback {
 }
 
 /// How the Connect flow ended.
+///
+/// `#[non_exhaustive]`: Connect may end a flow in new ways (it added
+/// `response_type=none`); a `match` needs a `_` arm.
+///
+/// ```
+/// use connect_core::{Callback, ConnectErrorKind, Outcome, State};
+///
+/// let sent: State = "0facda3319".parse()?;
+/// for (query, expected) in [
+///     ("code=abc&state=0facda3319", "a code"),
+///     ("vehicle_id=36ab27d0-fd9d-4455-823a-ce30af709ffc&state=0facda3319", "a vehicle"),
+///     ("state=0facda3319", "nothing"),
+///     ("error=access_denied&state=0facda3319", "denied"),
+/// ] {
+///     let what = match Callback::from_query(query)?.verify(&sent)? {
+///         Outcome::Code(_) => "a code",
+///         Outcome::Reauthenticated(_) => "a vehicle",
+///         Outcome::Completed => "nothing",
+///         Outcome::Error(e) if *e.kind() == ConnectErrorKind::AccessDenied => "denied",
+///         _ => "something else",
+///     };
+///     assert_eq!(what, expected);
+/// }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Outcome {
@@ -76,7 +115,18 @@ impl BatteryCapacity {
 /// The value of `reason` on the redirect back from a battery-capacity link.
 const BATTERY_CAPACITY_REASON: &str = "battery_capacity";
 
-/// The authorization code of a successful first connection.
+/// The authorization code of a successful first connection. Its `Debug` hides it:
+/// it is a credential for ten minutes.
+///
+/// ```
+/// use connect_core::{Callback, Outcome};
+///
+/// let callback = Callback::from_query("code=abc-123&state=0facda3319")?;
+/// let Outcome::Code(code) = callback.verify(&"0facda3319".parse()?)? else { panic!() };
+/// assert_eq!(code.as_str(), "abc-123");
+/// assert_eq!(format!("{code:?}"), "AuthorizationCode(…)");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub struct AuthorizationCode(String);
 
@@ -96,6 +146,24 @@ impl fmt::Debug for AuthorizationCode {
 }
 
 /// An error Connect redirected back with.
+///
+/// `Display` is for logs and terminals: what came from the query is escaped
+/// there (control, line-breaking and bidi characters), but not for HTML (see
+/// [`CallbackError`]).
+///
+/// ```
+/// use connect_core::{Callback, ConnectErrorKind, Outcome};
+///
+/// let query = "error=vehicle_incompatible&error_description=No%20odometer&make=TESLA&year=2019&state=s";
+/// let Outcome::Error(error) = Callback::from_query(query)?.verify(&"s".parse()?)? else { panic!() };
+/// assert_eq!(error.kind().code(), "vehicle_incompatible");
+/// assert_eq!(error.description(), Some("No odometer"));
+/// if let ConnectErrorKind::VehicleIncompatible { make, year, .. } = error.kind() {
+///     assert_eq!((make.as_deref(), *year), (Some("TESLA"), Some(2019)));
+/// }
+/// assert_eq!(error.to_string(), "Connect returned `vehicle_incompatible`: No odometer");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConnectError {
     kind: ConnectErrorKind,
@@ -103,6 +171,27 @@ pub struct ConnectError {
 }
 
 /// The `error` codes of Connect, with the fields each adds.
+///
+/// `#[non_exhaustive]`, and so is each variant with fields: Connect adds codes
+/// and fields. A code this crate does not know yet is [`Other`](Self::Other).
+/// `Display` says what happened in a sentence, escaped as [`ConnectError`]'s is.
+///
+/// ```
+/// use connect_core::{Callback, ConnectErrorKind, Outcome};
+///
+/// let query = "error=configuration_error&status_code=400&error_message=Bad%20scope&state=s";
+/// let Outcome::Error(error) = Callback::from_query(query)?.verify(&"s".parse()?)? else { panic!() };
+/// match error.kind() {
+///     ConnectErrorKind::AccessDenied => println!("the owner said no"),
+///     ConnectErrorKind::ConfigurationError { status_code, .. } => assert_eq!(*status_code, Some(400)),
+///     other => println!("{other}"),
+/// }
+/// assert_eq!(
+///     error.kind().to_string(),
+///     "the application is misconfigured for this connection (status 400): Bad scope"
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ConnectErrorKind {
@@ -111,6 +200,7 @@ pub enum ConnectErrorKind {
     /// The application's subscription does not allow this connection.
     InvalidSubscription,
     /// The application is misconfigured for this connection.
+    #[non_exhaustive]
     ConfigurationError {
         /// `status_code`.
         status_code: Option<u16>,
@@ -120,6 +210,7 @@ pub enum ConnectErrorKind {
     /// The owner's account has no vehicles.
     NoVehicles,
     /// The chosen vehicle cannot do what the application asked.
+    #[non_exhaustive]
     VehicleIncompatible {
         /// `vin`.
         vin: Option<String>,
@@ -137,6 +228,7 @@ pub enum ConnectErrorKind {
     /// The owner cancelled the login on the vehicle maker's page.
     OemCancelledLogin,
     /// The owner chose no battery capacity for the vehicle.
+    #[non_exhaustive]
     BatteryCapacityNoSelection {
         /// `vehicle_id`, of the vehicle concerned.
         vehicle_id: Option<VehicleId>,
@@ -192,23 +284,115 @@ impl fmt::Display for ConnectError {
     }
 }
 
+impl fmt::Display for ConnectErrorKind {
+    /// What happened, in a sentence, with the fields that came with it; what came
+    /// from the query is escaped (control, line-breaking and bidi characters).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ConnectErrorKind::AccessDenied => f.write_str("the owner denied access"),
+            ConnectErrorKind::InvalidSubscription => {
+                f.write_str("the application's subscription does not allow this connection")
+            }
+            ConnectErrorKind::ConfigurationError {
+                status_code,
+                error_message,
+            } => {
+                f.write_str("the application is misconfigured for this connection")?;
+                if let Some(status) = status_code {
+                    write!(f, " (status {status})")?;
+                }
+                if let Some(message) = error_message {
+                    write!(f, ": {}", Escaped(message))?;
+                }
+                Ok(())
+            }
+            ConnectErrorKind::NoVehicles => f.write_str("the owner's account has no vehicles"),
+            ConnectErrorKind::VehicleIncompatible {
+                vin,
+                make,
+                model,
+                year,
+            } => {
+                f.write_str("the vehicle cannot do what the application asked")?;
+                let year = year.map(|y| y.to_string());
+                let named: Vec<String> = [make.as_deref(), model.as_deref(), year.as_deref()]
+                    .into_iter()
+                    .flatten()
+                    .map(|part| Escaped(part).to_string())
+                    .collect();
+                match (named.is_empty(), vin) {
+                    (true, None) => Ok(()),
+                    (false, None) => write!(f, " ({})", named.join(" ")),
+                    (true, Some(vin)) => write!(f, " (VIN {})", Escaped(vin)),
+                    (false, Some(vin)) => {
+                        write!(f, " ({}, VIN {})", named.join(" "), Escaped(vin))
+                    }
+                }
+            }
+            ConnectErrorKind::ServerError => f.write_str("Smartcar failed"),
+            ConnectErrorKind::UserManuallyReturnedToApplication => {
+                f.write_str("the owner left Connect before granting access")
+            }
+            ConnectErrorKind::OemCancelledLogin => {
+                f.write_str("the owner cancelled the login on the vehicle maker's page")
+            }
+            ConnectErrorKind::BatteryCapacityNoSelection { vehicle_id } => {
+                f.write_str("the owner chose no battery capacity for the vehicle")?;
+                match vehicle_id {
+                    Some(id) => write!(f, " `{id}`"),
+                    None => Ok(()),
+                }
+            }
+            ConnectErrorKind::Other(code) => {
+                write!(f, "Connect returned the error `{}`", Escaped(code))
+            }
+        }
+    }
+}
+
 impl std::error::Error for ConnectError {}
 
 /// Why a redirect back could not be read or trusted.
 ///
-/// `Display` gives the message, with what came from the query escaped; `Debug`
-/// gives the variant and that message.
+/// `Display` gives the message, with what came from the query escaped for logs
+/// and terminals: control characters (C0, DEL and C1: line breaks, so a value
+/// cannot forge a log line, and terminal escape sequences), the Unicode line and
+/// paragraph separators, and the bidi marks, embeddings, overrides and isolates
+/// that reorder text on screen are written as Rust escapes (`\n`, `\u{1b}`,
+/// `\u{202e}`); everything else is written as it came. It is **not** HTML-escaped: `<`, `>`, `&` and `"`
+/// are left as they came, so an error put into a web page must go through the
+/// page's own escaping, as any text from a request must (a template engine's
+/// autoescape, or the web example's `html.rs`). `Debug` gives the variant and
+/// that message. [`source`](std::error::Error::source) is the parse error of a
+/// [`Malformed`](Self::Malformed) query.
+///
+/// ```
+/// use connect_core::{Callback, CallbackError};
+///
+/// let error = Callback::from_query("code=abc&code=<b>x</b>").unwrap_err();
+/// assert!(matches!(error, CallbackError::Duplicate { .. }));
+/// let error = Callback::from_query("code=a&state=%0Aforged%20line&error=x").unwrap_err();
+/// assert_eq!(error, CallbackError::ConflictingOutcome);
+/// // What came from the query is escaped for a log line, not for HTML.
+/// let error = Callback::from_query("state=1&state=2&%3Cb%3E%0A=1").unwrap_err();
+/// assert_eq!(error.to_string(), "`state` appears more than once in the redirect query");
+/// let error = Callback::from_query("%3Cb%3E%0A=1&%3Cb%3E%0A=2").unwrap_err();
+/// assert_eq!(error.to_string(), "`<b>\\n` appears more than once in the redirect query");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum CallbackError {
     /// The query is not well-formed (a bad percent escape, or not UTF-8).
     Malformed(crate::Error),
     /// A parameter appears twice.
+    #[non_exhaustive]
     Duplicate {
         /// Its name.
         name: String,
     },
     /// A field has a value of the wrong shape.
+    #[non_exhaustive]
     InvalidValue {
         /// The field.
         name: &'static str,
@@ -225,12 +409,14 @@ pub enum CallbackError {
     StateMismatch,
     /// The URL or query is longer than [`MAX_URL_LEN`](crate::MAX_URL_LEN) bytes,
     /// more than a browser sends: refused before it is read.
+    #[non_exhaustive]
     TooLong {
         /// Its length in bytes.
         length: usize,
     },
     /// A field the outcome needs is missing (`vehicle_id` or `selected_capacity`
     /// of a battery capacity).
+    #[non_exhaustive]
     MissingField {
         /// The field.
         name: &'static str,
@@ -276,7 +462,15 @@ impl fmt::Display for CallbackError {
     }
 }
 
-impl std::error::Error for CallbackError {}
+impl std::error::Error for CallbackError {
+    /// The percent-decoding error of a [`Malformed`](Self::Malformed) query.
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            CallbackError::Malformed(error) => Some(error),
+            _ => None,
+        }
+    }
+}
 
 /// `CallbackError { kind: StateMismatch, message: "…" }`: the variant to match
 /// on, and what `Display` says, so `unwrap` and `main` print something readable.
@@ -303,6 +497,15 @@ impl fmt::Debug for CallbackError {
 impl Callback {
     /// Parses the query of the redirect (with or without its leading `?`).
     /// Parameters this library does not know are kept in [`extra`](Self::extra).
+    ///
+    /// ```
+    /// use connect_core::Callback;
+    ///
+    /// let callback = Callback::from_query("?code=abc&state=0facda3319&utm_source=mail")?;
+    /// assert_eq!(callback.state(), Some("0facda3319"));
+    /// assert_eq!(callback.extra(), [("utm_source".to_owned(), "mail".to_owned())]);
+    /// # Ok::<(), connect_core::CallbackError>(())
+    /// ```
     ///
     /// # Errors
     ///
@@ -332,6 +535,14 @@ impl Callback {
     }
 
     /// Parses the full URL the owner landed on: its query, without any fragment.
+    ///
+    /// ```
+    /// use connect_core::{Callback, ConnectErrorKind, Outcome};
+    ///
+    /// let callback = Callback::from_url("https://example.com/home?error=access_denied&state=s#_")?;
+    /// assert!(matches!(callback.outcome(), Outcome::Error(e) if *e.kind() == ConnectErrorKind::AccessDenied));
+    /// # Ok::<(), connect_core::CallbackError>(())
+    /// ```
     ///
     /// # Errors
     ///
@@ -477,6 +688,17 @@ impl Callback {
     /// The outcome, once the returned state is the `expected` one (compared in
     /// constant time). Errors from Connect are checked too: a forged redirect
     /// could carry one as well as a code.
+    ///
+    /// ```
+    /// use connect_core::{Callback, CallbackError, State};
+    ///
+    /// let sent: State = "0facda3319".parse()?;
+    /// let forged = Callback::from_query("code=abc&state=guess")?;
+    /// assert_eq!(forged.verify(&sent).unwrap_err(), CallbackError::StateMismatch);
+    /// let genuine = Callback::from_query("code=abc&state=0facda3319")?;
+    /// assert!(genuine.verify(&sent).is_ok());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     ///
     /// # Errors
     ///
@@ -819,6 +1041,62 @@ mod tests {
             format!("{duplicate:?}"),
             "CallbackError { kind: Duplicate, message: \"`co\\\\nde` appears more than once in \
             the redirect query\" }"
+        );
+    }
+
+    #[test]
+    fn a_malformed_query_has_its_parse_error_as_source() {
+        use std::error::Error as _;
+        let error = Callback::from_query("code=%zz&state=s").unwrap_err();
+        let CallbackError::Malformed(inner) = &error else {
+            panic!("{error:?}")
+        };
+        let source = error.source().expect("a source");
+        assert_eq!(source.to_string(), inner.to_string());
+        assert!(source.downcast_ref::<crate::Error>().is_some());
+        assert!(CallbackError::StateMismatch.source().is_none());
+        assert!(CallbackError::NoOutcome.source().is_none());
+    }
+
+    #[test]
+    fn connect_error_kinds_display_as_sentences_escaped() {
+        let kind = |query: &str| match Callback::from_query(query).unwrap().outcome() {
+            Outcome::Error(e) => e.kind().to_string(),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(kind("error=access_denied"), "the owner denied access");
+        assert_eq!(
+            kind("error=configuration_error"),
+            "the application is misconfigured for this connection"
+        );
+        assert_eq!(
+            kind("error=vehicle_incompatible&make=TESLA&model=Model%203&year=2019&vin=5YJ3E1EA7KF000000"),
+            "the vehicle cannot do what the application asked (TESLA Model 3 2019, VIN 5YJ3E1EA7KF000000)"
+        );
+        assert_eq!(
+            kind("error=vehicle_incompatible&vin=5YJ3E1EA7KF000000"),
+            "the vehicle cannot do what the application asked (VIN 5YJ3E1EA7KF000000)"
+        );
+        assert_eq!(
+            kind("error=vehicle_incompatible"),
+            "the vehicle cannot do what the application asked"
+        );
+        assert_eq!(
+            kind("error=battery_capacity_no_selection&vehicle_id=v1"),
+            "the owner chose no battery capacity for the vehicle `v1`"
+        );
+        // What came from the query cannot forge a line or reorder the text.
+        assert_eq!(
+            kind("error=user_cancelled%0Aforged%E2%80%AE"),
+            "Connect returned the error `user_cancelled\\nforged\\u{202e}`"
+        );
+        assert_eq!(
+            kind("error=configuration_error&status_code=400&error_message=a%0Db"),
+            "the application is misconfigured for this connection (status 400): a\\rb"
+        );
+        assert_eq!(
+            kind("error=vehicle_incompatible&make=%1B%5B31m"),
+            "the vehicle cannot do what the application asked (\\u{1b}[31m)"
         );
     }
 }

@@ -23,6 +23,9 @@
 //!   [`State`] sent.
 //! - **`battery_capacity.rs`**: the battery-capacity link Smartcar's API hands
 //!   over, [`BatteryCapacityLink`], read and completed.
+//! - **`registration/`** (feature `registration`): the application's registration
+//!   (`smartcar.toml`: app ids, redirect URIs, what each may request) and the check
+//!   of a link against it, in Connect's wording.
 //!
 //! Every failure is an [`Error`] naming the [`Parameter`] and the [`Problem`],
 //! with a message and a `help` line (`error.rs` holds all the wording). Nothing
@@ -47,6 +50,58 @@
 //! }
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
+//!
+//! # Features
+//!
+//! | feature | default | what it adds |
+//! |---|---|---|
+//! | `getrandom` | yes | [`State::generate`]: a fresh state from the operating system's random source (the `getrandom` crate) |
+//! | `token` | no | [`token`]: the code exchange, the refresh and the application token, as `http` requests and responses |
+//! | `registration` | no | [`registration`]: the application's registration (`smartcar.toml`) and the check of a link against it |
+//! | `serde` | no | `Serialize` / `Deserialize` of every value type ([`ClientId`], [`Scope`], [`Permission`], [`State`], …) as its canonical string, validated on the way in |
+//!
+//! Without `getrandom`, make states with your own random source and
+//! `State::try_from(String)`. `connect_url!` (crate `connect-macros`) needs
+//! neither feature.
+//!
+//! # Errors, and where their text may go
+//!
+//! Every error's `Display` ([`Error`], [`ParseError`], [`CallbackError`],
+//! [`ConnectError`], [`ConnectErrorKind`]) quotes what it was given (a name, a
+//! value, a host) escaped **for logs and terminals**: control characters (C0, DEL
+//! and C1: line breaks, so a value cannot forge a log line, and terminal escape
+//! sequences), the Unicode line and paragraph separators, and the bidi marks,
+//! embeddings, overrides and isolates that reorder text on screen are written as
+//! Rust escapes (`\n`, `\u{1b}`, `\u{202e}`); everything else is written as it
+//! came. It is **not** HTML-escaped: `<`, `&` and `"` are left as they are, so
+//! an error shown in a web page goes through the page's own escaping, like any
+//! text from a request (a template engine's autoescape, or the `web` example's
+//! `html.rs`).
+//!
+//! # `url::Url` in the public API
+//!
+//! [`ConnectUrl::to_url`] and `From<&ConnectUrl> for url::Url` hand out the
+//! [`url`](https://docs.rs/url) crate's `Url`, so `url` 2.x is part of this
+//! crate's public API: a release of connect-core that moved to a `url` 3 would be a
+//! breaking (minor, before 1.0) release, and any `url` 2.x your own crate uses is
+//! the same type.
+//!
+//! # Tokens (feature `token`)
+//!
+//! After [`Outcome::Code`], the application exchanges the code for tokens, and
+//! later refreshes them. With the `token` feature, `connect_core::token` builds
+//! these requests as `http::Request<Vec<u8>>` and reads the answers from an
+//! `http::Response` of bytes: typed, redacted tokens with their expiry, or a typed
+//! OAuth error. The `redirect_uri` of the exchange is taken from the link that
+//! produced the code, so the two cannot differ.
+//!
+//! The library sends nothing itself. The `oauth2` crate's lesson: its users' most
+//! frequent complaint was being locked to one version of one HTTP client
+//! (reqwest), until it moved the client out. An application already has an HTTP
+//! client (and its TLS, proxy, timeout and retry settings); `http`'s types are what
+//! every Rust client speaks, so any of them sends these requests, and a test can
+//! answer them without a network. Without the feature nothing of this is compiled
+//! and no dependency is added: an application that only writes links pays nothing.
 //!
 //! # Decisions where the documentation is silent
 //!
@@ -126,6 +181,7 @@
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod battery_capacity;
 mod callback;
@@ -136,10 +192,20 @@ mod limits;
 mod model;
 mod parameter;
 mod read;
+#[cfg(feature = "registration")]
+pub mod registration;
 mod render;
 mod rules;
 mod serde_impls;
 mod suggest;
+#[cfg(feature = "token")]
+#[cfg_attr(docsrs, doc(cfg(feature = "token")))]
+pub mod token;
+
+/// The README's code runs as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
 
 #[doc(hidden)]
 #[path = "private.rs"]
@@ -170,4 +236,3 @@ pub use model::value::{
 };
 pub use parameter::Parameter;
 pub use read::link::SDK_PARAMETERS;
-pub use suggest::closest as did_you_mean;

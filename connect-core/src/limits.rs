@@ -13,4 +13,11 @@
 /// Chrome's own limit (2 MB) is far above it, so the limit is a server's, not a
 /// browser's. Parsing is linear anyway; the limit bounds the cost of one hostile
 /// request to well under a millisecond.
+///
+/// ```
+/// use connect_core::{Callback, CallbackError, MAX_URL_LEN};
+///
+/// let hostile = format!("code=abc&state={}", "x".repeat(MAX_URL_LEN));
+/// assert!(matches!(Callback::from_query(&hostile), Err(CallbackError::TooLong { .. })));
+/// ```
 pub const MAX_URL_LEN: usize = 64 * 1024;

@@ -1,5 +1,11 @@
-//! The plumbing of `connect_url!`. **Not public API**: nothing here is covered by
-//! semver, and nothing here should be called by hand.
+//! The plumbing of `connect_url!`'s expansions and of the macro itself. **Not public
+//! API**: nothing here is covered by semver, and nothing here should be called by hand.
+//!
+//! It may change in any release, patch releases included, because connect-macros
+//! depends on connect-core with an exact pin (`version = "=0.1.0"`, as `serde` pins
+//! `serde_derive` and `thiserror` pins `thiserror-impl`): a connect-macros release is
+//! only ever compiled against the connect-core release it was written for, so the
+//! two sides of this module always match.
 //!
 //! Two halves:
 //!
@@ -28,6 +34,9 @@ pub use crate::error::DidYouMean;
 pub use crate::model::value::Literal;
 pub use crate::read::link::unknown_parameter;
 pub use crate::rules::{Combination, Given, Known, NeedsLiteral};
+/// Did-you-mean: the closest known name to a misspelt one (bounded: an input over
+/// 64 bytes gets none), for the macro's own diagnostics.
+pub use crate::suggest::closest as did_you_mean;
 
 /// A setter that may refuse its value: the builder comes back either way, so the
 /// next parameter is still checked, with the error when it refused.

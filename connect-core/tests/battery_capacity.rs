@@ -112,23 +112,26 @@ fn the_redirect_back() {
     let Outcome::Error(e) = cb.outcome() else {
         panic!("{cb:?}")
     };
-    assert_eq!(
+    assert!(matches!(
         e.kind(),
-        &ConnectErrorKind::BatteryCapacityNoSelection {
-            vehicle_id: Some("36ab27d0".parse().unwrap())
-        }
-    );
+        ConnectErrorKind::BatteryCapacityNoSelection { vehicle_id: Some(v), .. }
+            if v.as_str() == "36ab27d0"
+    ));
     // What cannot be a battery capacity.
-    assert_eq!(
+    assert!(matches!(
         Callback::from_query("reason=battery_capacity&selected_capacity=75"),
-        Err(CallbackError::MissingField { name: "vehicle_id" })
-    );
-    assert_eq!(
+        Err(CallbackError::MissingField {
+            name: "vehicle_id",
+            ..
+        })
+    ));
+    assert!(matches!(
         Callback::from_query("reason=battery_capacity&vehicle_id=v"),
         Err(CallbackError::MissingField {
-            name: "selected_capacity"
+            name: "selected_capacity",
+            ..
         })
-    );
+    ));
     for bad in ["-1", "0", "NaN", "inf", "75kWh", ""] {
         assert!(
             matches!(
@@ -141,12 +144,10 @@ fn the_redirect_back() {
             "{bad}"
         );
     }
-    assert_eq!(
+    assert!(matches!(
         Callback::from_query("vehicle_id=v&selected_capacity=75&selected_capcity=80"),
-        Err(CallbackError::Duplicate {
-            name: "selected_capacity".into()
-        })
-    );
+        Err(CallbackError::Duplicate { name, .. }) if name == "selected_capacity"
+    ));
     assert_eq!(
         Callback::from_query("code=c&vehicle_id=v&selected_capacity=75"),
         Err(CallbackError::ConflictingOutcome)

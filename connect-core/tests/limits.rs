@@ -57,22 +57,18 @@ fn a_redirect_at_the_limit_parses_one_over_is_refused() {
 
     let over = query_of(MAX_URL_LEN + 1);
     let e = Callback::from_query(&over).unwrap_err();
-    assert_eq!(
-        e,
-        CallbackError::TooLong {
-            length: MAX_URL_LEN + 1
-        }
-    );
+    // The variant is `#[non_exhaustive]`: matched, not built.
+    assert!(matches!(e, CallbackError::TooLong { length, .. } if length == MAX_URL_LEN + 1));
     assert_eq!(
         e.to_string(),
         "the redirect is 65537 bytes long, over the 65536 bytes a redirect from Connect can be; it was not sent by Connect, start the flow again"
     );
 
     let url = format!("https://example.com/cb?{over}");
-    assert_eq!(
+    assert!(matches!(
         Callback::from_url(&url),
-        Err(CallbackError::TooLong { length: url.len() })
-    );
+        Err(CallbackError::TooLong { length, .. }) if length == url.len()
+    ));
     let url_at = format!("https://example.com/cb?{}", query_of(MAX_URL_LEN - 23));
     assert_eq!(url_at.len(), MAX_URL_LEN);
     assert!(Callback::from_url(&url_at).is_ok());

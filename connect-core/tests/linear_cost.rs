@@ -100,7 +100,7 @@ fn parse_callback(query: &str) {
 }
 
 fn did_you_mean_permission(name: &str) {
-    black_box(connect_core::did_you_mean(
+    black_box(connect_core::__private::did_you_mean(
         name,
         Permission::ALL.iter().map(|p| p.name()),
     ));

@@ -8,6 +8,9 @@ use syn::{Ident, LitStr};
 
 pub struct Invocation {
     pub params: Vec<Param>,
+    /// `app: production`: the application of the registration (`smartcar.toml`)
+    /// the link belongs to. Not a Connect parameter: the macro's own key.
+    pub app: Option<Ident>,
 }
 
 pub struct Param {

@@ -4,18 +4,23 @@
 //! checked) and the expressions. On error: the errors, and a fallback of the
 //! right type.
 
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::{Delimiter, Span, TokenStream, TokenTree};
 use quote::{format_ident, quote};
 use syn::Ident;
 
 use crate::ast::{Invocation, Value};
 use crate::ctxt::Ctxt;
-use crate::valid::{Argument, Link};
+use crate::valid::{Argument, Link, Registered};
 
 /// The whole macro: parse → validate → expand.
 pub fn connect_url(input: TokenStream) -> TokenStream {
     let mut cx = Ctxt::default();
-    let krate = match crate::crate_path::connect_core_path() {
+    // `crate = path,` first: connect-core reached through a re-export.
+    let (krate, input) = match crate::crate_path::split_override(input) {
+        Ok(split) => split,
+        Err(error) => return error.to_compile_error(),
+    };
+    let krate = match krate.map_or_else(crate::crate_path::connect_core_path, Ok) {
         Ok(path) => path,
         // One error, and nothing that names the missing crate.
         Err(error) => {
@@ -24,13 +29,53 @@ pub fn connect_url(input: TokenStream) -> TokenStream {
         }
     };
     let invocation = crate::parse::parse(input, &mut cx);
-    match crate::valid::validate(&invocation, Span::call_site(), &mut cx) {
+    // The application's registration, read once per crate compilation; its
+    // errors are compile errors that point into the file.
+    let loaded = crate::registration::load();
+    let found = match &loaded {
+        Ok(found) => found.as_deref(),
+        Err(error) => {
+            for (message, help) in error.messages() {
+                cx.error(Span::call_site(), message.clone(), help.clone());
+            }
+            None
+        }
+    };
+    // Editing the registration recompiles the links that depend on it.
+    let track = found.map(crate::registration::track);
+    let registration = match (&loaded, found) {
+        (_, Some(found)) => Registered::Yes(&found.registration),
+        // Its errors are reported: the link is not held against what it lacks.
+        (Err(_), _) => Registered::Unreadable,
+        (Ok(_), None) => Registered::No,
+    };
+    let link = crate::valid::validate(&invocation, Span::call_site(), registration, &mut cx);
+    let expansion = match &link {
         Some(link) => match &link.rendered {
-            Some(url) => literal_link(&krate, &invocation, &link, url.as_str()),
-            None => built_link(&krate, &link),
+            Some(url) => literal_link(&krate, &invocation, link, url.as_str()),
+            None => built_link(&krate, link),
         },
         None => fallback(&krate, &invocation, cx),
+    };
+    let note = link
+        .as_ref()
+        .and_then(|link| default_redirect(&invocation, link));
+    if track.is_none() && note.is_none() {
+        return expansion;
     }
+    quote! {{ #track #note #expansion }}
+}
+
+/// Hover on `app: production` shows which registered redirect URI Connect uses
+/// when the link gives none: the name resolves, with the user's span, to a
+/// constant that says so.
+fn default_redirect(invocation: &Invocation, link: &Link) -> Option<TokenStream> {
+    let (app, note) = (invocation.app.as_ref()?, link.default_redirect.as_ref()?);
+    Some(quote! {
+        #[doc = #note]
+        #[allow(non_upper_case_globals, dead_code)]
+        const #app: () = ();
+    })
 }
 
 /// The errors, then a link of the right type that neither diverges (no
@@ -54,8 +99,8 @@ fn fallback(krate: &TokenStream, invocation: &Invocation, cx: Ctxt) -> TokenStre
 /// the link costs nothing at run time and can initialise a `static` or `const`.
 /// Each key resolves to its documented `Parameter` variant, each permission and
 /// cataloged make to its constant, each word value (`simulated`) to its enum
-/// variant, all with the user's spans, in one `use` (each path costs the compiler
-/// time), so an IDE shows their descriptions.
+/// variant, all with the user's spans, in one `use`, so an IDE shows their
+/// descriptions.
 fn literal_link(
     krate: &TokenStream,
     invocation: &Invocation,
@@ -84,13 +129,21 @@ fn literal_link(
             _ => {}
         }
     }
+    // Only rust-analyzer reads them (it sets `cfg(rust_analyzer)` for the crates
+    // it analyses): rustc strips them before resolving a path, so 200 literal links
+    // `cargo check` in 1.1× the builder's time instead of 1.35×
+    // (`python3 bench/compile_time.py 7 --defaults-only`, BENCHMARKS.md).
     quote! {{
-        #[allow(unused_imports)]
-        use #krate::{
-            Parameter::{#(#keys as _),*},
-            permissions::{#(#permissions as _),*},
-            makes::{#(#makes as _),*},
-            #(#words,)*
+        #[allow(unexpected_cfgs)]
+        const _: () = {
+            #[cfg(rust_analyzer)]
+            #[allow(unused_imports)]
+            use #krate::{
+                Parameter::{#(#keys as _),*},
+                permissions::{#(#permissions as _),*},
+                makes::{#(#makes as _),*},
+                #(#words,)*
+            };
         };
         #krate::__private::literal_url(#text)
     }}
@@ -114,6 +167,7 @@ fn built_link(krate: &TokenStream, link: &Link) -> TokenStream {
         );
         let ty = Ident::new(parameter.name(), Span::call_site());
         // The expression keeps its own spans: a wrong type is reported on all of it.
+        let tokens = unparenthesised(tokens);
         bindings.push(quote! {
             let #name = #krate::__private::Value::<#krate::__private::expressions::#ty>::of(#tokens);
         });
@@ -141,6 +195,24 @@ fn built_link(krate: &TokenStream, link: &Link) -> TokenStream {
             #krate::ConnectUrl::#constructor(#app_id) #(#calls)*
         })
     }}
+}
+
+/// `(simulated)`, which makes a word an expression, without its parentheses: as the
+/// argument of a call they would draw rustc's `unused_parens` on the user's line. A
+/// tuple (a comma inside) keeps them.
+fn unparenthesised(tokens: &TokenStream) -> TokenStream {
+    let mut trees = tokens.clone().into_iter();
+    if let (Some(TokenTree::Group(group)), None) = (trees.next(), trees.next()) {
+        let inner = group.stream();
+        let comma = inner
+            .clone()
+            .into_iter()
+            .any(|t| matches!(t, TokenTree::Punct(p) if p.as_char() == ','));
+        if group.delimiter() == Delimiter::Parenthesis && !comma && !inner.is_empty() {
+            return inner;
+        }
+    }
+    tokens.clone()
 }
 
 /// A literal argument's tokens.

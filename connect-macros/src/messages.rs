@@ -70,6 +70,22 @@ pub enum Syntax<'a> {
     ResponseTypeNotWritable { value: &'a str },
     /// `response_type: some_expression`.
     ResponseTypeExpression,
+    /// The user's manifest lists no connect-core.
+    CoreCrateMissing,
+    /// The manifest names connect-core with something that is not an identifier.
+    CoreCrateName { name: &'a str },
+    /// `crate: path`.
+    CrateWithColon,
+    /// `crate` without `= path`.
+    CrateWithoutPath,
+    /// `crate = 42`.
+    CrateNotAPath,
+    /// `app:` given twice.
+    DuplicateApp,
+    /// `app: "production"` or `app: a.b`.
+    NotAnApplicationName { found: &'a str },
+    /// `app:` without a registration to name an application of.
+    AppWithoutRegistration { name: &'a str },
     /// An expression where a rule between parameters needs a literal.
     NeedsLiteral {
         parameter: Parameter,
@@ -192,6 +208,42 @@ impl Syntax<'_> {
             Syntax::ResponseTypeExpression => say(
                 "`response_type` takes only the literal `none`".into(),
                 "write `response_type: none`, or leave it out for a flow with a code".into(),
+            ),
+            Syntax::CoreCrateMissing => say(
+                "`connect_url!` needs the `connect-core` crate".into(),
+                "add `connect-core` to `[dependencies]` in Cargo.toml".into(),
+            ),
+            Syntax::CoreCrateName { name } => say(
+                format!("`connect_url!` cannot name the `connect-core` crate `{name}`"),
+                "rename the dependency in Cargo.toml to a Rust identifier".into(),
+            ),
+            Syntax::CrateWithColon => say(
+                "the crate path is written `crate = path`".into(),
+                "write `=` instead of `:`".into(),
+            ),
+            Syntax::CrateWithoutPath => say(
+                "expected `=` and a path after `crate`".into(),
+                "write `crate = path::to::connect_core,`".into(),
+            ),
+            Syntax::CrateNotAPath => say(
+                "expected a path to the connect-core crate".into(),
+                "write `crate = path::to::connect_core,`".into(),
+            ),
+            Syntax::DuplicateApp => say(
+                "`app` is given more than once".into(),
+                "give `app` once".into(),
+            ),
+            Syntax::NotAnApplicationName { found } => say(
+                format!("expected the name of an application, found `{found}`"),
+                "write the name of one of `smartcar.toml`'s `[applications.NAME]`, e.g. \
+                 `app: production`"
+                    .into(),
+            ),
+            Syntax::AppWithoutRegistration { name } => say(
+                format!("`app: {name}` names an application, but there is no `smartcar.toml`"),
+                "declare the application in `smartcar.toml` beside `Cargo.toml`, or write \
+                 `client_id: \"…\"` instead"
+                    .into(),
             ),
             Syntax::NeedsLiteral {
                 parameter,

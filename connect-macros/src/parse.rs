@@ -30,7 +30,16 @@ use crate::messages::Syntax;
 pub fn parse(input: TokenStream, cx: &mut Ctxt) -> Invocation {
     let pieces = (|input: ParseStream| pieces(input, cx)).parse2(input);
     let mut params: Vec<Param> = Vec::new();
+    let mut app = None;
     for piece in pieces.unwrap_or_else(|e| report(cx, e, Vec::new())) {
+        if let Some(name) = app_key(&piece) {
+            match name.and_then(|name| (|input: ParseStream| app_name(input)).parse2(name)) {
+                Ok(name) if app.is_some() => cx.syntax(name.span(), &Syntax::DuplicateApp),
+                Ok(name) => app = Some(name),
+                Err(e) => cx.push(e),
+            }
+            continue;
+        }
         let Some(param) = parse_param(piece, cx) else {
             continue;
         };
@@ -41,7 +50,43 @@ pub fn parse(input: TokenStream, cx: &mut Ctxt) -> Invocation {
             params.push(param);
         }
     }
-    Invocation { params }
+    Invocation { params, app }
+}
+
+/// `app: …`: the tokens after the colon, when the piece is the macro's own `app`
+/// key (no Connect parameter is named `app`).
+fn app_key(piece: &TokenStream) -> Option<syn::Result<TokenStream>> {
+    let mut tokens = piece.clone().into_iter();
+    match (tokens.next(), tokens.next()) {
+        (Some(TokenTree::Ident(key)), Some(TokenTree::Punct(colon)))
+            if key == APP_KEY && colon.as_char() == ':' =>
+        {
+            Some(Ok(tokens.collect()))
+        }
+        (Some(TokenTree::Ident(key)), next) if key == APP_KEY => {
+            let span = next.map_or(key.span(), |t| t.span());
+            Some(Err(ctxt::syntax(
+                span,
+                &Syntax::MissingColon { key: APP_KEY },
+            )))
+        }
+        _ => None,
+    }
+}
+
+/// The macro's key naming the application of the registration.
+pub const APP_KEY: &str = "app";
+
+/// An application's name: one identifier.
+fn app_name(input: ParseStream) -> syn::Result<Ident> {
+    if input.is_empty() {
+        return mistake(input.span(), &Syntax::NoValue { key: APP_KEY });
+    }
+    let (span, found) = rest(input);
+    match input.call(Ident::parse_any) {
+        Ok(name) if input.is_empty() => Ok(name),
+        _ => mistake(span, &Syntax::NotAnApplicationName { found: &found }),
+    }
 }
 
 /// How a parameter's literal is written: its row's form in the parameter table.
@@ -251,7 +296,7 @@ fn word(
         let written = ident.to_string();
         let is_value = names.iter().any(|(name, _)| *name == written)
             || deprecated.contains(&written.as_str())
-            || connect_core::did_you_mean(&written, names.iter().map(|(name, _)| *name)).is_some()
+            || core_private::did_you_mean(&written, names.iter().map(|(name, _)| *name)).is_some()
             // `response_type` has no names of its own to write but `none`: a word
             // alone is read as one, and refused unless it is `none`.
             || (names.is_empty() && after.eof());
@@ -427,7 +472,7 @@ impl Parse for FlagItem {
             match input.call(Ident::parse_any) {
                 Ok(country) if country == COUNTRY_FLAG => COUNTRY_FLAG.to_owned(),
                 Ok(_) => {
-                    let suggestion = connect_core::did_you_mean(&written, [COUNTRY_FLAG]);
+                    let suggestion = core_private::did_you_mean(&written, [COUNTRY_FLAG]);
                     let written = &written;
                     return mistake(
                         name_span,
@@ -954,7 +999,8 @@ mod tests {
             };
             let mut cx = Ctxt::default();
             let inv = parse(tokens.clone(), &mut cx);
-            let _ = crate::valid::validate(&inv, Span::call_site(), &mut cx);
+            let no = crate::valid::Registered::No;
+            let _ = crate::valid::validate(&inv, Span::call_site(), no, &mut cx);
             // The whole macro too: it must produce tokens, never panic.
             let _ = crate::expand::connect_url(tokens);
         }

@@ -12,6 +12,8 @@ use syn::Ident;
 use crate::ast::{FlagItem, Invocation, List, Literal, MakeName, ScopeItem, Value};
 use crate::ctxt::Ctxt;
 use crate::messages::Syntax;
+use crate::registration as registry;
+use connect_core::registration::Registration;
 
 /// A checked link: the app id, one call on connect-core's builder for each other
 /// parameter given, in the order of the parameter table, and the link itself when
@@ -21,6 +23,8 @@ pub struct Link {
     pub app_id: (Parameter, Argument),
     pub calls: Vec<Call>,
     pub rendered: Option<ConnectUrl>,
+    /// Which registered redirect URI Connect uses when the link gives none.
+    pub default_redirect: Option<String>,
 }
 
 /// `.method(argument)` on connect-core's `ConnectUrlBuilder` for one parameter.
@@ -97,11 +101,27 @@ impl Builder {
     }
 }
 
-pub fn validate(inv: &Invocation, call_site: Span, cx: &mut Ctxt) -> Option<Link> {
+/// Whether the crate declares its application's registration (`smartcar.toml`).
+#[derive(Clone, Copy)]
+pub enum Registered<'r> {
+    No,
+    /// Declared, but its own errors are reported: nothing is checked against it,
+    /// and nothing it would give (the app id) is missed.
+    Unreadable,
+    Yes(&'r Registration),
+}
+
+pub fn validate(
+    inv: &Invocation,
+    call_site: Span,
+    registration: Registered<'_>,
+    cx: &mut Ctxt,
+) -> Option<Link> {
     // Every check runs before any early return, so all errors show at once.
     let mut builder = Builder(Some(core_private::builder()));
     let mut given = [Given::Absent; Parameter::ALL.len()];
-    let app_id = app_id(inv, call_site, &mut given, cx);
+    let declared = !matches!(registration, Registered::No);
+    let mut app_id = app_id(inv, call_site, declared, &mut given, cx);
     let mut calls = Vec::new();
     calls.extend(response_type(inv, &mut builder, &mut given, cx));
     for row in core_private::ROWS {
@@ -130,6 +150,40 @@ pub fn validate(inv: &Invocation, call_site: Span, cx: &mut Ctxt) -> Option<Link
         }));
     }
     let mut builder = builder.0?;
+    let mut note = None;
+    match registration {
+        Registered::Yes(registration) => {
+            let application = registered(
+                inv,
+                registration,
+                app_id.as_ref(),
+                &builder,
+                &given,
+                &calls,
+                call_site,
+                cx,
+            );
+            if let Some(application) = application {
+                // No app id written: the registration's is a literal like any other.
+                if let Some((parameter, None)) = app_id {
+                    if inv.get(parameter).is_none() {
+                        app_id = Some((parameter, Some(application.app_id().clone())));
+                        given[parameter as usize] = Given::Value;
+                    }
+                }
+                if given[Parameter::RedirectUri as usize] == Given::Absent {
+                    note = Some(registry::default_redirect_note(application));
+                }
+            }
+        }
+        Registered::No => {
+            if let Some(app) = &inv.app {
+                let name = app.to_string();
+                cx.syntax(app.span(), &Syntax::AppWithoutRegistration { name: &name });
+            }
+        }
+        Registered::Unreadable => {}
+    }
     if let Some((parameter, Some(id))) = &app_id {
         builder = core_private::with_app_id(builder, *parameter, id.clone());
     }
@@ -162,6 +216,7 @@ pub fn validate(inv: &Invocation, call_site: Span, cx: &mut Ctxt) -> Option<Link
     Some(Link {
         app_id: (parameter, app_id),
         calls,
+        default_redirect: note,
         // The rules ran above, once: the link is built without them.
         rendered: all_literal.then(|| core_private::build(builder)),
     })
@@ -172,6 +227,7 @@ pub fn validate(inv: &Invocation, call_site: Span, cx: &mut Ctxt) -> Option<Link
 fn app_id(
     inv: &Invocation,
     call_site: Span,
+    registered: bool,
     given: &mut [Given],
     cx: &mut Ctxt,
 ) -> Option<(Parameter, Option<ClientId>)> {
@@ -185,6 +241,8 @@ fn app_id(
             cx.rule(second.key.span(), &both);
             return None;
         }
+        // The registration gives it (`registered`, below).
+        (None, None) if registered => return Some((Parameter::ClientId, None)),
         (None, None) => {
             cx.rule(
                 call_site,
@@ -207,6 +265,74 @@ fn app_id(
     };
     given[parameter as usize] = state;
     (state != Given::Invalid).then_some((parameter, id))
+}
+
+/// The link's literals against the application's registration, each error on
+/// the literal it concerns; the application, when the link says which it is.
+/// An app id given as an expression without `app:` says nothing the registration
+/// can check at compile time.
+#[allow(clippy::too_many_arguments)]
+fn registered<'r>(
+    inv: &Invocation,
+    registration: &'r Registration,
+    app_id: Option<&(Parameter, Option<ClientId>)>,
+    builder: &ConnectUrlBuilder,
+    given: &[Given],
+    calls: &[Call],
+    call_site: Span,
+    cx: &mut Ctxt,
+) -> Option<&'r connect_core::registration::Application> {
+    let (app_id_parameter, app_id) = match app_id {
+        Some((parameter, id)) => (Some(*parameter), id.as_ref()),
+        None => (None, None),
+    };
+    let app_id_is_expression =
+        app_id_parameter.is_some_and(|p| given[p as usize] == Given::AtRunTime);
+    if app_id_is_expression && inv.app.is_none() {
+        return None;
+    }
+    let request = core_private::request(builder);
+    let literal = |p: Parameter| given[p as usize] == Given::Value;
+    let permissions: Vec<connect_core::Permission> = match request.scope() {
+        Some(scope) if literal(Parameter::Scope) => {
+            scope.entries().iter().map(|e| e.permission()).collect()
+        }
+        _ => Vec::new(),
+    };
+    let app = inv.app.as_ref().map(ToString::to_string);
+    let literals = registry::Literals {
+        app: app.as_deref(),
+        app_id: app_id.map(ClientId::as_str),
+        app_id_parameter,
+        redirect_uri: request
+            .redirect_uri()
+            .filter(|_| literal(Parameter::RedirectUri)),
+        permissions: &permissions,
+        make: request.make().filter(|_| literal(Parameter::Make)),
+    };
+    let checked = registry::check(registration, &literals);
+    let value_of = |p: Parameter| inv.get(p).map(|param| value_span(&param.value));
+    let scope_entries: Vec<Span> = calls
+        .iter()
+        .find_map(|call| match &call.argument {
+            Argument::Scope(entries) => {
+                Some(entries.iter().map(|(_, ident)| ident.span()).collect())
+            }
+            _ => None,
+        })
+        .unwrap_or_default();
+    for registry::Tagged { literal, error } in &checked.errors {
+        let span = match literal {
+            registry::Literal::Link => None,
+            registry::Literal::App => inv.app.as_ref().map(Ident::span),
+            registry::Literal::AppId => app_id_parameter.and_then(value_of),
+            registry::Literal::RedirectUri => value_of(Parameter::RedirectUri),
+            registry::Literal::Permission(i) => scope_entries.get(*i).copied(),
+            registry::Literal::Make => value_of(Parameter::Make),
+        };
+        cx.rule(span.unwrap_or(call_site), error);
+    }
+    checked.application
 }
 
 /// `response_type: none`, the only value that may be written; no argument.

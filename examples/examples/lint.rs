@@ -4,25 +4,67 @@
 //! Connect would refuse the link.
 //!
 //! `cargo run --example lint -- 'https://connect.smartcar.com/oauth/authorize?response_type=code&client_id=…'`
+//!
+//! With `--registration smartcar.toml` it also checks the link against the
+//! application's registration, as Connect does: an app id no application has, a
+//! redirect URI not registered for it (with a did-you-mean), permissions or a make
+//! it may not request.
+//!
+//! `cargo run --example lint -- --registration examples/servers/smartcar.toml 'https://…'`
 
 use std::process::ExitCode;
 
-use connect_core::{BatteryCapacityLink, ConnectUrl, Finding, BATTERY_CAPACITY_PATH};
+use connect_core::registration::{Registration, RegistrationReport};
+use connect_core::{BatteryCapacityLink, ConnectUrl, Finding, Report, BATTERY_CAPACITY_PATH};
 
-fn print_findings(findings: &[Finding]) {
-    for finding in findings {
-        let e = finding.as_error();
-        eprintln!("{}: {}", finding.severity(), e.message());
-        if let Some(help) = e.help() {
-            eprintln!("  help: {help}");
+const USAGE: &str = "usage: lint [--registration FILE] CONNECT_URL";
+
+/// The link, and the registration file if one is given.
+fn arguments() -> Result<(String, Option<String>), String> {
+    let mut link = None;
+    let mut registration = None;
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        if arg == "--registration" {
+            registration = Some(args.next().ok_or("--registration needs a FILE")?);
+        } else if let Some(file) = arg.strip_prefix("--registration=") {
+            registration = Some(file.to_owned());
+        } else if link.is_none() {
+            link = Some(arg);
+        } else {
+            return Err(format!("unexpected argument {arg:?}"));
         }
     }
+    Ok((link.ok_or("no CONNECT_URL")?, registration))
+}
+
+/// The registration read from `path`, or why not.
+fn load(path: &str) -> Result<Registration, String> {
+    let text =
+        std::fs::read_to_string(path).map_err(|e| format!("error: cannot read {path}: {e}"))?;
+    Registration::from_toml(&text, path).map_err(|e| e.to_string())
+}
+
+fn print(finding: &Finding) {
+    let e = finding.as_error();
+    eprintln!("{}: {}", finding.severity(), e.message());
+    if let Some(help) = e.help() {
+        eprintln!("  help: {help}");
+    }
+}
+
+/// The registration's findings on a link that reads (printed like the reader's).
+fn check<'r>(
+    report: &Report,
+    registration: Option<&'r Registration>,
+) -> Option<RegistrationReport<'r>> {
+    Some(registration?.check(report.url()?))
 }
 
 /// The battery-capacity link Smartcar's API hands over.
 fn battery_capacity(text: &str) -> ExitCode {
     let report = BatteryCapacityLink::read(text);
-    print_findings(report.findings());
+    report.findings().iter().for_each(print);
     let Some(link) = report.url() else {
         eprintln!("Connect would refuse this battery-capacity link");
         return ExitCode::FAILURE;
@@ -43,16 +85,31 @@ fn battery_capacity(text: &str) -> ExitCode {
 }
 
 fn main() -> ExitCode {
-    let Some(text) = std::env::args().nth(1) else {
-        eprintln!("usage: lint CONNECT_URL");
-        return ExitCode::from(2);
+    let (text, registration) = match arguments() {
+        Ok(arguments) => arguments,
+        Err(e) => {
+            eprintln!("{e}\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let registration = match registration.as_deref().map(load).transpose() {
+        Ok(registration) => registration,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
     };
     if text.contains(&format!("{BATTERY_CAPACITY_PATH}?")) {
         return battery_capacity(&text);
     }
     let report = ConnectUrl::read(&text);
-    print_findings(report.findings());
-    match report.url() {
+    report.findings().iter().for_each(print);
+    let registered = check(&report, registration.as_ref());
+    if let Some(registered) = &registered {
+        registered.findings().iter().for_each(print);
+    }
+    let refused = registered.as_ref().map_or(0, |r| r.findings().len());
+    match report.url().filter(|_| refused == 0) {
         Some(url) => {
             let r = url.request();
             println!(
@@ -88,7 +145,18 @@ fn main() -> ExitCode {
                     println!("  {name:<18} {v}");
                 }
             };
-            show("redirect_uri", r.redirect_uri().map(ToString::to_string));
+            let default = registered
+                .as_ref()
+                .filter(|_| r.redirect_uri().is_none())
+                .and_then(|registered| registered.redirect_uri())
+                .map(|uri| format!("{uri} (the registered default)"));
+            show(
+                "redirect_uri",
+                r.redirect_uri().map(ToString::to_string).or(default),
+            );
+            if let Some(app) = registered.as_ref().and_then(|r| r.application()) {
+                show("application", Some(app.name().to_owned()));
+            }
             show("state", r.state().map(ToString::to_string));
             show(
                 "approval_prompt",
@@ -125,10 +193,80 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         None => {
-            let errors = report.errors().count();
+            let errors = report.errors().count() + refused;
             let s = if errors == 1 { "" } else { "s" };
             eprintln!("Connect would refuse this link ({errors} error{s})");
             ExitCode::FAILURE
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The registration both server examples read.
+    const SERVERS: &str = include_str!("../servers/smartcar.toml");
+
+    fn messages(link: &str) -> Vec<String> {
+        let registration = Registration::from_toml(SERVERS, "smartcar.toml").unwrap();
+        let report = ConnectUrl::read(link);
+        let checked = check(&report, Some(&registration)).unwrap();
+        checked.findings().iter().map(|f| format!("{f}")).collect()
+    }
+
+    const LINK: &str = "https://connect.smartcar.com/oauth/authorize?response_type=code\
+        &client_id=8229df9f-91a0-4ff0-a1ae-a1f38ee24d07&scope=read_odometer";
+
+    #[test]
+    fn a_registered_link_has_no_finding() {
+        assert_eq!(messages(LINK), Vec::<String>::new());
+        let home = format!("{LINK}&redirect_uri=http%3A%2F%2Flocalhost%3A8000%2Fcallback");
+        assert_eq!(messages(&home), Vec::<String>::new());
+    }
+
+    #[test]
+    fn an_unregistered_redirect_uri_and_a_permission_are_errors() {
+        let link = format!(
+            "{LINK}%20control_charge&redirect_uri=http%3A%2F%2F127.0.0.1%3A8000%2Fcallback%2F"
+        );
+        let found = messages(&link);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(
+            found[0].starts_with(
+                "error: `redirect_uri` `http://127.0.0.1:8000/callback/` is not registered"
+            ),
+            "{found:?}"
+        );
+        assert!(
+            found[0].contains(
+                "did you mean `http://127.0.0.1:8000/callback`? (the trailing slash differs)"
+            ),
+            "{found:?}"
+        );
+        assert!(
+            found[1].contains(
+                "\"Application not authorized to request permission(s): control_charge\""
+            ),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn another_app_id_is_an_error() {
+        let found = messages(&LINK.replace("8229df9f", "8229df9e"));
+        assert!(
+            found[0].contains("\"400: Invalid parameter client_id\""),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_malformed_registration_names_its_line() {
+        let e = load("/nonexistent/smartcar.toml").unwrap_err();
+        assert!(
+            e.starts_with("error: cannot read /nonexistent/smartcar.toml"),
+            "{e}"
+        );
     }
 }

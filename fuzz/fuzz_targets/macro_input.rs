@@ -11,8 +11,12 @@ mod crate_path;
 mod ctxt;
 #[path = "../../connect-macros/src/expand.rs"]
 mod expand;
+#[path = "../../connect-macros/src/messages.rs"]
+mod messages;
 #[path = "../../connect-macros/src/parse.rs"]
 mod parse;
+#[path = "../../connect-macros/src/registration.rs"]
+mod registration;
 #[path = "../../connect-macros/src/valid.rs"]
 mod valid;
 

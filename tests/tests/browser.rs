@@ -247,5 +247,24 @@ async fn connect_flow_in_headless_chromium() {
     );
     assert_eq!(code.len(), 32, "a code from the stand-in: {code}");
 
+    // The app exchanged the code at the stand-in's token endpoint: it shows when
+    // the tokens expire, and the Refresh button rotates them.
+    let expires_at = browser.find("#expires_at").await;
+    let before = browser.text(&expires_at).await;
+    assert!(before.ends_with('Z'), "{before}");
+    let refresh = browser.find("#refresh").await;
+    browser.click(&refresh).await;
+    browser.find("#refreshed").await;
+    assert_eq!(
+        browser.current_url().await,
+        format!("{}/refresh", servers.web)
+    );
+    let expires_at = browser.find("#expires_at").await;
+    assert!(browser.text(&expires_at).await >= before);
+    // Again: the app kept the rotated refresh token.
+    let refresh = browser.find("#refresh").await;
+    browser.click(&refresh).await;
+    browser.find("#refreshed").await;
+
     browser.quit().await;
 }

@@ -615,6 +615,8 @@ async fn the_state_cookie_is_secure_when_the_app_is_served_over_https() {
     let app = spawn(web::router(web::WebConfig {
         connect_origin: Origin::SMARTCAR,
         redirect_uri: "https://app.example/callback".parse().unwrap(),
+        auth_origin: "https://auth.smartcar.com".parse().unwrap(),
+        client_secret: "s".parse().unwrap(),
     }))
     .await;
     let response = client().get(format!("{app}/connect")).send().await.unwrap();
@@ -809,4 +811,346 @@ async fn absolute_form_targets_are_answered_like_origin_form() {
     let form_link = hidden_input(&answer, "link").unwrap();
     assert_eq!(Some(form_link), hidden_input(&origin_form, "link"));
     assert!(answer.contains(r#"id="read_odometer""#), "{answer}");
+}
+
+// The token exchange (issue 15): the web example finishes the flow against the
+// stand-in's token endpoint, and the endpoint refuses what Smartcar refuses.
+
+/// Every `Set-Cookie` of a response.
+fn set_cookies(response: &reqwest::Response) -> Vec<String> {
+    response
+        .headers()
+        .get_all(SET_COOKIE)
+        .iter()
+        .map(|v| v.to_str().unwrap().to_owned())
+        .collect()
+}
+
+/// `POST /refresh` with `cookie`: status and page.
+async fn refresh(servers: &Servers, cookie: Option<&str>) -> (StatusCode, String) {
+    let request = client().post(format!("{}/refresh", servers.web));
+    let request = match cookie {
+        Some(cookie) => request.header(COOKIE, cookie),
+        None => request,
+    };
+    let response = request.send().await.unwrap();
+    (response.status(), response.text().await.unwrap())
+}
+
+/// The `<time id="ID">` of a page.
+fn time_of(page: &str, id: &str) -> String {
+    let marker = format!(r#"<time id="{id}">"#);
+    let start = page
+        .find(&marker)
+        .unwrap_or_else(|| panic!("no #{id}: {page}"))
+        + marker.len();
+    page[start..start + page[start..].find('<').unwrap()].to_owned()
+}
+
+#[tokio::test]
+async fn the_app_exchanges_the_code_then_refreshes_the_tokens() {
+    let servers = start().await;
+    let (location, cookie) = allowed(&servers).await;
+    let response = client()
+        .get(&location)
+        .header(COOKIE, &cookie)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let cookies = set_cookies(&response);
+    let session = cookies
+        .iter()
+        .find(|c| c.starts_with("connect_session="))
+        .unwrap_or_else(|| panic!("no session cookie: {cookies:?}"));
+    assert!(
+        session.contains("HttpOnly") && session.contains("SameSite=Strict"),
+        "{session}"
+    );
+    let session = session.split(';').next().unwrap().to_owned();
+    let page = response.text().await.unwrap();
+    assert!(page.contains("exchanged for tokens"), "{page}");
+    let expires_at = time_of(&page, "expires_at");
+    assert_eq!(
+        expires_at.len(),
+        "2026-12-01T22:40:00Z".len(),
+        "{expires_at}"
+    );
+    time_of(&page, "refresh_expires_at");
+    assert!(
+        page.contains(r#"<form method="post" action="/refresh">"#),
+        "{page}"
+    );
+    assert!(
+        !page.contains("access_token") && !page.contains("refresh_token"),
+        "{page}"
+    );
+
+    // Refresh twice: the app keeps the rotated refresh token each time.
+    for _ in 0..2 {
+        let (status, page) = refresh(&servers, Some(&session)).await;
+        assert_eq!(status, StatusCode::OK, "{page}");
+        assert!(page.contains(r#"id="refreshed""#), "{page}");
+        assert!(time_of(&page, "expires_at") >= expires_at, "{page}");
+    }
+    // Without the session, nothing to refresh.
+    let (status, page) = refresh(&servers, None).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{page}");
+    let (status, _) = refresh(&servers, Some("connect_session=forged")).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
+async fn with_a_wrong_secret_the_app_gets_no_tokens_and_says_why() {
+    let servers = support::start_with_secret("not-the-secret").await;
+    let (location, cookie) = allowed(&servers).await;
+    let (status, page) = callback(&location, &cookie).await;
+    assert_eq!(status, StatusCode::OK, "{page}");
+    assert!(page.contains(r#"id="exchange_error""#), "{page}");
+    assert!(page.contains("`invalid_client`"), "{page}");
+    assert!(!page.contains(r#"id="expires_at""#), "{page}");
+}
+
+mod exchange {
+    //! Straight to the stand-in's token endpoint, with connect-core's requests
+    //! sent by reqwest: any client sends an `http::Request`.
+
+    use std::time::SystemTime;
+
+    use connect_core::token::{
+        ClientSecret, Credentials, OAuthErrorKind, TokenError, TokenRequest, Tokens,
+    };
+    use connect_core::{AuthorizationCode, Callback, ConnectUrl, Origin, Outcome};
+    use connect_servers::token_endpoint::DEMO_CLIENT_SECRET;
+
+    use super::*;
+
+    /// Sends `request` with reqwest and reads the answer with connect-core.
+    async fn send(request: TokenRequest<'_>, stand_in: &Origin) -> Result<Tokens, TokenError> {
+        let request = request.with_origin(stand_in).to_http().unwrap();
+        let request = reqwest::Request::try_from(request).unwrap();
+        let response = client().execute(request).await.unwrap();
+        let status = response.status();
+        let body = response.bytes().await.unwrap();
+        Tokens::read_parts(status, &body, SystemTime::now())
+    }
+
+    fn credentials(link: &ConnectUrl, secret: &str) -> Credentials {
+        Credentials::new(
+            link.request().client_id().clone(),
+            secret.parse::<ClientSecret>().unwrap(),
+        )
+    }
+
+    /// A code the stand-in redirected back with, for `link`.
+    async fn code_for(servers: &Servers, link: &str) -> AuthorizationCode {
+        let back = decide(servers, link, &["read_odometer"], "allow").await;
+        assert_eq!(back.status(), StatusCode::FOUND);
+        let location = back.headers()[LOCATION].to_str().unwrap();
+        match Callback::from_url(location).unwrap().outcome() {
+            Outcome::Code(code) => code.clone(),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    fn refusal(result: Result<Tokens, TokenError>) -> (StatusCode, OAuthErrorKind, String) {
+        match result {
+            Err(TokenError::OAuth(e)) => (
+                e.status(),
+                e.kind().clone(),
+                e.description().unwrap_or_default().to_owned(),
+            ),
+            other => panic!("not an OAuth error: {other:?}"),
+        }
+    }
+
+    #[tokio::test]
+    async fn a_wrong_secret_and_a_replayed_code_are_refused_and_refresh_tokens_rotate() {
+        let servers = start().await;
+        let stand_in: Origin = servers.stand_in.parse().unwrap();
+        let (link_text, _) = begin(&servers).await;
+        let link: ConnectUrl = link_text.parse().unwrap();
+        let code = code_for(&servers, &link_text).await;
+
+        // A wrong secret: 401 invalid_client, and the code is not used up.
+        let wrong = credentials(&link, "wrong-secret");
+        let (status, kind, _) = refusal(
+            send(
+                TokenRequest::authorization_code(&link, &code, &wrong),
+                &stand_in,
+            )
+            .await,
+        );
+        assert_eq!(
+            (status, kind),
+            (StatusCode::UNAUTHORIZED, OAuthErrorKind::InvalidClient)
+        );
+
+        let right = credentials(&link, DEMO_CLIENT_SECRET);
+        let tokens = send(
+            TokenRequest::authorization_code(&link, &code, &right),
+            &stand_in,
+        )
+        .await
+        .unwrap();
+        assert!(tokens.expires_at() > SystemTime::now());
+
+        // The same code again: single use.
+        let (status, kind, description) = refusal(
+            send(
+                TokenRequest::authorization_code(&link, &code, &right),
+                &stand_in,
+            )
+            .await,
+        );
+        assert_eq!(
+            (status, kind),
+            (StatusCode::BAD_REQUEST, OAuthErrorKind::InvalidRequest)
+        );
+        assert_eq!(description, format!("Invalid code: {}", code.as_str()));
+
+        // Refresh: a new refresh token, and the old one stops working.
+        let old = tokens.refresh_token();
+        let new = send(TokenRequest::refresh(old, &right), &stand_in)
+            .await
+            .unwrap();
+        assert_ne!(new.refresh_token(), old);
+        let (status, kind, description) =
+            refusal(send(TokenRequest::refresh(old, &right), &stand_in).await);
+        assert_eq!(
+            (status, kind),
+            (StatusCode::BAD_REQUEST, OAuthErrorKind::InvalidRequest)
+        );
+        assert!(
+            description.starts_with("Invalid refresh_token: "),
+            "{description}"
+        );
+        send(
+            TokenRequest::refresh(new.refresh_token(), &right),
+            &stand_in,
+        )
+        .await
+        .unwrap();
+        // A refresh with a wrong secret: invalid_client.
+        let (status, ..) = refusal(
+            send(
+                TokenRequest::refresh(new.refresh_token(), &wrong),
+                &stand_in,
+            )
+            .await,
+        );
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
+    }
+
+    #[tokio::test]
+    async fn the_redirect_uri_must_be_the_links() {
+        let servers = start().await;
+        let stand_in: Origin = servers.stand_in.parse().unwrap();
+        let (link_text, _) = begin(&servers).await;
+        let code = code_for(&servers, &link_text).await;
+        // Another link of the same app, with another redirect URI: invalid_grant.
+        let other: ConnectUrl = link_text
+            .replace("%2Fcallback", "%2Felsewhere")
+            .parse()
+            .unwrap();
+        let right = credentials(&other, DEMO_CLIENT_SECRET);
+        let (status, kind, description) = refusal(
+            send(
+                TokenRequest::authorization_code(&other, &code, &right),
+                &stand_in,
+            )
+            .await,
+        );
+        assert_eq!(
+            (status, kind),
+            (StatusCode::BAD_REQUEST, OAuthErrorKind::InvalidGrant)
+        );
+        assert!(
+            description.starts_with("Unauthorized redirect_uri: http://127.0.0.1:")
+                && description.ends_with("/elsewhere"),
+            "{description}"
+        );
+
+        // A link without a redirect URI (the stand-in's default is used for the
+        // redirect back): its exchange sends none, and that matches.
+        let bare = format!(
+            "{}/oauth/authorize?response_type=code&client_id=8229df9f-91a0-4ff0-a1ae-a1f38ee24d07&scope=read_odometer",
+            servers.stand_in
+        );
+        let code = code_for(&servers, &bare).await;
+        let bare: ConnectUrl = bare.parse().unwrap();
+        send(
+            TokenRequest::authorization_code(&bare, &code, &right),
+            &stand_in,
+        )
+        .await
+        .unwrap();
+    }
+
+    #[tokio::test]
+    async fn malformed_token_requests_get_oauth_errors() {
+        let servers = start().await;
+        let url = format!("{}/oauth/token", servers.stand_in);
+        let basic =
+            "Basic ODIyOWRmOWYtOTFhMC00ZmYwLWExYWUtYTFmMzhlZTI0ZDA3OnN0YW5kLWluLWRlbW8tc2VjcmV0";
+        for (content_type, authorization, body, status, error) in [
+            ("application/json", basic, "{}", 400, "invalid_request"),
+            (
+                "application/x-www-form-urlencoded",
+                "",
+                "grant_type=refresh_token",
+                401,
+                "invalid_client",
+            ),
+            (
+                "application/x-www-form-urlencoded",
+                "Bearer x",
+                "grant_type=refresh_token",
+                401,
+                "invalid_client",
+            ),
+            (
+                "application/x-www-form-urlencoded",
+                basic,
+                "grant_type=password",
+                400,
+                "invalid_request",
+            ),
+            (
+                "application/x-www-form-urlencoded",
+                basic,
+                "",
+                400,
+                "invalid_request",
+            ),
+            (
+                "application/x-www-form-urlencoded",
+                basic,
+                "grant_type=authorization_code&code=nope",
+                400,
+                "invalid_request",
+            ),
+            (
+                "application/x-www-form-urlencoded",
+                basic,
+                "grant_type=refresh_token&refresh_token=a&refresh_token=b",
+                400,
+                "invalid_request",
+            ),
+        ] {
+            let mut request = client()
+                .post(&url)
+                .header(CONTENT_TYPE, content_type)
+                .body(body);
+            if !authorization.is_empty() {
+                request = request.header(reqwest::header::AUTHORIZATION, authorization);
+            }
+            let response = request.send().await.unwrap();
+            assert_eq!(response.status().as_u16(), status, "{body}");
+            assert_hardened("stand-in token endpoint", &response);
+            let json: serde_json::Value = response.json().await.unwrap();
+            assert_eq!(json["error"], error, "{body}: {json}");
+            assert!(json["error_description"].is_string(), "{json}");
+        }
+    }
 }

@@ -133,23 +133,27 @@ fn state_and_user() {
 
 #[test]
 fn approval_prompt_and_mode() {
-    for (approval, mode) in [
-        (ApprovalPrompt::Auto, Mode::Live),
-        (ApprovalPrompt::Force, Mode::Simulated),
-    ] {
+    // Both enums are `#[non_exhaustive]`: every value of each has its pair here.
+    let pairs = [
+        (
+            ApprovalPrompt::Auto,
+            Mode::Live,
+            connect_url!(client_id: "8229df9f-91a0-4ff0-a1ae-a1f38ee24d07", approval_prompt: auto, mode: live),
+        ),
+        (
+            ApprovalPrompt::Force,
+            Mode::Simulated,
+            connect_url!(client_id: "8229df9f-91a0-4ff0-a1ae-a1f38ee24d07", approval_prompt: force, mode: simulated),
+        ),
+    ];
+    assert_eq!(pairs.len(), ApprovalPrompt::ALL.len());
+    assert_eq!(pairs.len(), Mode::ALL.len());
+    for (approval, mode, from_macro) in pairs {
         let expected = builder()
             .approval_prompt(approval)
             .mode(mode)
             .build()
             .unwrap();
-        let from_macro = match approval {
-            ApprovalPrompt::Auto => {
-                connect_url!(client_id: "8229df9f-91a0-4ff0-a1ae-a1f38ee24d07", approval_prompt: auto, mode: live)
-            }
-            ApprovalPrompt::Force => {
-                connect_url!(client_id: "8229df9f-91a0-4ff0-a1ae-a1f38ee24d07", approval_prompt: force, mode: simulated)
-            }
-        };
         assert_eq!(from_macro, expected);
     }
 }

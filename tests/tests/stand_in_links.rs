@@ -126,7 +126,7 @@ async fn the_battery_capacity_link_asks_and_redirects_back() {
     };
     assert!(matches!(
         e.kind(),
-        ConnectErrorKind::BatteryCapacityNoSelection { vehicle_id: Some(v) }
+        ConnectErrorKind::BatteryCapacityNoSelection { vehicle_id: Some(v), .. }
             if v.as_str() == "36ab27d0-fd9d-4455-823a-ce30af709ffc"
     ));
 

@@ -158,7 +158,7 @@ fn main() {
         100_000,
         |n| "r".repeat(n),
         |s| {
-            black_box(connect_core::did_you_mean(
+            black_box(connect_core::__private::did_you_mean(
                 s,
                 Permission::ALL.iter().map(|p| p.name()),
             ));
@@ -172,7 +172,7 @@ fn main() {
             let n: usize = n.parse().unwrap_or_default();
             for i in 0..n {
                 let name = format!("read_odo{i:04}");
-                black_box(connect_core::did_you_mean(
+                black_box(connect_core::__private::did_you_mean(
                     &name,
                     Permission::ALL.iter().map(|p| p.name()),
                 ));

@@ -14,6 +14,7 @@ use std::fmt;
 use crate::parameter::Parameter;
 
 mod finding;
+mod listing;
 mod problem;
 mod quote;
 mod wording;

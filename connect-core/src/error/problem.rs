@@ -1,7 +1,7 @@
 //! [`Problem`]: what is wrong, without saying where. Its wording is in
 //! [`wording`](super::wording), one arm per variant.
 
-/// What is wrong, without saying where: [`Error`](crate::Error) adds the parameter.
+/// What is wrong, without saying where: [`Error`](super::Error) adds the parameter.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Problem {
@@ -217,6 +217,134 @@ pub enum Problem {
     UrlTooLong {
         /// Its length in bytes.
         length: usize,
+    },
+    // The application's registration (`smartcar.toml`, feature `registration`):
+    // the file's own problems, then a link checked against it.
+    /// The registration file is not valid TOML.
+    RegistrationSyntax {
+        /// What the TOML parser says.
+        reason: String,
+    },
+    /// A key the registration does not define.
+    RegistrationUnknownKey {
+        /// The key as written.
+        key: String,
+        /// The keys that may stand there.
+        expected: &'static [&'static str],
+        /// The closest of them, if one is close.
+        suggestion: Option<&'static str>,
+    },
+    /// A value of the wrong TOML type.
+    RegistrationWrongType {
+        /// The key (or `key[index]`) whose value it is.
+        key: String,
+        /// What it must be: `a string`, `an array of strings`, `a table`.
+        expected: &'static str,
+        /// What it is: `string`, `integer`, `array`, `table`, ….
+        found: &'static str,
+    },
+    /// A key an application must have.
+    RegistrationMissingKey {
+        /// The key.
+        key: &'static str,
+        /// The application's name.
+        application: String,
+    },
+    /// The registration declares no application.
+    RegistrationNoApplication,
+    /// An application name that is not an identifier (`app: NAME` in `connect_url!`).
+    RegistrationInvalidName {
+        /// The name as written.
+        name: String,
+    },
+    /// Two applications with one app id.
+    RegistrationDuplicateAppId {
+        /// The app id.
+        id: String,
+        /// The application that has it first.
+        first: String,
+    },
+    /// An application with an empty `redirect_uris`.
+    RegistrationNoRedirectUri {
+        /// The application's name.
+        application: String,
+    },
+    /// A redirect URI, permission or make listed twice for one application.
+    RegistrationDuplicateEntry {
+        /// `redirect_uris`, `permissions` or `makes`.
+        key: &'static str,
+        /// The value listed twice.
+        value: String,
+    },
+    /// A link's app id that no application of the registration has: Connect
+    /// answers "400: Invalid parameter `client_id`".
+    UnknownAppId {
+        /// The app id of the link.
+        id: String,
+        /// The registered app id it is a near miss of, if any.
+        suggestion: Option<String>,
+        /// Every application: `(name, app id)`.
+        known: Vec<(String, String)>,
+    },
+    /// A redirect URI not registered for the link's application: Connect answers
+    /// "400: Unauthorized `redirect_uri`".
+    UnauthorizedRedirectUri {
+        /// The link's redirect URI.
+        uri: String,
+        /// The application's name.
+        application: String,
+        /// Its registered redirect URIs, in dashboard order.
+        registered: Vec<String>,
+        /// The index in `registered` of the URI it is a near miss of, and how they
+        /// differ.
+        near: Option<(usize, &'static str)>,
+        /// Another application that registers exactly this URI (boxed: the
+        /// largest problem stays small).
+        registered_for: Option<Box<str>>,
+    },
+    /// Permissions the application may not request: Connect answers "Application
+    /// not authorized to request permission(s): …".
+    PermissionNotAuthorized {
+        /// The application's name.
+        application: String,
+        /// The permissions it may not request, as the link asks for them.
+        permissions: Vec<&'static str>,
+        /// Those it may request.
+        allowed: Vec<&'static str>,
+    },
+    /// A make the application may not request: Connect answers "Application not
+    /// authorized to requested make(s): …".
+    MakeNotAuthorized {
+        /// The application's name.
+        application: String,
+        /// The make of the link.
+        make: String,
+        /// The makes it may request.
+        allowed: Vec<String>,
+    },
+    /// `app: NAME` names no application of the registration.
+    UnknownApplication {
+        /// The name as written.
+        name: String,
+        /// The closest application name, if one is close.
+        suggestion: Option<String>,
+        /// Every application's name.
+        known: Vec<String>,
+    },
+    /// The registration declares several applications and the link says neither
+    /// which (`app: NAME`) nor its app id.
+    ApplicationNotChosen {
+        /// Every application's name.
+        known: Vec<String>,
+    },
+    /// The link's app id is not the one of the application it names.
+    AppIdNotOfApplication {
+        /// The link's app id.
+        id: String,
+        /// The application named.
+        application: String,
+        /// That application's app id.
+        expected: String,
     },
     /// `make` on a link read with `single_select_vin`: Connect ignores the make
     /// (a warning; writing refuses the pair with [`Problem::SingleSelectVinWithMake`]).

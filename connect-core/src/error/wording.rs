@@ -4,6 +4,7 @@
 
 use std::fmt;
 
+use super::listing::{Ids, Listed, Plain};
 use super::quote::{Escaped, Shown};
 use super::{Error, Problem, Voice};
 use crate::model::value::Mode;
@@ -415,6 +416,267 @@ impl Error {
                 say!(
                     format_args!("invalid origin: {reason}"),
                     format_args!("write only scheme, host and port, e.g. `http://127.0.0.1:8080`")
+                )
+            }
+            Problem::RegistrationSyntax { reason } => {
+                let reason = Escaped(reason);
+                say!(
+                    format_args!("the registration is not valid TOML: {reason}"),
+                    format_args!(
+                        "the registration is TOML: `[applications.NAME]` tables with `app_id` and \
+                        `redirect_uris`"
+                    )
+                )
+            }
+            Problem::RegistrationUnknownKey {
+                key,
+                expected,
+                suggestion,
+            } => {
+                let key = Escaped(key);
+                match suggestion {
+                    Some(s) => say!(
+                        format_args!("unknown key `{key}` in the registration"),
+                        format_args!("did you mean `{s}`?")
+                    ),
+                    None => say!(
+                        format_args!("unknown key `{key}` in the registration"),
+                        format_args!("the keys here are {}", Listed(expected))
+                    ),
+                }
+            }
+            Problem::RegistrationWrongType {
+                key,
+                expected,
+                found,
+            } => {
+                let key = Escaped(key);
+                let how = match *expected {
+                    "a string" => "write it in double quotes: `\"…\"`",
+                    "a table" => "write it as a table: `[applications.NAME]`",
+                    _ => "write it as a list of strings: `[\"…\", \"…\"]`",
+                };
+                say!(
+                    format_args!("`{key}` must be {expected}, not {found}"),
+                    format_args!("{how}")
+                )
+            }
+            Problem::RegistrationMissingKey { key, application } => {
+                let application = Escaped(application);
+                say!(
+                    format_args!("application `{application}` has no `{key}`"),
+                    format_args!(
+                        "{}",
+                        if *key == "app_id" {
+                            "add `app_id = \"…\"`, copied from the credentials tab of the Smartcar \
+                            dashboard"
+                        } else {
+                            "add `redirect_uris = [\"https://…\"]`, in the order of the dashboard's \
+                            credentials tab: the first is the default"
+                        }
+                    )
+                )
+            }
+            Problem::RegistrationNoApplication => say!(
+                format_args!("the registration declares no application"),
+                format_args!(
+                    "declare one: `[applications.production]` with `app_id` and `redirect_uris`"
+                )
+            ),
+            Problem::RegistrationInvalidName { name } => {
+                let name = Escaped(name);
+                say!(
+                    format_args!("`{name}` is not a valid application name"),
+                    format_args!(
+                        "a name is an identifier such as `production` or `staging_eu` (ASCII \
+                        letters, digits and `_`, not first a digit): a link names it as `app: NAME`"
+                    )
+                )
+            }
+            Problem::RegistrationDuplicateAppId { id, first } => {
+                let (id, first) = (Escaped(id), Escaped(first));
+                say!(
+                    format_args!("app id `{id}` is declared for two applications"),
+                    format_args!(
+                        "application `{first}` has it already: each application of the dashboard \
+                        has its own app id"
+                    )
+                )
+            }
+            Problem::RegistrationNoRedirectUri { application } => {
+                let application = Escaped(application);
+                say!(
+                    format_args!("application `{application}` registers no redirect URI"),
+                    format_args!(
+                        "list the redirect URIs of the dashboard's credentials tab, in its order: \
+                        the first is the default"
+                    )
+                )
+            }
+            Problem::RegistrationDuplicateEntry { key, value } => {
+                let value = Escaped(value);
+                say!(
+                    format_args!("`{value}` is listed twice in `{key}`"),
+                    format_args!("list it once")
+                )
+            }
+            Problem::UnknownAppId {
+                id,
+                suggestion,
+                known,
+            } => {
+                let id = Escaped(id);
+                let message = format_args!(
+                    "no application of the registration has the app id `{id}`: Connect answers \
+                    \"400: Invalid parameter {}\"",
+                    self.parameter.map_or("client_id", Parameter::name)
+                );
+                match (
+                    suggestion,
+                    known.iter().find(|(_, i)| Some(i) == suggestion.as_ref()),
+                ) {
+                    (Some(s), Some((name, _))) => say!(
+                        message,
+                        format_args!(
+                            "did you mean `{}` (application `{}`)?",
+                            Escaped(s),
+                            Escaped(name)
+                        )
+                    ),
+                    _ => say!(
+                        message,
+                        format_args!(
+                            "the registered app ids are {}: copy the app id from the credentials \
+                            tab of the Smartcar dashboard",
+                            Ids(known)
+                        )
+                    ),
+                }
+            }
+            Problem::UnauthorizedRedirectUri {
+                uri,
+                application,
+                registered,
+                near,
+                registered_for,
+            } => {
+                let (uri, application) = (Escaped(uri), Escaped(application));
+                let message = format_args!(
+                    "`redirect_uri` `{uri}` is not registered for application `{application}`: \
+                    Connect answers \"400: Unauthorized redirect_uri\""
+                );
+                match (registered_for, near) {
+                    (Some(other), _) => say!(
+                        message,
+                        format_args!(
+                            "`{uri}` is registered for application `{}`: use that application's \
+                            app id, or one of `{application}`'s redirect URIs: {}",
+                            Escaped(other),
+                            Listed(registered)
+                        )
+                    ),
+                    (None, Some((near, how))) if *near < registered.len() => say!(
+                        message,
+                        format_args!(
+                            "did you mean `{}`? ({how}); registered: {}",
+                            Escaped(&registered[*near]),
+                            Listed(registered)
+                        )
+                    ),
+                    (None, _) => say!(
+                        message,
+                        format_args!(
+                            "the redirect URIs registered for `{application}` are {}: use one, or \
+                            register this one in the dashboard's credentials tab and in the \
+                            registration",
+                            Listed(registered)
+                        )
+                    ),
+                }
+            }
+            Problem::PermissionNotAuthorized {
+                application,
+                permissions,
+                allowed,
+            } => {
+                let application = Escaped(application);
+                let (them, s) = if permissions.len() == 1 {
+                    ("it", "")
+                } else {
+                    ("them", "s")
+                };
+                say!(
+                    format_args!(
+                        "application `{application}` may not request the permission{s} {}: \
+                        Connect answers \"Application not authorized to request permission(s): \
+                        {}\"",
+                        Listed(permissions),
+                        Plain(permissions)
+                    ),
+                    format_args!(
+                        "it may request {}: remove {them} from the link, or allow {them} in the \
+                        dashboard and in the registration's `permissions`",
+                        Listed(allowed)
+                    )
+                )
+            }
+            Problem::MakeNotAuthorized {
+                application,
+                make,
+                allowed,
+            } => {
+                let (application, make) = (Escaped(application), Escaped(make));
+                say!(
+                    format_args!(
+                        "application `{application}` may not request the make `{make}`: Connect \
+                        answers \"Application not authorized to requested make(s): {make}\""
+                    ),
+                    format_args!(
+                        "it may request {}: use one of them, or allow `{make}` in the dashboard \
+                        and in the registration's `makes`",
+                        Listed(allowed)
+                    )
+                )
+            }
+            Problem::UnknownApplication {
+                name,
+                suggestion,
+                known,
+            } => {
+                let name = Escaped(name);
+                match suggestion {
+                    Some(s) => say!(
+                        format_args!("the registration declares no application `{name}`"),
+                        format_args!("did you mean `{}`?", Escaped(s))
+                    ),
+                    None => say!(
+                        format_args!("the registration declares no application `{name}`"),
+                        format_args!("it declares {}", Listed(known))
+                    ),
+                }
+            }
+            Problem::ApplicationNotChosen { known } => say!(
+                format_args!(
+                    "the registration declares several applications, and the link names none"
+                ),
+                format_args!(
+                    "add `app: NAME` with one of {}, or a literal app id",
+                    Listed(known)
+                )
+            ),
+            Problem::AppIdNotOfApplication {
+                id,
+                application,
+                expected,
+            } => {
+                let (id, application, expected) =
+                    (Escaped(id), Escaped(application), Escaped(expected));
+                say!(
+                    format_args!("`{p}` `{id}` is not the app id of application `{application}`"),
+                    format_args!(
+                        "its app id is `{expected}`: leave `{p}` out to take it from the \
+                        registration"
+                    )
                 )
             }
             Problem::MakeIgnoredWithSingleSelectVin => say!(

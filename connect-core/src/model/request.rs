@@ -8,8 +8,22 @@ use crate::parameter::connect_parameters;
 use crate::parameter::Parameter;
 
 /// The path of a first connection.
+///
+/// ```
+/// let link = connect_core::ConnectUrl::builder("8229df9f-91a0-4ff0-a1ae-a1f38ee24d07".parse()?).build()?;
+/// assert_eq!(link.request().path(), connect_core::AUTHORIZE_PATH);
+/// # Ok::<(), connect_core::Error>(())
+/// ```
 pub const AUTHORIZE_PATH: &str = "/oauth/authorize";
-/// The path of a re-authentication.
+/// The path of a re-authentication (a link with a `vehicle_id`).
+///
+/// ```
+/// let link = connect_core::ConnectUrl::builder("8229df9f-91a0-4ff0-a1ae-a1f38ee24d07".parse()?)
+///     .vehicle_id("36ab27d0-fd9d-4455-823a-ce30af709ffc".parse()?)
+///     .build()?;
+/// assert_eq!(link.request().path(), connect_core::REAUTHENTICATE_PATH);
+/// # Ok::<(), connect_core::Error>(())
+/// ```
 pub const REAUTHENTICATE_PATH: &str = "/oauth/reauthenticate";
 /// The path of the battery-capacity link Smartcar's API hands over
 /// ([`BatteryCapacityLink`](crate::BatteryCapacityLink)).
@@ -26,6 +40,21 @@ macro_rules! request_struct {
         /// Read it through [`ConnectUrl::request`](crate::ConnectUrl::request); make
         /// one with [`ConnectUrl::builder`](crate::ConnectUrl::builder), by reading a
         /// link, or with `connect_url!`.
+        ///
+        /// ```
+        /// use connect_core::{ConnectUrl, Mode, Permission};
+        ///
+        /// let link: ConnectUrl = "https://connect.smartcar.com/oauth/authorize?response_type=code\
+        ///     &client_id=8229df9f-91a0-4ff0-a1ae-a1f38ee24d07&scope=required%3Aread_odometer%20read_vin\
+        ///     &mode=simulated".parse()?;
+        /// let request = link.request();
+        /// assert_eq!(request.client_id().as_str(), "8229df9f-91a0-4ff0-a1ae-a1f38ee24d07");
+        /// assert_eq!(request.mode(), Some(&Mode::Simulated));
+        /// assert!(request.scope().is_some_and(|s| s.contains(Permission::ReadVin)));
+        /// assert_eq!(request.state(), None); // not declared, not filled in
+        /// assert!(!request.is_reauthentication());
+        /// # Ok::<(), Box<dyn std::error::Error>>(())
+        /// ```
         #[derive(Debug, Clone, PartialEq, Eq, Hash)]
         pub struct ConnectRequest {
             pub(crate) app_id: ClientId,

@@ -6,18 +6,32 @@
 //! Offline, with the local stand-in in another terminal:
 //!
 //! ```sh
-//! cargo run --example connect_stand_in -- --port 4010 --redirect-uri http://127.0.0.1:8000/callback
-//! cargo run --example web -- --port 8000 --connect-origin http://127.0.0.1:4010
+//! cargo run --example connect_stand_in -- --port 4010 --registration examples/servers/smartcar.toml
+//! cargo run --example web -- --port 8000 --connect-origin http://127.0.0.1:4010 --registration examples/servers/smartcar.toml
 //! ```
+//!
+//! With `--registration`, the app checks its own links against the application's
+//! registration at start-up and refuses to start when Connect would refuse them
+//! (a `--public-url` whose `/callback` is not registered, say).
 //!
 //! then open <http://127.0.0.1:8000>. Without `--connect-origin` the links go to
 //! Smartcar's own Connect.
+//!
+//! After the callback the app exchanges the code for tokens at the token endpoint
+//! (`--auth-origin`; by default the `--connect-origin` when one is given, since the
+//! stand-in serves both, else `https://auth.smartcar.com`) with `--client-secret`
+//! (default: the stand-in's demo secret, `stand-in-demo-secret`), shows when the
+//! tokens expire, and refreshes them with a button. Its HTTP client speaks plain
+//! HTTP only (see `connect_servers::http_client`): against Smartcar's own https
+//! endpoint the exchange fails with a message saying so.
 
 use std::process::ExitCode;
 
 use clap::Parser;
+use connect_core::registration::Registration;
+use connect_core::token::{ClientSecret, AUTH_ORIGIN};
 use connect_core::{Origin, WebRedirectUri};
-use connect_servers::{serve, web};
+use connect_servers::{serve, token_endpoint, web};
 
 /// The Connect flow in a web app, served on 127.0.0.1.
 #[derive(Parser)]
@@ -27,13 +41,25 @@ struct Options {
     #[arg(long, default_value_t = 8000)]
     port: u16,
     /// Connect's origin: Smartcar's, or a local stand-in's (`http://127.0.0.1:4010`).
-    #[arg(long, default_value_t = Origin::SMARTCAR)]
-    connect_origin: Origin,
+    #[arg(long)]
+    connect_origin: Option<Origin>,
+    /// The token endpoint's origin [default: the --connect-origin if given, else
+    /// `https://auth.smartcar.com`].
+    #[arg(long)]
+    auth_origin: Option<Origin>,
+    /// The application's client secret, for the token exchange (the default is the
+    /// stand-in's public demo secret).
+    #[arg(long, value_name = "SECRET", default_value = token_endpoint::DEMO_CLIENT_SECRET)]
+    client_secret: ClientSecret,
     /// This app's URL as browsers reach it, e.g. `https://app.example` behind a TLS
     /// proxy: the redirect URI is its `/callback`, and the state cookie is `Secure`
     /// when it is https [default: http://127.0.0.1:PORT].
     #[arg(long, value_name = "URL")]
     public_url: Option<String>,
+    /// The application's registration (`smartcar.toml`): the app's links are
+    /// checked against it at start-up.
+    #[arg(long, value_name = "FILE")]
+    registration: Option<std::path::PathBuf>,
 }
 
 #[tokio::main]
@@ -51,13 +77,37 @@ async fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let config = web::WebConfig {
-        connect_origin: options.connect_origin,
-        redirect_uri,
+    let auth_origin = match (options.auth_origin, &options.connect_origin) {
+        (Some(origin), _) => origin,
+        (None, Some(stand_in)) => stand_in.clone(),
+        (None, None) => match AUTH_ORIGIN.parse() {
+            Ok(origin) => origin,
+            Err(e) => {
+                eprintln!("error: {AUTH_ORIGIN}: {e}");
+                return ExitCode::from(2);
+            }
+        },
     };
+    let config = web::WebConfig {
+        connect_origin: options.connect_origin.unwrap_or(Origin::SMARTCAR),
+        redirect_uri,
+        auth_origin,
+        client_secret: options.client_secret,
+    };
+    if let Some(path) = &options.registration {
+        let shown = path.display().to_string();
+        let checked = std::fs::read_to_string(path)
+            .map_err(|e| format!("error: cannot read {shown}: {e}"))
+            .and_then(|text| Registration::from_toml(&text, &shown).map_err(|e| e.to_string()))
+            .and_then(|registration| web::check_registration(&config, &registration));
+        if let Err(e) = checked {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    }
     let banner = format!(
-        "listening on 127.0.0.1:{port}: open {public_url} (Connect at {})",
-        config.connect_origin
+        "listening on 127.0.0.1:{port}: open {public_url} (Connect at {}, tokens at {})",
+        config.connect_origin, config.auth_origin
     );
     serve::on_loopback(port, web::router(config), &banner).await
 }

@@ -6,10 +6,13 @@
 //! They are their own package so that the other examples (`quickstart`, …) build
 //! without the web stack.
 
+pub mod bounded;
 pub mod harden;
 pub mod html;
+pub mod http_client;
 pub mod offload;
 pub mod pending;
 pub mod serve;
 pub mod stand_in;
+pub mod token_endpoint;
 pub mod web;

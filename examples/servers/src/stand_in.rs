@@ -14,12 +14,22 @@
 //! `error=access_denied`. Both echo `external_id` and `state` when the link
 //! carried them, percent-encoded (`%20` for a space, as the links themselves).
 //!
+//! Started with a whole registration ([`StandInConfig::registration`],
+//! `--registration smartcar.toml`), it refuses like Connect an app id no
+//! application has, a redirect URI not registered for the link's application, and
+//! permissions or a make it may not request, each with Connect's message; a link
+//! without a redirect URI goes back to the application's default.
+//!
 //! Hardened like the web example ([`crate::harden`]): security headers on every
 //! response, a request body bounded to what a grant form needs, and requests in
 //! absolute form (`GET http://host/oauth/authorize?… HTTP/1.1`, as sent to a
 //! proxy) answered like origin-form ones. Long links are read off the async
 //! workers ([`crate::offload`]), and a page lists at most [`MAX_NOTES_SHOWN`]
 //! findings of a link, then how many more.
+//!
+//! `POST /oauth/token` is Smartcar's token endpoint ([`crate::token_endpoint`]):
+//! the codes it redirects back with are exchanged there, checked against the link
+//! they came from and the client secret ([`StandInConfig::client_secret`]).
 
 #![allow(clippy::format_collect)] // a test page of a few items: `format!` per item reads best
 
@@ -31,11 +41,14 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
-use connect_core::{ConnectUrl, RedirectUri, State};
+use connect_core::registration::Registration;
+use connect_core::token::ClientSecret;
+use connect_core::{ConnectUrl, RedirectUri};
 
 use crate::harden::{harden, Hardening};
 use crate::html::{escape, page, stylesheet};
 use crate::offload::{Offload, OffloadFailed};
+use crate::token_endpoint::{self, Grants};
 
 mod battery;
 
@@ -60,12 +73,18 @@ pub const BODY_LIMIT: usize = 3 * connect_core::MAX_URL_LEN + 16 * 1024;
 /// the link.
 pub const MAX_NOTES_SHOWN: usize = 50;
 
-/// The redirect URIs the stand-in accepts, like the dashboard's list; the first
-/// is the default for links that carry none.
+/// What the stand-in knows of the applications, like the dashboard: a whole
+/// registration, or (the `--redirect-uri` shortcut) the redirect URIs of one
+/// application whose app id is whatever the link carries.
 #[derive(Clone, Debug)]
 pub struct StandInConfig {
-    /// Registered redirect URIs, default first.
+    /// Registered redirect URIs, default first; used when `registration` is `None`.
     pub redirect_uris: Vec<RedirectUri>,
+    /// The application's registration (`smartcar.toml`): when given, each link is
+    /// checked against it as Connect does, and `redirect_uris` is not used.
+    pub registration: Option<Registration>,
+    /// The application's client secret, checked at `POST /oauth/token`.
+    pub client_secret: ClientSecret,
 }
 
 /// What the handlers share.
@@ -74,6 +93,8 @@ struct StandIn {
     config: Arc<StandInConfig>,
     /// Long links are read off the async workers (see [`crate::offload`]).
     offload: Offload,
+    /// Codes and refresh tokens issued, for `POST /oauth/token`.
+    grants: Arc<Grants>,
 }
 
 /// The stand-in's routes, hardened.
@@ -81,12 +102,14 @@ pub fn router(config: StandInConfig) -> Router {
     let stand_in = StandIn {
         config: Arc::new(config),
         offload: Offload::default(),
+        grants: Arc::default(),
     };
     let routes = Router::new()
         .route("/oauth/authorize", get(grant_page))
         .route("/oauth/reauthenticate", get(grant_page))
         .route("/oauth/grant", post(decide))
         .route("/battery-capacity", get(battery::ask).post(battery::choose))
+        .route("/oauth/token", post(token))
         .route("/style.css", get(stylesheet))
         .with_state(stand_in);
     harden(
@@ -207,8 +230,41 @@ fn read_link(link: &str) -> Result<(ConnectUrl, Notes), Refusal> {
     }
 }
 
+/// The link against a whole registration, as Connect checks it: every refusal at
+/// once, in Connect's wording; the redirect URI is the link's or the application's
+/// default.
+fn check_registered(
+    registration: &Registration,
+    url: ConnectUrl,
+    warnings: Notes,
+    link: &str,
+) -> Result<Incoming, Refusal> {
+    let report = registration.check(&url);
+    if !report.is_ok() {
+        return Err(Refusal {
+            problems: Notes::of(report.findings().iter().map(|f| f.as_error())),
+            link: Some(link.to_owned()),
+        });
+    }
+    let redirect_uri = match (report.redirect_uri(), report.application()) {
+        (Some(uri), _) => uri.clone(),
+        // `response_type=none` without a redirect URI: Connect ends on its own
+        // page; the stand-in, which has none, goes back to the default.
+        (None, Some(app)) => app.default_redirect_uri().clone(),
+        (None, None) => return Err(Refusal::one("the link's application is not registered")),
+    };
+    Ok(Incoming {
+        url,
+        redirect_uri,
+        warnings,
+    })
+}
+
 fn check(config: &StandInConfig, link: &str) -> Result<Incoming, Refusal> {
     let (url, warnings) = read_link(link)?;
+    if let Some(registration) = &config.registration {
+        return check_registered(registration, url, warnings, link);
+    }
     let redirect_uri = match url.request().redirect_uri() {
         Some(uri) => uri.clone(),
         None => config.redirect_uris.first().cloned().ok_or_else(|| {
@@ -425,8 +481,12 @@ async fn decide(AppState(stand_in): AppState<StandIn>, body: String) -> Response
                 }
                 match request.vehicle_id() {
                     Some(vehicle) => vec![("vehicle_id", vehicle.to_string())],
-                    None => match State::generate() {
-                        Ok(code) => vec![("code", code.to_string())],
+                    // Exchanged at `POST /oauth/token` against this link's redirect URI.
+                    None => match stand_in
+                        .grants
+                        .issue_code(request.client_id(), request.redirect_uri())
+                    {
+                        Ok(code) => vec![("code", code)],
                         Err(e) => return refuse(&format!("no randomness for the code: {e}")),
                     },
                 }
@@ -455,4 +515,18 @@ async fn decide(AppState(stand_in): AppState<StandIn>, body: String) -> Response
         Ok(location) => (StatusCode::FOUND, [(header::LOCATION, location)]).into_response(),
         Err(_) => refuse("the redirect back is not a valid header value"),
     }
+}
+
+/// `POST /oauth/token`: see [`crate::token_endpoint`].
+async fn token(
+    AppState(stand_in): AppState<StandIn>,
+    headers: HeaderMap,
+    body: String,
+) -> Response {
+    token_endpoint::exchange(
+        &stand_in.grants,
+        &stand_in.config.client_secret,
+        &headers,
+        &body,
+    )
 }

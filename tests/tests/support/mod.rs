@@ -6,7 +6,7 @@
 use std::time::Duration;
 
 use connect_servers::serve::{serve, ConnectionLimits};
-use connect_servers::{stand_in, web};
+use connect_servers::{stand_in, token_endpoint, web};
 
 /// The header-read timeout of the servers under test: short, so that the test of
 /// a half-sent request does not wait long.
@@ -38,17 +38,27 @@ pub async fn spawn(router: axum::Router) -> String {
 }
 
 pub async fn start() -> Servers {
+    start_with_secret(token_endpoint::DEMO_CLIENT_SECRET).await
+}
+
+/// Both servers, the web example exchanging codes with `web_secret` (the stand-in
+/// checks [`token_endpoint::DEMO_CLIENT_SECRET`]).
+pub async fn start_with_secret(web_secret: &str) -> Servers {
     // The web example's callback must be known before it listens: bind first.
     let web_listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let web = format!("http://{}", web_listener.local_addr().unwrap());
     let callback = format!("{web}/callback");
     let stand_in = spawn(stand_in::router(stand_in::StandInConfig {
         redirect_uris: vec![callback.parse().unwrap()],
+        registration: None,
+        client_secret: token_endpoint::DEMO_CLIENT_SECRET.parse().unwrap(),
     }))
     .await;
     let web_config = web::WebConfig {
         connect_origin: stand_in.parse().unwrap(),
         redirect_uri: callback.parse().unwrap(),
+        auth_origin: stand_in.parse().unwrap(),
+        client_secret: web_secret.parse().unwrap(),
     };
     serve_on(web_listener, web::router(web_config));
     Servers { web, stand_in }

@@ -11,6 +11,22 @@ use crate::error::{Error, Problem};
 use crate::parameter::Parameter;
 
 /// Whether a permission reads data (`GET`) or issues commands (`POST`/`PUT`).
+///
+/// Exhaustive on purpose: Smartcar's permission names are `read_…` or
+/// `control_…`, and a `match` on the kind is meant to cover both. A third kind
+/// would be a new major version.
+///
+/// ```
+/// use connect_core::{Permission, PermissionKind};
+///
+/// let controls: Vec<_> = Permission::ALL
+///     .iter()
+///     .filter(|p| p.kind() == PermissionKind::Control)
+///     .map(|p| p.name())
+///     .collect();
+/// assert!(controls.contains(&"control_trunk"));
+/// assert_eq!(Permission::ReadVin.kind(), PermissionKind::Read);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum PermissionKind {
     /// `read_…`: get data from the vehicle.
@@ -25,7 +41,24 @@ macro_rules! permission_catalog {
         /// <https://smartcar.com/docs/api-reference/permissions>.
         ///
         /// `FromStr` takes the name (`read_odometer`); `Display` writes it.
+        /// `#[non_exhaustive]`: Smartcar adds permissions, and a new one is not a
+        /// breaking change here; a `match` on it needs a `_` arm.
+        ///
+        /// ```
+        /// use connect_core::{Permission, PermissionKind};
+        ///
+        /// let permission: Permission = "read_odometer".parse()?;
+        /// assert_eq!(permission, Permission::ReadOdometer);
+        /// assert_eq!(permission.name(), "read_odometer");
+        /// assert_eq!(permission.description(), "Retrieve total distance traveled");
+        /// assert_eq!(permission.kind(), PermissionKind::Read);
+        /// // A near miss gets a suggestion.
+        /// let error = "read_odometr".parse::<Permission>().unwrap_err();
+        /// assert_eq!(error.help().as_deref(), Some("did you mean `read_odometer`?"));
+        /// # Ok::<(), connect_core::Error>(())
+        /// ```
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
         pub enum Permission {
             $( #[doc = $description] $variant, )*
         }
@@ -55,6 +88,13 @@ macro_rules! permission_catalog {
         /// `connect_url!` resolves each permission name of a `scope: [...]` to the
         /// constant of the same name here, so hovering `read_odometer` in the macro
         /// shows its description and go-to-definition lands here.
+        ///
+        /// ```
+        /// use connect_core::{permissions, Permission};
+        ///
+        /// assert_eq!(permissions::read_odometer, Permission::ReadOdometer);
+        /// assert_eq!(permissions::control_trunk.name(), "control_trunk");
+        /// ```
         #[allow(non_upper_case_globals)]
         pub mod names {
             use super::Permission;

@@ -19,7 +19,11 @@ macro_rules! choice {
         $( deprecated [ $( $deprecated:literal ),* ] )?
     ) => {
         $(#[$doc])*
+        ///
+        /// `#[non_exhaustive]`: Connect may add values, and a new one is not a breaking
+        /// change here; a `match` on it needs a `_` arm.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
         pub enum $name {
             $( $(#[$vdoc])* $variant, )*
         }
@@ -79,6 +83,16 @@ macro_rules! choice {
 
 choice! {
     /// Whether Connect shows the approval dialog again to an owner who approved before.
+    ///
+    /// ```
+    /// use connect_core::ApprovalPrompt;
+    ///
+    /// let prompt: ApprovalPrompt = "force".parse()?;
+    /// assert_eq!(prompt, ApprovalPrompt::Force);
+    /// assert_eq!(ApprovalPrompt::Auto.to_string(), "auto");
+    /// assert!("always".parse::<ApprovalPrompt>().is_err());
+    /// # Ok::<(), connect_core::Error>(())
+    /// ```
     ApprovalPrompt, ApprovalPrompt, InvalidApprovalPrompt {
         /// Show it only if the owner has not approved this scope yet (Connect's default).
         Auto = "auto",
@@ -89,6 +103,18 @@ choice! {
 
 choice! {
     /// Which vehicles the link connects to.
+    ///
+    /// ```
+    /// use connect_core::Mode;
+    ///
+    /// let mode: Mode = "simulated".parse()?;
+    /// assert_eq!(mode, Mode::Simulated);
+    /// assert_eq!(Mode::ALL.iter().map(|m| m.name()).collect::<Vec<_>>(), ["live", "simulated"]);
+    /// // `test`, the deprecated name, is refused when writing, with the fix.
+    /// let error = "test".parse::<Mode>().unwrap_err();
+    /// assert_eq!(error.help().as_deref(), Some("`test` is the deprecated name of `simulated`: write `simulated`"));
+    /// # Ok::<(), connect_core::Error>(())
+    /// ```
     Mode, Mode, InvalidMode {
         /// Real vehicles (Connect's default).
         Live = "live",
@@ -101,8 +127,19 @@ choice! {
 choice! {
     /// What Connect hands back on the redirect.
     ///
-    /// A link states it, but one writes only [`ResponseType::None`]: `code` is
-    /// implied, and `vehicle_id` with `vehicle_id`.
+    /// A link states it, but one writes only [`ResponseType::None`]
+    /// ([`ConnectUrlBuilder::response_type_none`](crate::ConnectUrlBuilder::response_type_none)):
+    /// `code` is implied, and `vehicle_id` with `vehicle_id`.
+    ///
+    /// ```
+    /// use connect_core::ResponseType;
+    ///
+    /// let link: connect_core::ConnectUrl = "https://connect.smartcar.com/oauth/authorize?\
+    ///     response_type=code&client_id=8229df9f-91a0-4ff0-a1ae-a1f38ee24d07".parse()?;
+    /// assert_eq!(link.request().response_type(), ResponseType::Code);
+    /// assert_eq!("none".parse::<ResponseType>()?, ResponseType::None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     ResponseType, ResponseType, InvalidResponseType {
         /// An authorization code (`/oauth/authorize`).
         Code = "code",

@@ -17,10 +17,34 @@ string_value! {
     /// Non-empty, no whitespace, only `A-Z a-z 0-9 - . _ ~`. Not required to be a
     /// UUID. An id beginning with `client_` is accepted, but reading a link warns
     /// about it: that is the v3 API credential, which Connect refuses as app id.
+    ///
+    /// ```
+    /// use connect_core::ClientId;
+    ///
+    /// let id: ClientId = "8229df9f-91a0-4ff0-a1ae-a1f38ee24d07".parse()?;
+    /// assert_eq!(id.as_str(), "8229df9f-91a0-4ff0-a1ae-a1f38ee24d07");
+    /// // A constant, checked without copying.
+    /// let id = ClientId::from_static("8229df9f-91a0-4ff0-a1ae-a1f38ee24d07")?;
+    /// assert_eq!(id.to_string(), "8229df9f-91a0-4ff0-a1ae-a1f38ee24d07");
+    /// let error = "my app".parse::<ClientId>().unwrap_err();
+    /// assert_eq!(error.message(), "`client_id` must not contain whitespace");
+    /// # Ok::<(), connect_core::Error>(())
+    /// ```
     ClientId, check_client_id
 }
 
 /// The app id under its newer name: the same value and rules as [`ClientId`].
+/// A link renders it under the name it was given
+/// ([`ConnectUrl::builder_with_application_id`](crate::ConnectUrl::builder_with_application_id)).
+///
+/// ```
+/// use connect_core::{ApplicationId, ClientId};
+///
+/// let id: ApplicationId = "8229df9f-91a0-4ff0-a1ae-a1f38ee24d07".parse()?;
+/// let same: ClientId = id.clone();
+/// assert_eq!(same, id);
+/// # Ok::<(), connect_core::Error>(())
+/// ```
 pub type ApplicationId = ClientId;
 
 /// The prefix of Smartcar's v3 API credentials, which are not Connect app ids.
@@ -30,6 +54,17 @@ string_value! {
     /// The id Smartcar gave a connected vehicle; a link with one re-authenticates it.
     ///
     /// Non-empty, no whitespace, only `A-Z a-z 0-9 - . _ ~`.
+    ///
+    /// ```
+    /// use connect_core::{ConnectUrl, VehicleId};
+    ///
+    /// let vehicle: VehicleId = "36ab27d0-fd9d-4455-823a-ce30af709ffc".parse()?;
+    /// let link = ConnectUrl::builder("8229df9f-91a0-4ff0-a1ae-a1f38ee24d07".parse()?)
+    ///     .vehicle_id(vehicle)
+    ///     .build()?;
+    /// assert!(link.as_str().starts_with("https://connect.smartcar.com/oauth/reauthenticate?"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     VehicleId, check_vehicle_id
 }
 

@@ -7,6 +7,16 @@ use crate::parameter::Parameter;
 
 /// An ISO 3166-1 alpha-2 country code, for the `country` flag: every officially
 /// assigned code. `UK` is refused with help `GB`; lower case with its upper case.
+///
+/// ```
+/// use connect_core::Country;
+///
+/// let germany: Country = "DE".parse()?;
+/// assert_eq!((germany.code(), germany.name()), ("DE", "Germany"));
+/// let error = "UK".parse::<Country>().unwrap_err();
+/// assert_eq!(error.help().as_deref(), Some("did you mean `GB`?"));
+/// # Ok::<(), connect_core::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Country(&'static str);
 

@@ -12,6 +12,15 @@ use crate::model::value::Country;
 use crate::parameter::Parameter;
 
 /// The flag whose value must be an ISO 3166-1 alpha-2 code.
+///
+/// ```
+/// use connect_core::{Country, Flag, COUNTRY_FLAG};
+///
+/// let flag = Flag::country("DE".parse::<Country>()?);
+/// assert_eq!(flag.name(), COUNTRY_FLAG);
+/// assert!(Flag::new(COUNTRY_FLAG, "XX").is_err()); // not an assigned code
+/// # Ok::<(), connect_core::Error>(())
+/// ```
 pub const COUNTRY_FLAG: &str = "country";
 
 fn error(problem: Problem) -> Error {
@@ -24,6 +33,18 @@ fn error(problem: Problem) -> Error {
 /// A flag written by this crate always has a value (the documentation defines
 /// flags as `name:value`); a flag read from a link may have none, as Connect and
 /// the JavaScript and Android SDKs allow (`flags=feature3`).
+///
+/// ```
+/// use connect_core::Flag;
+///
+/// let flag = Flag::new("account_sync", "true")?;
+/// assert_eq!(flag.to_string(), "account_sync:true");
+/// assert_eq!(flag.as_bool(), Some(true));
+/// let parsed: Flag = "tier:2".parse()?;
+/// assert_eq!((parsed.name(), parsed.value()), ("tier", Some("2")));
+/// assert!(Flag::new("has space", "x").is_err());
+/// # Ok::<(), connect_core::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Flag {
     name: Cow<'static, str>,
@@ -145,6 +166,18 @@ impl fmt::Display for Flag {
 }
 
 /// The feature flags of a link, in the order written: non-empty, each name once.
+///
+/// ```
+/// use connect_core::{Country, Flag, Flags};
+///
+/// let flags = Flags::new([Flag::country("DE".parse()?), Flag::new("account_sync", "true")?])?;
+/// assert_eq!(flags.to_string(), "country:DE account_sync:true");
+/// assert_eq!(flags.country(), Some("DE".parse::<Country>()?));
+/// assert!(flags.get("account_sync").is_some());
+/// // Each name once.
+/// assert!(Flags::new([Flag::new("a", "1")?, Flag::new("a", "2")?]).is_err());
+/// # Ok::<(), connect_core::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Flags(Cow<'static, [Flag]>);
 

@@ -24,6 +24,21 @@ string_value! {
     /// catalog still works; [`Make::from_catalog`] also checks the catalog, as
     /// `connect_url!` does for `make: TESLA`. The cataloged makes are constants in
     /// [`crate::makes`].
+    ///
+    /// ```
+    /// use connect_core::{makes, Make};
+    ///
+    /// let make: Make = "TESLA".parse()?;
+    /// assert_eq!(make, makes::TESLA);
+    /// assert_eq!(make.brand(), Some("Tesla"));
+    /// // A brand newer than the catalog is still a make: only its spelling is checked...
+    /// let newer: Make = "NEW_BRAND".parse()?;
+    /// assert_eq!(newer.brand(), None);
+    /// // ...unless the catalog is asked, as `connect_url!` does for `make: TESLA`.
+    /// let error = Make::from_catalog("TESLAA").unwrap_err();
+    /// assert_eq!(error.help().as_deref(), Some("did you mean `TESLA`?"));
+    /// # Ok::<(), connect_core::Error>(())
+    /// ```
     Make, check_make, read = read_make
 }
 

@@ -89,12 +89,21 @@ pub fn parse_bool(parameter: Parameter, text: &str) -> Result<bool, Error> {
 /// A value marked `secret` (`string_value! { secret State, check }`) derives no
 /// comparison: its module writes `PartialEq`, `Eq` and `Hash` by hand, equality
 /// in constant time, and gives it no order (comparing by order would stop at the
-/// first differing byte, and tell an attacker how much of a guess is right).
+/// first differing byte, and tell an attacker how much of a guess is right). Its
+/// `Debug` shows only the type's name (`State(…)`), so logging a request or a
+/// session that holds one does not print it; `Display` and `as_str` still give it.
 macro_rules! string_value {
     ($(#[$doc:meta])* secret $name:ident, $check:path $(, read = $read:path)?) => {
         $(#[$doc])*
-        #[derive(Debug, Clone)]
+        #[derive(Clone)]
         pub struct $name(::std::borrow::Cow<'static, str>);
+
+        /// Kept out of logs: the value is a secret.
+        impl ::std::fmt::Debug for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(concat!(stringify!($name), "(…)"))
+            }
+        }
 
         $crate::model::value::string_value!(@common $name, $check $(, read = $read)?);
     };

@@ -96,6 +96,21 @@ string_value! {
     ///
     /// Kept and sent exactly as written, never normalised: Smartcar compares it
     /// with the URIs registered in the dashboard as strings.
+    ///
+    /// ```
+    /// use connect_core::{ClientId, RedirectUri};
+    ///
+    /// let web: RedirectUri = "https://example.com/home".parse()?;
+    /// assert_eq!(web.mobile_client_id(), None);
+    /// let mobile: RedirectUri = "sc8229df9f-91a0-4ff0-a1ae-a1f38ee24d07://callback".parse()?;
+    /// let id: ClientId = "8229df9f-91a0-4ff0-a1ae-a1f38ee24d07".parse()?;
+    /// assert_eq!(mobile.mobile_client_id(), Some(id.as_str()));
+    /// assert!(mobile.check_client(&id).is_ok());
+    /// // Plain http only on loopback.
+    /// assert!("http://example.com/home".parse::<RedirectUri>().is_err());
+    /// assert!("http://localhost:8000/callback".parse::<RedirectUri>().is_ok());
+    /// # Ok::<(), connect_core::Error>(())
+    /// ```
     RedirectUri, check_redirect_uri
 }
 
@@ -140,6 +155,16 @@ string_value! {
     /// turns out to be at run time. A mobile redirect URI must carry the link's own
     /// app id, which the macro checks only between literals; [`RedirectUri`] and
     /// [`ConnectUrl::builder`](crate::ConnectUrl::builder) take either kind.
+    ///
+    /// ```
+    /// use connect_core::{RedirectUri, WebRedirectUri};
+    ///
+    /// let web: WebRedirectUri = "https://example.com/home".parse()?;
+    /// let any: RedirectUri = web.into();
+    /// assert_eq!(any.as_str(), "https://example.com/home");
+    /// assert!("sc8229df9f-91a0-4ff0-a1ae-a1f38ee24d07://callback".parse::<WebRedirectUri>().is_err());
+    /// # Ok::<(), connect_core::Error>(())
+    /// ```
     WebRedirectUri, check_web_redirect_uri
 }
 

@@ -12,12 +12,31 @@ use crate::model::catalog::permissions::Permission;
 use crate::parameter::Parameter;
 
 /// The prefix that locks a permission on the grant screen.
+///
+/// ```
+/// use connect_core::{Permission, ScopeEntry, REQUIRED_PREFIX};
+///
+/// let entry = ScopeEntry::required(Permission::ReadVin);
+/// assert_eq!(entry.to_string(), format!("{REQUIRED_PREFIX}:read_vin"));
+/// ```
 pub const REQUIRED_PREFIX: &str = "required";
 
 /// One permission of a scope, and whether the owner may uncheck it.
 ///
 /// Since 2026-06-16 Connect shows every requested permission checked; a `required`
 /// one is locked, an optional one can be unchecked by the owner.
+///
+/// ```
+/// use connect_core::{Permission, ScopeEntry};
+///
+/// let locked = ScopeEntry::required(Permission::ReadOdometer);
+/// assert!(locked.is_required());
+/// assert_eq!(locked.to_string(), "required:read_odometer");
+/// let entry: ScopeEntry = "read_vin".parse()?;
+/// assert_eq!(entry, ScopeEntry::optional(Permission::ReadVin));
+/// assert_eq!(ScopeEntry::from(Permission::ReadVin), entry);
+/// # Ok::<(), connect_core::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct ScopeEntry {
     permission: Permission,
@@ -114,6 +133,21 @@ fn duplicate(entry: &ScopeEntry) -> Problem {
 
 /// The permissions a link requests, in the order written: non-empty, each
 /// permission once. `Display` writes them space-separated, `required:` where locked.
+///
+/// ```
+/// use connect_core::{Permission, Scope, ScopeEntry};
+///
+/// let scope = Scope::new([
+///     ScopeEntry::required(Permission::ReadOdometer),
+///     Permission::ReadVin.into(),
+/// ])?;
+/// assert_eq!(scope.to_string(), "required:read_odometer read_vin");
+/// assert!(scope.contains(Permission::ReadVin));
+/// assert_eq!(scope, "required:read_odometer read_vin".parse()?);
+/// // Each permission once, required or not.
+/// assert!(Scope::new([Permission::ReadVin.into(), ScopeEntry::required(Permission::ReadVin)]).is_err());
+/// # Ok::<(), connect_core::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Scope(Cow<'static, [ScopeEntry]>);
 

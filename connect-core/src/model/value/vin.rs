@@ -30,6 +30,17 @@ string_value! {
     ///
     /// The check digit (position 9) is not verified: it is mandatory only in North
     /// America, and Connect serves Europe too.
+    ///
+    /// ```
+    /// use connect_core::Vin;
+    ///
+    /// let vin: Vin = "1HGCM82633A004352".parse()?;
+    /// assert_eq!(vin.as_str(), "1HGCM82633A004352");
+    /// // Lower case is refused, with the upper-case spelling as help.
+    /// let error = "1hgcm82633a004352".parse::<Vin>().unwrap_err();
+    /// assert!(error.help().unwrap().contains("1HGCM82633A004352"));
+    /// # Ok::<(), connect_core::Error>(())
+    /// ```
     Vin, check_vin
 }
 

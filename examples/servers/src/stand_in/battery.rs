@@ -31,10 +31,26 @@ fn check(
              (`BatteryCapacityLink::with_redirect_uri`) before sending the owner to it",
         ));
     };
-    if !config.redirect_uris.contains(&redirect_uri) {
-        return Err(Refusal::one(format!(
-            "`redirect_uri` `{redirect_uri}` is not registered"
-        )));
+    match &config.registration {
+        // As Connect does with a registration: the link's app, then its redirect URIs.
+        Some(registration) => {
+            let Some(application) = registration.by_app_id(link.client_id()) else {
+                return Err(Refusal::one(
+                    registration
+                        .unknown_app_id(link.client_id().as_str(), link.app_id_parameter())
+                        .to_string(),
+                ));
+            };
+            application
+                .check_redirect_uri(registration, redirect_uri.as_str())
+                .map_err(|e| Refusal::one(e.to_string()))?;
+        }
+        None if !config.redirect_uris.contains(&redirect_uri) => {
+            return Err(Refusal::one(format!(
+                "`redirect_uri` `{redirect_uri}` is not registered"
+            )));
+        }
+        None => {}
     }
     Ok((link, redirect_uri))
 }

@@ -1,0 +1,335 @@
+//! What can go wrong with a token request or its response: one table, each
+//! variant with its message beside it (as the `url` crate writes its errors).
+
+use std::fmt;
+
+use http::StatusCode;
+
+use super::MAX_RESPONSE_LEN;
+use crate::error::Escaped;
+
+/// At most this many bytes of a body are kept to quote in an error.
+pub(crate) const MAX_QUOTE: usize = 200;
+
+/// A body's first [`MAX_QUOTE`] bytes, decoded lossily; a character cut at the
+/// bound is dropped, not shown as U+FFFD.
+pub(crate) fn quote(body: &[u8]) -> String {
+    let mut prefix = &body[..body.len().min(MAX_QUOTE)];
+    if prefix.len() < body.len() {
+        // The last character starts at most 3 bytes before the end.
+        for back in 1..=3.min(prefix.len()) {
+            let at = prefix.len() - back;
+            if prefix[at] & 0xC0 != 0x80 {
+                let needed = match prefix[at] {
+                    b if b >= 0xF0 => 4,
+                    b if b >= 0xE0 => 3,
+                    b if b >= 0xC0 => 2,
+                    _ => 1,
+                };
+                if needed > back {
+                    prefix = &prefix[..at];
+                }
+                break;
+            }
+        }
+    }
+    String::from_utf8_lossy(prefix).into_owned()
+}
+
+/// `` `the body…` `` with its length when cut; escaped, so a hostile body forges no log line.
+struct Quoted<'a>(&'a str, usize);
+
+impl fmt::Display for Quoted<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "`{}", Escaped(self.0))?;
+        if self.1 > self.0.len() {
+            write!(f, "…` ({} bytes)", self.1)
+        } else {
+            f.write_str("`")
+        }
+    }
+}
+
+macro_rules! token_errors {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident {
+            $(
+                $(#[$vmeta:meta])*
+                $variant:ident $({ $( $(#[$fmeta:meta])* $field:ident: $ty:ty ),* $(,)? })? $(($bind:ident: $inner:ty))?
+                    => |$f:ident| $message:expr,
+            )*
+        }
+    ) => {
+        $(#[$meta])*
+        pub enum $name {
+            $( $(#[$vmeta])* $variant $({ $( $(#[$fmeta])* $field: $ty ),* })? $(($inner))?, )*
+        }
+
+        impl fmt::Display for $name {
+            #[allow(unused_variables)]
+            fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+                match self {
+                    $( token_errors!(@pattern $name $variant $({ $($field),* })? $(($bind))?) => {
+                        let $f = formatter;
+                        $message
+                    } )*
+                }
+            }
+        }
+    };
+    (@pattern $name:ident $variant:ident { $($field:ident),* }) => { $name::$variant { $($field),* } };
+    (@pattern $name:ident $variant:ident ($bind:ident)) => { $name::$variant($bind) };
+    (@pattern $name:ident $variant:ident) => { $name::$variant };
+}
+
+token_errors! {
+    /// Why a token request could not be made, or its response gave no tokens.
+    ///
+    /// `Display` is a message in rustc's style (lower case, no final period); text
+    /// from the response is quoted at most 200 bytes long and escaped.
+    ///
+    /// ```
+    /// use connect_core::token::{OAuthErrorKind, TokenError, Tokens};
+    /// use connect_core::token::http::StatusCode;
+    /// use std::time::SystemTime;
+    ///
+    /// let body = br#"{"error":"invalid_grant","error_description":"Invalid code: 42"}"#;
+    /// let error = Tokens::read_parts(StatusCode::BAD_REQUEST, body, SystemTime::now()).unwrap_err();
+    /// match &error {
+    ///     TokenError::OAuth(oauth) => assert_eq!(oauth.kind(), &OAuthErrorKind::InvalidGrant),
+    ///     other => panic!("{other}"),
+    /// }
+    /// assert_eq!(
+    ///     error.to_string(),
+    ///     "the token endpoint refused the request (400 Bad Request): `invalid_grant`: Invalid code: 42"
+    /// );
+    /// ```
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[non_exhaustive]
+    pub enum TokenError {
+        /// Smartcar refused: an OAuth error (`invalid_grant`, `invalid_client`, …).
+        OAuth(error: OAuthError) => |f| write!(f, "the token endpoint refused the request ({}): {error}", error.status()),
+        /// The body is not JSON.
+        NotJson {
+            /// The response's status.
+            status: StatusCode,
+            /// The body's first 200 bytes, decoded lossily.
+            body: String,
+            /// The body's length in bytes.
+            length: usize,
+            /// What the JSON reader said.
+            reason: String,
+        } => |f| write!(f, "the token endpoint answered {status} with a body that is not JSON ({reason}): {}", Quoted(body, *length)),
+        /// JSON, but neither tokens nor an OAuth error: `field` is missing or not
+        /// of its type (or, for `expires_in`, out of range).
+        UnexpectedJson {
+            /// The response's status.
+            status: StatusCode,
+            /// The first field missing or wrong.
+            field: &'static str,
+            /// The body's first 200 bytes, decoded lossily.
+            body: String,
+            /// The body's length in bytes.
+            length: usize,
+        } => |f| write!(f, "the token endpoint answered {status} with JSON that has no valid `{field}`: {}", Quoted(body, *length)),
+        /// The body is over [`MAX_RESPONSE_LEN`] bytes, far more than tokens take:
+        /// refused unread.
+        TooLarge {
+            /// The response's status.
+            status: StatusCode,
+            /// The body's length in bytes.
+            length: usize,
+        } => |f| write!(f, "the token endpoint answered {status} with {length} bytes, over the {MAX_RESPONSE_LEN} bytes a token response can be"),
+        /// The link of a code exchange was made for another app id than the
+        /// credentials': Smartcar would refuse the code.
+        ClientIdMismatch {
+            /// The link's `client_id`.
+            link: String,
+            /// The credentials' client id.
+            credentials: String,
+        } => |f| write!(f, "the link was made for the app id `{}`, but the credentials are of `{}`: exchange the code with the credentials of the link's application", Escaped(link), Escaped(credentials)),
+        /// An empty secret or token.
+        EmptySecret {
+            /// `client secret`, `access token` or `refresh token`.
+            what: &'static str,
+        } => |f| write!(f, "the {what} is empty"),
+        /// A secret or token with a control character in it.
+        ControlInSecret {
+            /// `client secret`, `access token` or `refresh token`.
+            what: &'static str,
+        } => |f| write!(f, "the {what} contains a control character (a newline pasted with it?)"),
+        /// The `http` crate refused a part of the request (not expected: every
+        /// part is checked before).
+        RequestNotBuilt {
+            /// What the `http` crate said.
+            reason: String,
+        } => |f| write!(f, "the token request could not be built: {reason}"),
+    }
+}
+
+impl std::error::Error for TokenError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            TokenError::OAuth(error) => Some(error),
+            _ => None,
+        }
+    }
+}
+
+impl From<OAuthError> for TokenError {
+    fn from(error: OAuthError) -> Self {
+        TokenError::OAuth(error)
+    }
+}
+
+/// An OAuth error from the token endpoint: `{"error": "…", "error_description": "…"}`.
+///
+/// ```
+/// use connect_core::token::{OAuthErrorKind, TokenError, Tokens};
+/// use connect_core::token::http::StatusCode;
+/// use std::time::SystemTime;
+///
+/// let body = br#"{"error":"invalid_grant","error_description":"Unauthorized redirect_uri: https://example.com"}"#;
+/// let Err(TokenError::OAuth(error)) = Tokens::read_parts(StatusCode::BAD_REQUEST, body, SystemTime::now()) else {
+///     panic!("an OAuth error");
+/// };
+/// assert_eq!(error.kind(), &OAuthErrorKind::InvalidGrant);
+/// assert_eq!(error.kind().code(), "invalid_grant");
+/// assert_eq!(error.status(), 400);
+/// assert_eq!(error.description(), Some("Unauthorized redirect_uri: https://example.com"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OAuthError {
+    pub(crate) status: StatusCode,
+    pub(crate) kind: OAuthErrorKind,
+    pub(crate) description: Option<String>,
+}
+
+impl OAuthError {
+    /// Which error.
+    #[must_use]
+    pub fn kind(&self) -> &OAuthErrorKind {
+        &self.kind
+    }
+
+    /// `error_description`, Smartcar's own words.
+    #[must_use]
+    pub fn description(&self) -> Option<&str> {
+        self.description.as_deref()
+    }
+
+    /// The response's status (400 or 401 as a rule).
+    #[must_use]
+    pub fn status(&self) -> StatusCode {
+        self.status
+    }
+}
+
+impl fmt::Display for OAuthError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Both come from the response: escaped, so that logging one forges no line.
+        write!(f, "`{}`", Escaped(self.kind.code()))?;
+        if let Some(description) = &self.description {
+            write!(f, ": {}", Escaped(description))?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for OAuthError {}
+
+/// The `error` codes of the token endpoints (RFC 6749 §5.2, as Smartcar uses them).
+///
+/// ```
+/// use connect_core::token::OAuthErrorKind;
+///
+/// assert_eq!(OAuthErrorKind::from_code("invalid_client"), OAuthErrorKind::InvalidClient);
+/// assert_eq!(OAuthErrorKind::from_code("slow_down").code(), "slow_down");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum OAuthErrorKind {
+    /// The code or refresh token is invalid, expired, used, or was issued for
+    /// another redirect URI (`Unauthorized redirect_uri: …`).
+    InvalidGrant,
+    /// The client id or secret is wrong (status 401).
+    InvalidClient,
+    /// A parameter is missing or malformed (`Invalid code: …`, `Invalid refresh_token: …`).
+    InvalidRequest,
+    /// The application may not do this, e.g. "Application not authorized to
+    /// requested make(s): SEAT".
+    UnauthorizedClient,
+    /// The `grant_type` is not one the endpoint takes.
+    UnsupportedGrantType,
+    /// The scope asked for is not allowed.
+    InvalidScope,
+    /// A code this library does not know, kept as it came.
+    Other(String),
+}
+
+impl OAuthErrorKind {
+    /// The kind of an `error` code; an unknown code is kept in [`OAuthErrorKind::Other`].
+    #[must_use]
+    pub fn from_code(code: &str) -> Self {
+        match code {
+            "invalid_grant" => OAuthErrorKind::InvalidGrant,
+            "invalid_client" => OAuthErrorKind::InvalidClient,
+            "invalid_request" => OAuthErrorKind::InvalidRequest,
+            "unauthorized_client" => OAuthErrorKind::UnauthorizedClient,
+            "unsupported_grant_type" => OAuthErrorKind::UnsupportedGrantType,
+            "invalid_scope" => OAuthErrorKind::InvalidScope,
+            other => OAuthErrorKind::Other(other.to_owned()),
+        }
+    }
+
+    /// The `error` code as the endpoint writes it.
+    #[must_use]
+    pub fn code(&self) -> &str {
+        match self {
+            OAuthErrorKind::InvalidGrant => "invalid_grant",
+            OAuthErrorKind::InvalidClient => "invalid_client",
+            OAuthErrorKind::InvalidRequest => "invalid_request",
+            OAuthErrorKind::UnauthorizedClient => "unauthorized_client",
+            OAuthErrorKind::UnsupportedGrantType => "unsupported_grant_type",
+            OAuthErrorKind::InvalidScope => "invalid_scope",
+            OAuthErrorKind::Other(code) => code,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_are_bounded_on_a_character_boundary() {
+        assert_eq!(quote(b"short"), "short");
+        let long = "é".repeat(150); // 300 bytes
+        let q = quote(long.as_bytes());
+        assert_eq!(q, "é".repeat(100));
+        let mut odd = vec![b'a'];
+        odd.extend_from_slice(long.as_bytes());
+        assert_eq!(quote(&odd).len(), 199);
+        assert_eq!(quote(&[0xFF, b'a']), "\u{FFFD}a");
+        assert_eq!(
+            Quoted("a\nb", 3).to_string() + &Quoted("ab", 900).to_string(),
+            "`a\\nb``ab…` (900 bytes)"
+        );
+    }
+
+    #[test]
+    fn codes_round_trip() {
+        for code in [
+            "invalid_grant",
+            "invalid_client",
+            "invalid_request",
+            "unauthorized_client",
+            "unsupported_grant_type",
+            "invalid_scope",
+            "something_new",
+        ] {
+            assert_eq!(OAuthErrorKind::from_code(code).code(), code);
+        }
+    }
+}
