@@ -73,7 +73,47 @@ pub enum Outcome {
     Completed,
     /// Connect reports an error.
     Error(ConnectError),
+    /// The owner chose the battery capacity of a vehicle, on a
+    /// [`BatteryCapacityLink`](crate::BatteryCapacityLink): `vehicle_id`,
+    /// `selected_capacity` and `reason=battery_capacity` came back.
+    ///
+    /// That link carries no `state`, so neither does this redirect: read it with
+    /// [`Callback::outcome`], and trust the capacity only as Smartcar's API
+    /// reports it (`GET /vehicles/{id}/battery/nominal_capacity`).
+    BatteryCapacity(BatteryCapacity),
 }
+
+/// The battery capacity an owner chose for a vehicle.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BatteryCapacity {
+    vehicle_id: VehicleId,
+    selected_capacity: String,
+}
+
+impl BatteryCapacity {
+    /// The vehicle.
+    #[must_use]
+    pub fn vehicle_id(&self) -> &VehicleId {
+        &self.vehicle_id
+    }
+
+    /// `selected_capacity` as it came (also read under Smartcar's misspelling
+    /// `selected_capcity`): a positive number of kilowatt-hours.
+    #[must_use]
+    pub fn selected_capacity(&self) -> &str {
+        &self.selected_capacity
+    }
+
+    /// The capacity in kilowatt-hours.
+    #[must_use]
+    pub fn kilowatt_hours(&self) -> f64 {
+        // Checked on entry: a finite positive number.
+        self.selected_capacity.parse().unwrap_or(f64::NAN)
+    }
+}
+
+/// The value of `reason` on the redirect back from a battery-capacity link.
+const BATTERY_CAPACITY_REASON: &str = "battery_capacity";
 
 /// The authorization code of a successful first connection. Its `Debug` hides it:
 /// it is a credential for ten minutes.
@@ -374,6 +414,13 @@ pub enum CallbackError {
         /// Its length in bytes.
         length: usize,
     },
+    /// A field the outcome needs is missing (`vehicle_id` or `selected_capacity`
+    /// of a battery capacity).
+    #[non_exhaustive]
+    MissingField {
+        /// The field.
+        name: &'static str,
+    },
 }
 
 impl fmt::Display for CallbackError {
@@ -407,6 +454,10 @@ impl fmt::Display for CallbackError {
                  Connect can be; it was not sent by Connect, start the flow again",
                 crate::limits::MAX_URL_LEN
             ),
+            CallbackError::MissingField { name } => write!(
+                f,
+                "the redirect query has no `{name}`, which this outcome needs"
+            ),
         }
     }
 }
@@ -434,6 +485,7 @@ impl fmt::Debug for CallbackError {
             CallbackError::MissingState => "MissingState",
             CallbackError::StateMismatch => "StateMismatch",
             CallbackError::TooLong { .. } => "TooLong",
+            CallbackError::MissingField { .. } => "MissingField",
         };
         f.debug_struct("CallbackError")
             .field("kind", &format_args!("{kind}"))
@@ -520,6 +572,42 @@ impl Callback {
         let code = take("code");
         let mut vehicle_id = take("vehicle_id");
         let error = take("error");
+        let reason = take("reason");
+        let capacity = selected_capacity(take("selected_capacity"), take("selected_capcity"))?;
+        let battery = reason.as_deref() == Some(BATTERY_CAPACITY_REASON) || capacity.is_some();
+        if error.is_some() || !battery {
+            // Not a battery capacity: what was taken for one is kept as it came.
+            let taken = [("reason", reason), ("selected_capacity", capacity)];
+            fields.extend(
+                taken
+                    .into_iter()
+                    .filter_map(|(name, value)| Some((name.to_owned(), value?))),
+            );
+        } else if code.is_some() {
+            return Err(CallbackError::ConflictingOutcome);
+        } else {
+            let vehicle_id =
+                vehicle_id.ok_or(CallbackError::MissingField { name: "vehicle_id" })?;
+            let selected_capacity = capacity.ok_or(CallbackError::MissingField {
+                name: "selected_capacity",
+            })?;
+            let outcome = Outcome::BatteryCapacity(BatteryCapacity {
+                vehicle_id: vehicle_id_of(vehicle_id)?,
+                selected_capacity,
+            });
+            return Ok(Callback {
+                outcome,
+                state,
+                user_id,
+                external_id,
+                virtual_key_url,
+                extra: fields,
+            });
+        }
+        let mut take = |name: &str| {
+            let i = fields.iter().position(|(n, _)| n == name)?;
+            Some(fields.remove(i).1)
+        };
         if error.is_some() && code.is_none() {
             // `battery_capacity_no_selection` names the vehicle with its error.
             let description = take("error_description");
@@ -546,14 +634,7 @@ impl Callback {
                     value: code,
                 });
             }
-            (None, Some(id), None) => {
-                Outcome::Reauthenticated(VehicleId::try_from(id.clone()).map_err(|_| {
-                    CallbackError::InvalidValue {
-                        name: "vehicle_id",
-                        value: id,
-                    }
-                })?)
-            }
+            (None, Some(id), None) => Outcome::Reauthenticated(vehicle_id_of(id)?),
             (None, None, None) => Outcome::Completed,
             _ => return Err(CallbackError::ConflictingOutcome),
         };
@@ -628,6 +709,37 @@ impl Callback {
             Some(state) if !expected.matches(state) => Err(CallbackError::StateMismatch),
             Some(_) => Ok(self.outcome),
         }
+    }
+}
+
+fn vehicle_id_of(id: String) -> Result<VehicleId, CallbackError> {
+    VehicleId::try_from(id.clone()).map_err(|_| CallbackError::InvalidValue {
+        name: "vehicle_id",
+        value: id,
+    })
+}
+
+/// `selected_capacity`, under either spelling (one of Smartcar's pages writes
+/// `selected_capcity`): a finite positive number.
+fn selected_capacity(
+    right: Option<String>,
+    misspelt: Option<String>,
+) -> Result<Option<String>, CallbackError> {
+    let value = match (right, misspelt) {
+        (Some(a), Some(b)) if a != b => {
+            return Err(CallbackError::Duplicate {
+                name: "selected_capacity".to_owned(),
+            })
+        }
+        (Some(value), _) | (None, Some(value)) => value,
+        (None, None) => return Ok(None),
+    };
+    match value.parse::<f64>() {
+        Ok(kwh) if kwh.is_finite() && kwh > 0.0 => Ok(Some(value)),
+        _ => Err(CallbackError::InvalidValue {
+            name: "selected_capacity",
+            value,
+        }),
     }
 }
 

@@ -21,6 +21,8 @@
 //!   every finding graded as an error or a warning ([`Report`], [`ParseError`]).
 //! - **`callback.rs`**: the redirect back, [`Callback`], verified against the
 //!   [`State`] sent.
+//! - **`battery_capacity.rs`**: the battery-capacity link Smartcar's API hands
+//!   over, [`BatteryCapacityLink`], read and completed.
 //! - **`registration/`** (feature `registration`): the application's registration
 //!   (`smartcar.toml`: app ids, redirect URIs, what each may request) and the check
 //!   of a link against it, in Connect's wording.
@@ -135,6 +137,27 @@
 //!   Smartcar's to enforce and the credential formats may change.
 //! - `response_type` is implied (`code`, or `vehicle_id` for re-authentication);
 //!   only `none` may be written ([`ConnectUrlBuilder::response_type_none`]).
+//! - `make` with `single_select_vin` is an error when written and a warning when
+//!   read: Connect ignores the make then, so a link from elsewhere that has both
+//!   works (the SDKs' own tests send such links). `Combination` (`rules.rs`)
+//!   grades each rule once: `findings()` for the reader, `errors()` for the writer.
+//! - A deprecated `mode=test` (or `test_mode`) is read as [`Mode::Simulated`], what
+//!   Connect reads it as, with a warning, and the spelling is kept beside it
+//!   ([`ConnectRequest::deprecated_mode`], a [`DeprecatedMode`]) so that the link
+//!   renders back as `mode=test`. [`Mode`] has only `Live` and `Simulated`: a
+//!   program cannot hand the builder or `connect_url!` a `Mode` they may not write,
+//!   so `mode: some_mode` never fails at run time.
+//! - `/oauth/reauthenticate` has two shapes: with `vehicle_id`, and the Tesla
+//!   permission upgrade ([`ConnectUrlBuilder::reauthenticate`] without `vehicle_id`),
+//!   which needs `make` = `TESLA` (the only make of that flow) and a `scope`. Its
+//!   `redirect_uri` and other parameters are allowed and rendered, though Connect
+//!   sends no code back.
+//! - The battery-capacity link is Smartcar's, handed over by its API: it is its own
+//!   type, [`BatteryCapacityLink`], read as handed over and completed with the
+//!   application's redirect URI, not a [`ConnectUrl`] the application builds.
+//!   Parameters it does not know are kept without a warning (Smartcar wrote them).
+//!   Its redirect back carries no `state` (the link has none): read its
+//!   [`Outcome::BatteryCapacity`] with [`Callback::outcome`], unverified.
 //! - `external_id` follows the rules of `state` (any non-empty text): Smartcar
 //!   publishes none of its own.
 //! - A [`ConnectUrl`] is its canonical text plus the typed request derived from it
@@ -147,7 +170,12 @@
 //!   true` from `connect_url!`. The message and the problem are the same.
 //! - A link or redirect query over [`MAX_URL_LEN`] (64 KiB) is refused unread: web
 //!   servers refuse request lines a quarter of that size, so none reaches Connect or
-//!   comes back from it. Every parser, check and did-you-mean costs time linear in
+//!   comes back from it. The limit applies to a link's canonical text too: reading
+//!   refuses a link whose canonical rendering would be longer
+//!   ([`Problem::CanonicalTooLong`]; `%20` for each `+` can triple it), so every
+//!   link that reads reads back from its own text, and the builder refuses to build
+//!   one. `connect_url!` cannot fail at run time, so a link of expressions whose
+//!   values make it longer renders anyway (no server would pass it on). Every parser, check and did-you-mean costs time linear in
 //!   its input; the did-you-mean gives up on names over 64 bytes (no known name is
 //!   within reach of one).
 
@@ -155,6 +183,7 @@
 #![warn(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+mod battery_capacity;
 mod callback;
 mod connect_url;
 mod encode;
@@ -183,8 +212,10 @@ pub struct ReadmeDoctests;
 pub mod __private;
 
 pub use __private::ParameterValue;
+pub use battery_capacity::BatteryCapacityLink;
 pub use callback::{
-    AuthorizationCode, Callback, CallbackError, ConnectError, ConnectErrorKind, Outcome,
+    AuthorizationCode, BatteryCapacity, Callback, CallbackError, ConnectError, ConnectErrorKind,
+    Outcome,
 };
 pub use connect_url::builder::ConnectUrlBuilder;
 pub use connect_url::report::{ParseError, Report};
@@ -195,11 +226,13 @@ pub use model::catalog::makes::names as makes;
 pub use model::catalog::permissions::names as permissions;
 pub use model::catalog::permissions::{Permission, PermissionKind};
 pub use model::origin::Origin;
-pub use model::request::{ConnectRequest, AUTHORIZE_PATH, REAUTHENTICATE_PATH};
+pub use model::request::{
+    ConnectRequest, AUTHORIZE_PATH, BATTERY_CAPACITY_PATH, REAUTHENTICATE_PATH,
+};
 pub use model::value::{
-    ApplicationId, ApprovalPrompt, ClientId, Country, ExternalId, Flag, Flags, Make, Mode,
-    RedirectUri, ResponseType, Scope, ScopeEntry, State, User, VehicleId, Vin, WebRedirectUri,
-    COUNTRY_FLAG, REQUIRED_PREFIX,
+    ApplicationId, ApprovalPrompt, ClientId, Country, DeprecatedMode, ExternalId, Flag, Flags,
+    Make, Mode, RedirectUri, ResponseType, Scope, ScopeEntry, State, User, VehicleId, Vin,
+    WebRedirectUri, COUNTRY_FLAG, REQUIRED_PREFIX,
 };
 pub use parameter::Parameter;
 pub use read::link::SDK_PARAMETERS;

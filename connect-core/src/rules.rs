@@ -2,9 +2,9 @@
 //! parser on every parsed link, and `connect_url!` at compile time from what it
 //! knows of its input: the same function for all three.
 
-use crate::error::{Error, Problem};
+use crate::error::{Error, Finding, Problem};
 use crate::model::request::ConnectRequest;
-use crate::model::value::{ClientId, RedirectUri};
+use crate::model::value::{ClientId, Make, RedirectUri};
 use crate::parameter::Parameter;
 
 /// What is known of a value when the rules are checked.
@@ -39,6 +39,7 @@ pub struct NeedsLiteral<'a> {
 /// Not public API: the builder, the link reader and `connect_url!` (through
 /// `__private`) fill it in.
 #[derive(Debug, Clone, Copy, Default)]
+#[allow(clippy::struct_excessive_bools)] // each is whether a parameter is given
 pub struct Combination<'a> {
     /// The app id (`client_id` or `application_id`).
     pub client_id: Known<&'a ClientId>,
@@ -46,14 +47,23 @@ pub struct Combination<'a> {
     /// [`WebRedirectUri`](crate::WebRedirectUri), which goes with any app id, so
     /// `AtRunTime` here needs no rule.
     pub redirect_uri: Known<&'a RedirectUri>,
-    /// Whether `make` is given.
-    pub make: bool,
+    /// `make`. Every rule but the Tesla permission upgrade's needs only to know
+    /// whether it is given (`Invalid` and `AtRunTime` count as given).
+    pub make: Known<&'a Make>,
     /// `single_select`.
     pub single_select: Known<bool>,
     /// Whether `single_select_vin` is given.
     pub single_select_vin: bool,
     /// Whether `vehicle_id` is given (a re-authentication link).
     pub vehicle_id: bool,
+    /// Whether `scope` is given.
+    pub scope: bool,
+    /// Whether the link is a re-authentication one (`/oauth/reauthenticate`) even
+    /// without `vehicle_id`: the builder's
+    /// [`reauthenticate`](crate::ConnectUrlBuilder::reauthenticate), or the path of
+    /// a link read. Without `vehicle_id` it is the Tesla permission upgrade, which
+    /// needs `make` = `TESLA` and a `scope`. `vehicle_id` implies it.
+    pub reauthenticate: bool,
 }
 
 /// How a parameter was given, for [`Combination::known`].
@@ -87,10 +97,12 @@ impl<'a> Combination<'a> {
         Combination {
             client_id: known(given(request.app_id_parameter), Some(&request.app_id)),
             redirect_uri: known(given(Parameter::RedirectUri), request.redirect_uri.as_ref()),
-            make: present(Parameter::Make),
+            make: known(given(Parameter::Make), request.make.as_ref()),
             single_select: known(given(Parameter::SingleSelect), request.single_select),
             single_select_vin: present(Parameter::SingleSelectVin),
             vehicle_id: present(Parameter::VehicleId),
+            scope: present(Parameter::Scope),
+            reauthenticate: request.reauthenticate,
         }
     }
 
@@ -99,63 +111,125 @@ impl<'a> Combination<'a> {
         Combination {
             client_id: Known::Yes(&request.app_id),
             redirect_uri: request.redirect_uri.as_ref().map_or(Known::No, Known::Yes),
-            make: request.make.is_some(),
+            make: request.make.as_ref().map_or(Known::No, Known::Yes),
             single_select: request.single_select.map_or(Known::No, Known::Yes),
             single_select_vin: request.single_select_vin.is_some(),
             vehicle_id: request.vehicle_id.is_some(),
+            scope: request.scope.is_some(),
+            reauthenticate: request.reauthenticate,
         }
     }
 
-    /// Every rule the combination breaks, each naming the parameter to change:
+    /// Every rule the combination breaks, each naming the parameter to change,
+    /// graded as reading grades it (SPEC §5): an error where Connect refuses the
+    /// link or it cannot work, a warning where Connect reads it anyway.
     ///
     /// - `single_select_vin` needs `single_select: true` (missing or `false` is an error);
-    /// - `single_select_vin` conflicts with `make` (Connect would ignore `make`);
+    /// - `make` with `single_select_vin` is a warning: Connect ignores the make
+    ///   (the seed: "The `single_select_vin` parameter takes precedence over the `make`
+    ///   parameter");
     /// - `single_select` and `single_select_vin` do not go with `vehicle_id`
     ///   (re-authentication reconnects one vehicle already chosen);
+    /// - re-authentication without `vehicle_id` is the Tesla permission upgrade: it
+    ///   needs `make` = `TESLA` (any other make is an error; a make known only at
+    ///   run time too, since the rule could not be checked) and a `scope`;
     /// - a mobile `sc<id>://` redirect URI must carry the link's app id, and so
     ///   needs an app id known at the same time (a literal in `connect_url!`).
     #[must_use]
+    pub fn findings(&self) -> Vec<Finding> {
+        self.check(false)
+    }
+
+    /// Every rule the combination breaks, for writing a link (the builder and
+    /// `connect_url!`): writing is strict, so each finding of
+    /// [`findings`](Self::findings) is an error here, a warning's included (`make`
+    /// with `single_select_vin` is [`Problem::SingleSelectVinWithMake`]).
+    #[must_use]
     pub fn errors(&self) -> Vec<Error> {
-        let mut errors = Vec::new();
+        self.check(true)
+            .into_iter()
+            .map(|finding| finding.as_error().clone())
+            .collect()
+    }
+
+    fn check(&self, writing: bool) -> Vec<Finding> {
+        let mut findings = Vec::new();
+        let error = |parameter, problem| Finding::error(Error::new(parameter, problem));
         if self.single_select_vin {
             match self.single_select {
-                Known::No => errors.push(Error::new(
+                Known::No => findings.push(error(
                     Parameter::SingleSelectVin,
                     Problem::SingleSelectVinWithoutSingleSelect,
                 )),
-                Known::Yes(false) => errors.push(Error::new(
+                Known::Yes(false) => findings.push(error(
                     Parameter::SingleSelect,
                     Problem::SingleSelectVinWithSingleSelectFalse,
                 )),
                 Known::Yes(true) | Known::Invalid | Known::AtRunTime => {}
             }
-            if self.make {
-                errors.push(Error::new(
-                    Parameter::Make,
-                    Problem::SingleSelectVinWithMake,
-                ));
+            if self.make != Known::No {
+                findings.push(if writing {
+                    error(Parameter::Make, Problem::SingleSelectVinWithMake)
+                } else {
+                    Finding::warning(Error::new(
+                        Parameter::Make,
+                        Problem::MakeIgnoredWithSingleSelectVin,
+                    ))
+                });
             }
         }
         if self.vehicle_id {
             if self.single_select != Known::No {
-                errors.push(Error::new(
+                findings.push(error(
                     Parameter::SingleSelect,
                     Problem::NotWithReauthentication,
                 ));
             }
             if self.single_select_vin {
-                errors.push(Error::new(
+                findings.push(error(
                     Parameter::SingleSelectVin,
                     Problem::NotWithReauthentication,
                 ));
             }
+        } else if self.reauthenticate {
+            findings.extend(
+                self.permission_upgrade()
+                    .map(|(p, problem)| error(p, problem)),
+            );
         }
         if let (Known::Yes(redirect_uri), Known::Yes(client_id)) =
             (self.redirect_uri, self.client_id)
         {
-            errors.extend(redirect_uri.check_client(client_id).err());
+            findings.extend(
+                redirect_uri
+                    .check_client(client_id)
+                    .err()
+                    .map(Finding::error),
+            );
         }
-        errors
+        findings
+    }
+
+    /// The rules of `/oauth/reauthenticate` without `vehicle_id` (the Tesla
+    /// permission upgrade): `make=TESLA` and a `scope`.
+    fn permission_upgrade(&self) -> impl Iterator<Item = (Parameter, Problem)> {
+        let make = match self.make {
+            Known::No => Some((
+                Parameter::VehicleId,
+                Problem::ReauthenticationWithoutVehicle,
+            )),
+            Known::Yes(make) if make.as_str() != crate::makes::TESLA.as_str() => Some((
+                Parameter::Make,
+                Problem::PermissionUpgradeNotTesla {
+                    make: make.as_str().to_owned(),
+                },
+            )),
+            Known::AtRunTime => Some((Parameter::Make, Problem::PermissionUpgradeNeedsLiteralMake)),
+            Known::Yes(_) | Known::Invalid => None,
+        };
+        let scope = (self.make != Known::No && !self.scope)
+            .then_some((Parameter::Scope, Problem::PermissionUpgradeWithoutScope));
+        make.into_iter().chain(scope)
     }
 
     /// The values a rule needs that are known only at run time (expressions of
@@ -209,7 +283,7 @@ mod tests {
         assert!(ok.errors().is_empty());
         let reauth = Combination {
             vehicle_id: true,
-            make: true,
+            make: Known::Yes(&crate::makes::BMW),
             ..Default::default()
         };
         assert!(reauth.errors().is_empty());
@@ -231,7 +305,7 @@ mod tests {
         let c = Combination {
             single_select_vin: true,
             single_select: Known::Yes(false),
-            make: true,
+            make: Known::Yes(&crate::makes::BMW),
             ..Default::default()
         };
         assert_eq!(
@@ -244,6 +318,86 @@ mod tests {
                 (Some(Parameter::Make), Problem::SingleSelectVinWithMake),
             ]
         );
+    }
+
+    #[test]
+    fn make_with_single_select_vin_is_a_warning_when_read_an_error_when_written() {
+        let c = Combination {
+            single_select_vin: true,
+            single_select: Known::Yes(true),
+            make: Known::Yes(&crate::makes::TESLA),
+            ..Default::default()
+        };
+        let findings = c.findings();
+        assert_eq!(findings.len(), 1);
+        assert!(!findings[0].is_error());
+        assert_eq!(
+            findings[0].as_error().problem(),
+            &Problem::MakeIgnoredWithSingleSelectVin
+        );
+        assert_eq!(
+            problems(c),
+            [(Some(Parameter::Make), Problem::SingleSelectVinWithMake)]
+        );
+    }
+
+    #[test]
+    fn the_tesla_permission_upgrade() {
+        let tesla = Combination {
+            reauthenticate: true,
+            make: Known::Yes(&crate::makes::TESLA),
+            scope: true,
+            ..Default::default()
+        };
+        assert!(tesla.findings().is_empty());
+        let bmw = Combination {
+            make: Known::Yes(&crate::makes::BMW),
+            scope: false,
+            ..tesla
+        };
+        assert_eq!(
+            problems(bmw),
+            [
+                (
+                    Some(Parameter::Make),
+                    Problem::PermissionUpgradeNotTesla { make: "BMW".into() }
+                ),
+                (
+                    Some(Parameter::Scope),
+                    Problem::PermissionUpgradeWithoutScope
+                ),
+            ]
+        );
+        let nothing = Combination {
+            reauthenticate: true,
+            ..Default::default()
+        };
+        assert_eq!(
+            problems(nothing),
+            [(
+                Some(Parameter::VehicleId),
+                Problem::ReauthenticationWithoutVehicle
+            )]
+        );
+        let at_run_time = Combination {
+            make: Known::AtRunTime,
+            ..tesla
+        };
+        assert_eq!(
+            problems(at_run_time),
+            [(
+                Some(Parameter::Make),
+                Problem::PermissionUpgradeNeedsLiteralMake
+            )]
+        );
+        // With `vehicle_id`, any make and no scope: the usual re-authentication.
+        let vehicle = Combination {
+            vehicle_id: true,
+            make: Known::Yes(&crate::makes::BMW),
+            scope: false,
+            ..tesla
+        };
+        assert!(vehicle.findings().is_empty());
     }
 
     #[test]

@@ -50,16 +50,17 @@ fn the_official_sdk_urls() {
         url.as_str(),
         "https://connect.smartcar.com/oauth/authorize?response_type=code&client_id=cl13nt1d-t35t-46dc-aa25-bdd042f54e7d&scope=read_vehicle_info%20read_location%20read_odometer&redirect_uri=https%3A%2F%2Fexample.com%2F&mode=live"
     );
-    // Python SDK test: its VIN has 18 characters and it combines make with single_select_vin.
+    // Python SDK test: its VIN has 18 characters and it combines make with
+    // single_select_vin (Connect ignores the make: a warning).
     let python = "https://connect.smartcar.com/oauth/authorize?approval_prompt=force&client_id=client-id&flags=country%3ADE&make=TESLA&redirect_uri=https%3A%2F%2Fexample.com&response_type=code&scope=read_odometer+read_vin&single_select=true&single_select_vin=123456789901234567&state=state";
-    // Every problem at once, in parameter order: the value, then the combination.
+    // Every problem at once, in parameter order.
     assert_eq!(
         findings(python),
         [
             (
-                Severity::Error,
+                Severity::Warning,
                 Some(Parameter::Make),
-                Problem::SingleSelectVinWithMake
+                Problem::MakeIgnoredWithSingleSelectVin
             ),
             (
                 Severity::Error,
@@ -69,16 +70,20 @@ fn the_official_sdk_urls() {
         ]
     );
     // Android SDK test: a flag without a value (read and kept), and `make` with
-    // `single_select_vin` (an error: Connect ignores `make` then).
+    // `single_select_vin` (a warning: Connect ignores `make` then, and the link
+    // keeps it).
     let android = "https://connect.smartcar.com/oauth/authorize?response_type=code&client_id=client123&redirect_uri=scclient123%3A%2F%2Ftest&mode=live&scope=read_odometer%20read_vin&approval_prompt=force&make=BMW&state=some%20state&single_select=true&single_select_vin=1234567890ABCDEFG&flags=flag%3Asuboption%20feature3&user=e9b24987-52e8-4d40-8417-bfa4402c9e16";
     assert_eq!(
         findings(android),
         [(
-            Severity::Error,
+            Severity::Warning,
             Some(Parameter::Make),
-            Problem::SingleSelectVinWithMake
+            Problem::MakeIgnoredWithSingleSelectVin
         )]
     );
+    let url: ConnectUrl = android.parse().unwrap();
+    assert!(url.as_str().contains("&make=BMW&single_select=true"));
+    assert_eq!(url.as_str().parse::<ConnectUrl>().unwrap(), url);
     let without_make = android.replace("&make=BMW", "") + "&sdk_platform=android&sdk_version=4.1.1";
     let url: ConnectUrl = without_make.parse().unwrap();
     assert!(
@@ -279,6 +284,136 @@ fn reauthentication_links_parse() {
 }
 
 #[test]
+fn the_tesla_permission_upgrade_reads_and_is_written() {
+    // FACTS.md: `/oauth/reauthenticate` without `vehicle_id`, `make=TESLA` and a scope.
+    let text = "https://connect.smartcar.com/oauth/reauthenticate?response_type=vehicle_id&make=tesla&client_id=c&scope=read_odometer%20control_charge";
+    let report = ConnectUrl::read(text);
+    assert_eq!(report.errors().count(), 0, "{:?}", report.findings());
+    let url = report.into_result().unwrap();
+    assert!(url.request().is_reauthentication());
+    assert!(url.request().is_permission_upgrade());
+    assert_eq!(url.request().vehicle_id(), None);
+    assert_eq!(
+        url.as_str(),
+        "https://connect.smartcar.com/oauth/reauthenticate?response_type=vehicle_id&client_id=c&scope=read_odometer%20control_charge&make=TESLA"
+    );
+    assert_eq!(url.as_str().parse::<ConnectUrl>().unwrap(), url);
+    // The builder writes the same link.
+    let built = ConnectUrl::builder("c".parse().unwrap())
+        .reauthenticate()
+        .make(connect_core::makes::TESLA)
+        .scope("read_odometer control_charge".parse().unwrap())
+        .build()
+        .unwrap();
+    assert_eq!(built, url);
+    assert_eq!(built.request(), url.request());
+    // Any other make, and no scope, are errors, all at once.
+    let bmw = "https://connect.smartcar.com/oauth/reauthenticate?response_type=vehicle_id&make=BMW&client_id=c";
+    assert_eq!(
+        findings(bmw),
+        [
+            (
+                Severity::Error,
+                Some(Parameter::Scope),
+                Problem::PermissionUpgradeWithoutScope
+            ),
+            (
+                Severity::Error,
+                Some(Parameter::Make),
+                Problem::PermissionUpgradeNotTesla { make: "BMW".into() }
+            ),
+        ]
+    );
+    let e = ConnectUrl::builder("c".parse().unwrap())
+        .reauthenticate()
+        .make(connect_core::makes::BMW)
+        .scope("read_odometer".parse().unwrap())
+        .build()
+        .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "only `TESLA` vehicles are re-authenticated without `vehicle_id`, not `BMW`; for the \
+         Tesla permission upgrade write `.make(TESLA)`; to re-authenticate a vehicle of another \
+         make, give its `vehicle_id`"
+    );
+    let e = ConnectUrl::builder("c".parse().unwrap())
+        .reauthenticate()
+        .build()
+        .unwrap_err();
+    assert_eq!(e.problem(), &Problem::ReauthenticationWithoutVehicle);
+    // `reauthenticate()` with a `vehicle_id` is the usual re-authentication.
+    let vehicle = ConnectUrl::builder("c".parse().unwrap())
+        .reauthenticate()
+        .vehicle_id("v-1".parse().unwrap())
+        .build()
+        .unwrap();
+    assert_eq!(
+        vehicle,
+        ConnectUrl::builder("c".parse().unwrap())
+            .vehicle_id("v-1".parse().unwrap())
+            .build()
+            .unwrap()
+    );
+    assert!(!vehicle.request().is_permission_upgrade());
+}
+
+#[test]
+fn make_with_a_vin_reads_with_a_warning_and_is_not_written() {
+    let text = "https://connect.smartcar.com/oauth/authorize?response_type=code&client_id=c&make=TESLA&single_select=true&single_select_vin=5YJ3E1EA7KF317000";
+    let report = ConnectUrl::read(text);
+    let warnings: Vec<_> = report.warnings().map(ToString::to_string).collect();
+    assert_eq!(
+        warnings,
+        [
+            "`make` is ignored: `single_select_vin` takes precedence over it; remove `make`: \
+          Connect connects the vehicle `single_select_vin` names, whatever its make"
+        ]
+    );
+    let url = report.into_result().unwrap();
+    assert_eq!(url.as_str(), text);
+    let e = ConnectUrl::builder("c".parse().unwrap())
+        .make(connect_core::makes::TESLA)
+        .single_select(true)
+        .single_select_vin("5YJ3E1EA7KF317000".parse().unwrap())
+        .build()
+        .unwrap_err();
+    assert_eq!(e.problem(), &Problem::SingleSelectVinWithMake);
+}
+
+#[test]
+fn a_deprecated_mode_reads_as_simulated_and_renders_as_read() {
+    let base = "https://connect.smartcar.com/oauth/authorize?response_type=code&client_id=c";
+    for spelling in ["test", "test_mode"] {
+        let report = ConnectUrl::read(&format!("{base}&mode={spelling}"));
+        assert_eq!(
+            findings(&format!("{base}&mode={spelling}")),
+            [(
+                Severity::Warning,
+                Some(Parameter::Mode),
+                Problem::DeprecatedMode {
+                    value: spelling.into()
+                }
+            )]
+        );
+        let url = report.into_result().unwrap();
+        assert_eq!(url.request().mode(), Some(&Mode::Simulated));
+        assert_eq!(
+            url.request().deprecated_mode().map(|d| d.name()),
+            Some(spelling)
+        );
+        assert_eq!(url.as_str(), format!("{base}&mode={spelling}"));
+        assert_eq!(url.as_str().parse::<ConnectUrl>().unwrap(), url);
+    }
+    // Written, `Mode::Simulated` is `simulated`; `simulated` read has no spelling kept.
+    let simulated: ConnectUrl = format!("{base}&mode=simulated").parse().unwrap();
+    assert_eq!(simulated.request().deprecated_mode(), None);
+    assert_ne!(
+        simulated,
+        format!("{base}&mode=test").parse::<ConnectUrl>().unwrap()
+    );
+}
+
+#[test]
 fn local_origins_are_kept() {
     let text = "http://127.0.0.1:4010/oauth/authorize?response_type=code&client_id=c";
     let url: ConnectUrl = text.parse().unwrap();
@@ -414,7 +549,7 @@ fn parameter_errors() {
     );
     assert_eq!(
         problem("https://connect.smartcar.com/oauth/reauthenticate?response_type=vehicle_id&client_id=c"),
-        (Some(Parameter::VehicleId), Problem::Missing)
+        (Some(Parameter::VehicleId), Problem::ReauthenticationWithoutVehicle)
     );
 }
 
@@ -469,16 +604,37 @@ fn one_mistake_is_one_error() {
 }
 
 #[test]
-fn a_long_built_link_reads_back_without_a_limit() {
-    // The 64 KiB limit guards against foreign input, not against this crate's own
-    // links: a long state still gives its typed request.
+fn a_long_link_is_refused_by_the_builder_but_not_by_connect_url() {
+    // The builder writes only links that read back: none over 64 KiB.
     let state: connect_core::State = "x".repeat(70_000).parse().unwrap();
-    let url = ConnectUrl::builder("c".parse().unwrap())
-        .state(state.clone())
-        .build()
-        .unwrap();
+    let builder = ConnectUrl::builder("c".parse().unwrap()).state(state.clone());
+    let e = builder.clone().build().unwrap_err();
+    assert!(matches!(e.problem(), Problem::CanonicalTooLong { length } if *length > 70_000));
+    // `connect_url!` with a long expression cannot fail at run time: its link still
+    // gives its typed request (the limit guards against foreign input).
+    let url = connect_core::__private::build(builder);
     assert!(url.as_str().len() > connect_core::MAX_URL_LEN);
     assert_eq!(url.request().state(), Some(&state));
     let moved = url.with_origin("http://127.0.0.1:4010".parse().unwrap());
     assert_eq!(moved.request().state(), Some(&state));
+}
+
+#[test]
+fn a_link_whose_canonical_text_is_too_long_is_refused() {
+    // 30 000 `+` are 30 KB as read, 90 KB as `%20`: read back, it would be refused.
+    let text = format!(
+        "https://connect.smartcar.com/oauth/authorize?response_type=code&client_id=c&utm={}",
+        "+".repeat(30_000)
+    );
+    let e = text.parse::<ConnectUrl>().unwrap_err();
+    assert_eq!(
+        e.first().message(),
+        "the link is 90080 bytes long once written canonically, over the limit of 65536 bytes"
+    );
+    let fits = format!(
+        "https://connect.smartcar.com/oauth/authorize?response_type=code&client_id=c&utm={}",
+        "+".repeat(21_000)
+    );
+    let url: ConnectUrl = fits.parse().unwrap();
+    assert_eq!(url.as_str().parse::<ConnectUrl>().unwrap(), url);
 }

@@ -71,6 +71,7 @@ prop_compose! {
         external_id in proptest::option::of(adversarial_text()),
         application_id in any::<bool>(),
         no_response in any::<bool>(),
+        upgrade in any::<bool>(),
     ) -> ConnectUrlBuilder {
         let mut b = if application_id {
             ConnectUrl::builder_with_application_id(client.parse().unwrap())
@@ -81,6 +82,12 @@ prop_compose! {
         if let Some(e) = external_id { b = b.external_id(e.parse::<ExternalId>().unwrap()); }
         let reauthenticating = reauth.is_some();
         if let Some(v) = reauth { b = b.vehicle_id(v.parse().unwrap()); }
+        // The Tesla permission upgrade: re-authentication without `vehicle_id`.
+        let upgrade = upgrade && !reauthenticating && !matches!(single, Some((true, Some(_))));
+        let scope = match scope {
+            None if upgrade => Some(Scope::new([ScopeEntry::optional(Permission::ControlCharge)]).unwrap()),
+            scope => scope,
+        };
         if let Some(s) = scope { b = b.scope(s); }
         if let Some(r) = redirect {
             let r = if r == "mobile" { format!("sc{client}://callback") } else { r };
@@ -101,6 +108,9 @@ prop_compose! {
                 if let Some(m) = make { b = b.make(m.parse().unwrap()); }
             }
             _ => if let Some(m) = make { b = b.make(m.parse().unwrap()); },
+        }
+        if upgrade {
+            b = b.reauthenticate().make(connect_core::makes::TESLA);
         }
         b
     }
@@ -228,6 +238,49 @@ proptest! {
                 prop_assert_eq!(url.as_str().parse::<ConnectUrl>().unwrap(), url.clone());
                 prop_assert_eq!(url.with_origin(url.origin().clone()), url);
             }
+        }
+    }
+
+    #[test]
+    fn every_link_that_reads_reads_back(
+        params in proptest::collection::vec(
+            (
+                proptest::sample::select(vec![
+                    "client_id", "vehicle_id", "scope", "redirect_uri", "state", "mode", "make",
+                    "single_select", "single_select_vin", "flags", "utm", "external_id",
+                ]),
+                prop_oneof![
+                    proptest::sample::select(vec![
+                        "c", "test", "test_mode", "simulated", "TESLA", "bmw", "true",
+                        "5YJ3E1EA7KF317000", "read_vin+control_charge", "https%3A%2F%2Fa.com",
+                        "country%3ADE+feature3", "",
+                    ]).prop_map(str::to_owned),
+                    adversarial_text().prop_map(|t| t.replace('&', "%26").replace('#', "%23")),
+                    // Runs of `+` that triple once canonical: around the length limit.
+                    (20_000usize..23_000).prop_map(|n| "+".repeat(n)),
+                ],
+            ),
+            1..8,
+        ),
+        reauthenticate in any::<bool>(),
+    ) {
+        let (path, response_type) = if reauthenticate {
+            ("reauthenticate", "vehicle_id")
+        } else {
+            ("authorize", "code")
+        };
+        let query: Vec<String> = params.into_iter().map(|(k, v)| format!("{k}={v}")).collect();
+        let text = format!(
+            "https://connect.smartcar.com/oauth/{path}?response_type={response_type}&{}",
+            query.join("&")
+        );
+        let report = ConnectUrl::read(&text);
+        if let Some(url) = report.url() {
+            prop_assert!(url.as_str().len() <= connect_core::MAX_URL_LEN);
+            let again = ConnectUrl::read(url.as_str());
+            prop_assert_eq!(again.errors().count(), 0, "{:?}", again.findings());
+            prop_assert_eq!(again.url(), Some(url));
+            prop_assert_eq!(again.url().unwrap().request(), url.request());
         }
     }
 

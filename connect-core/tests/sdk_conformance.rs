@@ -8,7 +8,7 @@
 
 use std::collections::BTreeMap;
 
-use connect_core::{ConnectUrl, Error};
+use connect_core::{ConnectUrl, DeprecatedMode, Error, Mode, Parameter, Problem};
 
 const DATA: &str = include_str!("data/sdk_urls.txt");
 
@@ -102,14 +102,14 @@ fn query_pairs(text: &str) -> BTreeMap<(String, String), usize> {
 /// The original's pairs as the reader's canonical rendering writes them. These
 /// are the only changes reading may make to what a link carried:
 /// - `make` is written in upper case (Connect reads makes case-insensitively);
-/// - `mode=test` is written as `mode=simulated` (its non-deprecated name);
 /// - a pair repeated with the same value is written once.
+///
+/// A deprecated `mode=test` stays `mode=test`: it is what the link carried.
 fn canonical_pairs(original: &str) -> BTreeMap<(String, String), usize> {
     let mut pairs = BTreeMap::new();
     for (name, value) in query_pairs(original).into_keys() {
         let value = match (name.as_str(), value.as_str()) {
             ("make", make) => make.to_uppercase(),
-            ("mode", "test") => "simulated".to_owned(),
             _ => value,
         };
         // Counting from the keys, not the counts: a repeat collapses to one.
@@ -199,4 +199,47 @@ fn each_sdk_url_that_reads_survives_its_canonical_rendering() {
         checked += 1;
     }
     assert!(checked >= 10, "only {checked} URLs read without error");
+}
+
+#[test]
+fn make_with_a_vin_is_a_warning_and_mode_test_stays_test() {
+    let (mut with_make, mut with_test) = (0, 0);
+    for case in cases() {
+        let report = ConnectUrl::read(&case.url);
+        let pairs = query_pairs(&case.url);
+        let given = |name: &str| pairs.keys().any(|(n, _)| n == name);
+        if given("make") && given("single_select_vin") {
+            // Connect ignores the make: a warning, never an error; the placeholder
+            // VINs stay errors (the data file lists them).
+            assert!(
+                report
+                    .warnings()
+                    .any(|w| w.problem() == &Problem::MakeIgnoredWithSingleSelectVin),
+                "line {}: {:?}",
+                case.line,
+                report.findings()
+            );
+            assert!(
+                report
+                    .errors()
+                    .all(|e| e.parameter() != Some(Parameter::Make)),
+                "line {}: {:?}",
+                case.line,
+                report.findings()
+            );
+            with_make += 1;
+        }
+        if pairs.contains_key(&("mode".to_owned(), "test".to_owned())) {
+            if let Some(url) = report.url() {
+                assert_eq!(url.request().deprecated_mode(), Some(DeprecatedMode::Test));
+                assert_eq!(url.request().mode(), Some(&Mode::Simulated));
+                assert!(url.as_str().contains("&mode=test"), "line {}", case.line);
+                let again: ConnectUrl = url.as_str().parse().unwrap();
+                assert_eq!(&again, url, "line {}", case.line);
+                with_test += 1;
+            }
+        }
+    }
+    assert!(with_make >= 6, "only {with_make} links with make and a VIN");
+    assert!(with_test >= 3, "only {with_test} links with mode=test");
 }

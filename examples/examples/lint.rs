@@ -15,7 +15,7 @@
 use std::process::ExitCode;
 
 use connect_core::registration::{Registration, RegistrationReport};
-use connect_core::{ConnectUrl, Finding, Report};
+use connect_core::{BatteryCapacityLink, ConnectUrl, Finding, Report, BATTERY_CAPACITY_PATH};
 
 const USAGE: &str = "usage: lint [--registration FILE] CONNECT_URL";
 
@@ -61,6 +61,29 @@ fn check<'r>(
     Some(registration?.check(report.url()?))
 }
 
+/// The battery-capacity link Smartcar's API hands over.
+fn battery_capacity(text: &str) -> ExitCode {
+    let report = BatteryCapacityLink::read(text);
+    report.findings().iter().for_each(print);
+    let Some(link) = report.url() else {
+        eprintln!("Connect would refuse this battery-capacity link");
+        return ExitCode::FAILURE;
+    };
+    println!("a valid battery-capacity link");
+    println!("  origin             {}", link.origin());
+    println!("  vehicle_id         {}", link.vehicle_id());
+    println!(
+        "  {:<18} {}",
+        link.app_id_parameter().name(),
+        link.client_id()
+    );
+    match link.redirect_uri() {
+        Some(uri) => println!("  redirect_uri       {uri}"),
+        None => println!("  redirect_uri       (empty: fill it with `with_redirect_uri`)"),
+    }
+    ExitCode::SUCCESS
+}
+
 fn main() -> ExitCode {
     let (text, registration) = match arguments() {
         Ok(arguments) => arguments,
@@ -76,6 +99,9 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if text.contains(&format!("{BATTERY_CAPACITY_PATH}?")) {
+        return battery_capacity(&text);
+    }
     let report = ConnectUrl::read(&text);
     report.findings().iter().for_each(print);
     let registered = check(&report, registration.as_ref());
@@ -88,14 +114,16 @@ fn main() -> ExitCode {
             let r = url.request();
             println!(
                 "a valid Connect {} link",
-                if r.is_reauthentication() {
+                if r.is_permission_upgrade() {
+                    "Tesla permission upgrade"
+                } else if r.is_reauthentication() {
                     "re-authentication"
                 } else {
                     "authorization"
                 }
             );
             println!("  origin             {}", url.origin());
-            println!("  {:<18} {}", r.app_id_parameter(), r.client_id());
+            println!("  {:<18} {}", r.app_id_parameter().name(), r.client_id());
             if let Some(v) = r.vehicle_id() {
                 println!("  vehicle_id         {v}");
             }
@@ -134,7 +162,13 @@ fn main() -> ExitCode {
                 "approval_prompt",
                 r.approval_prompt().map(|v| v.to_string()),
             );
-            show("mode", r.mode().map(|v| v.to_string()));
+            show(
+                "mode",
+                r.mode().map(|v| match r.deprecated_mode() {
+                    Some(deprecated) => format!("{deprecated} (deprecated: {v})"),
+                    None => v.to_string(),
+                }),
+            );
             show(
                 "make",
                 r.make().map(|m| match m.brand() {

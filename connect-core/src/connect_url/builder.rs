@@ -1,7 +1,7 @@
 //! [`ConnectUrlBuilder`]: typed values in, a checked [`ConnectUrl`] out.
 
 use crate::connect_url::ConnectUrl;
-use crate::error::Error;
+use crate::error::{Error, Problem};
 use crate::model::origin::Origin;
 use crate::model::request::ConnectRequest;
 // The table names its value types: a glob, so that a new one needs no import here.
@@ -87,6 +87,33 @@ impl ConnectUrlBuilder {
         self
     }
 
+    /// A re-authentication link (`/oauth/reauthenticate?response_type=vehicle_id`),
+    /// which [`vehicle_id`](Self::vehicle_id) implies. Without `vehicle_id` it is
+    /// the Tesla permission upgrade, which asks a Tesla owner for the permissions of
+    /// `scope` and sends no code back: it needs [`make`](Self::make) = `TESLA` and a
+    /// [`scope`](Self::scope).
+    ///
+    /// ```
+    /// use connect_core::{makes, ConnectUrl, Permission, Scope, ScopeEntry};
+    ///
+    /// let upgrade = ConnectUrl::builder("8229df9f-91a0-4ff0-a1ae-a1f38ee24d07".parse()?)
+    ///     .reauthenticate()
+    ///     .make(makes::TESLA)
+    ///     .scope(Scope::new([ScopeEntry::optional(Permission::ControlCharge)])?)
+    ///     .build()?;
+    /// assert_eq!(
+    ///     upgrade.as_str(),
+    ///     "https://connect.smartcar.com/oauth/reauthenticate?response_type=vehicle_id\
+    ///      &client_id=8229df9f-91a0-4ff0-a1ae-a1f38ee24d07&scope=control_charge&make=TESLA"
+    /// );
+    /// assert!(upgrade.request().is_permission_upgrade());
+    /// # Ok::<(), connect_core::Error>(())
+    /// ```
+    pub fn reauthenticate(mut self) -> Self {
+        self.request.reauthenticate = true;
+        self
+    }
+
     /// Points the link at another Connect origin, e.g. a local stand-in.
     pub fn origin(mut self, origin: Origin) -> Self {
         self.origin = origin;
@@ -98,11 +125,19 @@ impl ConnectUrlBuilder {
     /// # Errors
     ///
     /// The first rule between parameters it breaks (see
-    /// [`Combination::errors`]).
+    /// [`Combination::errors`]), or [`Problem::CanonicalTooLong`] for a link
+    /// longer than [`MAX_URL_LEN`](crate::MAX_URL_LEN), which no web server passes
+    /// on and [`ConnectUrl::read`] would refuse.
     pub fn build(self) -> Result<ConnectUrl, Error> {
-        match Combination::of(&self.request).errors().into_iter().next() {
-            Some(error) => Err(error),
-            None => Ok(self.build_checked()),
+        if let Some(error) = Combination::of(&self.request).errors().into_iter().next() {
+            return Err(error);
+        }
+        let url = self.build_checked();
+        match url.as_str().len() {
+            length if length > crate::limits::MAX_URL_LEN => {
+                Err(Error::general(Problem::CanonicalTooLong { length }))
+            }
+            _ => Ok(url),
         }
     }
 
@@ -119,8 +154,11 @@ impl ConnectUrlBuilder {
         &self.request
     }
 
-    /// The link, for `connect_url!`, which decided every rule at compile time.
-    pub(crate) fn build_checked(self) -> ConnectUrl {
+    /// The link, for `connect_url!`, which decided every rule at compile time. Not
+    /// limited in length: a link of `connect_url!` cannot fail at run time.
+    pub(crate) fn build_checked(mut self) -> ConnectUrl {
+        // As a link read back has it: `vehicle_id` is re-authentication.
+        self.request.reauthenticate |= self.request.vehicle_id.is_some();
         ConnectUrl::render(&self.origin, &self.request)
     }
 }

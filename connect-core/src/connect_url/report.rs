@@ -5,7 +5,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use crate::connect_url::ConnectUrl;
-use crate::error::{Error, Finding, Findings, Severity};
+use crate::error::{Error, Finding, Findings, Problem, Severity};
 
 /// What reading a link found: the link, unless an error stops it, and every
 /// finding, errors and warnings, in the order of the parameters.
@@ -23,21 +23,30 @@ use crate::error::{Error, Finding, Findings, Severity};
 /// assert_eq!(
 ///     url.as_str(),
 ///     "https://connect.smartcar.com/oauth/authorize?response_type=code\
-///      &client_id=8229df9f&mode=simulated&make=FORD&utm_source=newsletter"
+///      &client_id=8229df9f&mode=test&make=FORD&utm_source=newsletter"
 /// );
 /// # Ok::<(), connect_core::ParseError>(())
 /// ```
+///
+/// `Report<BatteryCapacityLink>` is what [`BatteryCapacityLink::read`](crate::BatteryCapacityLink::read)
+/// finds.
 #[derive(Debug, Clone)]
 #[must_use]
-pub struct Report {
-    url: Option<ConnectUrl>,
+pub struct Report<T = ConnectUrl> {
+    url: Option<T>,
     findings: Vec<Finding>,
 }
 
-impl Report {
+impl<T> Report<T> {
+    /// A report of these findings, with the link when none is an error.
+    pub(crate) fn new(url: Option<T>, findings: Vec<Finding>) -> Self {
+        let url = url.filter(|_| !findings.iter().any(Finding::is_error));
+        Report { url, findings }
+    }
+
     /// The link, when no finding is an error.
     #[must_use]
-    pub fn url(&self) -> Option<&ConnectUrl> {
+    pub fn url(&self) -> Option<&T> {
         self.url.as_ref()
     }
 
@@ -62,7 +71,7 @@ impl Report {
     /// # Errors
     ///
     /// A [`ParseError`] with every finding, when one is an error.
-    pub fn into_result(self) -> Result<ConnectUrl, ParseError> {
+    pub fn into_result(self) -> Result<T, ParseError> {
         match self.url {
             Some(url) => Ok(url),
             None => Err(ParseError {
@@ -152,15 +161,24 @@ impl ConnectUrl {
     /// permission, a malformed VIN, broken rules between parameters, a fragment, a
     /// bad percent escape). Warnings: what works but is deprecated, suspicious or
     /// not canonical. The link renders canonically and loses nothing it carried.
+    ///
+    /// The limit [`MAX_URL_LEN`](crate::MAX_URL_LEN) applies to the text given
+    /// and to its canonical rendering, which percent-encoding can make up to three
+    /// times longer ([`Problem::CanonicalTooLong`](crate::Problem::CanonicalTooLong)):
+    /// every link that reads without error reads back from its own text.
     pub fn read(text: &str) -> Report {
         let mut findings = Findings::default();
         let url = crate::read::link::read_link(text, &mut findings)
             .filter(|_| !findings.has_errors())
             .map(ConnectUrl::from_parts);
-        Report {
-            url,
-            findings: findings.0,
-        }
+        let url = url.filter(|url| match url.as_str().len() {
+            length if length > crate::limits::MAX_URL_LEN => {
+                findings.error(Error::general(Problem::CanonicalTooLong { length }));
+                false
+            }
+            _ => true,
+        });
+        Report::new(url, findings.0)
     }
 }
 

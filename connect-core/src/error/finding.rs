@@ -88,6 +88,17 @@ impl Findings {
         self.0.push(Finding::warning(error.in_voice(Voice::Link)));
     }
 
+    /// Findings graded elsewhere (the rules between parameters), each spoken in
+    /// the reader's voice.
+    pub(crate) fn extend(&mut self, findings: impl IntoIterator<Item = Finding>) {
+        for Finding { severity, error } in findings {
+            self.0.push(Finding {
+                severity,
+                error: error.in_voice(Voice::Link),
+            });
+        }
+    }
+
     pub(crate) fn has_errors(&self) -> bool {
         self.0.iter().any(Finding::is_error)
     }

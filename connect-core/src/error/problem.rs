@@ -346,4 +346,38 @@ pub enum Problem {
         /// That application's app id.
         expected: String,
     },
+    /// `make` on a link read with `single_select_vin`: Connect ignores the make
+    /// (a warning; writing refuses the pair with [`Problem::SingleSelectVinWithMake`]).
+    MakeIgnoredWithSingleSelectVin,
+    /// `/oauth/reauthenticate` with neither `vehicle_id` nor `make` (the Tesla
+    /// permission upgrade).
+    ReauthenticationWithoutVehicle,
+    /// The permission upgrade (re-authentication without `vehicle_id`) with a make
+    /// other than `TESLA`.
+    PermissionUpgradeNotTesla {
+        /// The make given.
+        make: String,
+    },
+    /// The permission upgrade in `connect_url!` with a make expression: whether it
+    /// is `TESLA` cannot be checked at compile time.
+    PermissionUpgradeNeedsLiteralMake,
+    /// The permission upgrade without `scope`.
+    PermissionUpgradeWithoutScope,
+    /// A link whose canonical text would be longer than [`MAX_URL_LEN`](crate::MAX_URL_LEN)
+    /// (percent-encoding can triple a value): it could not be read back.
+    CanonicalTooLong {
+        /// The canonical text's length in bytes.
+        length: usize,
+    },
+    /// A URL that is not a battery-capacity link.
+    NotBatteryCapacityLink {
+        /// What is off.
+        reason: String,
+    },
+    /// The `token` of a battery-capacity link is missing, empty, or repeated with
+    /// another value.
+    BatteryCapacityToken {
+        /// What is wrong with it: `is missing`, ….
+        reason: &'static str,
+    },
 }

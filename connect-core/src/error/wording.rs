@@ -679,6 +679,78 @@ impl Error {
                     )
                 )
             }
+            Problem::MakeIgnoredWithSingleSelectVin => say!(
+                format_args!("`make` is ignored: `single_select_vin` takes precedence over it"),
+                format_args!(
+                    "remove `make`: Connect connects the vehicle `single_select_vin` names, \
+                    whatever its make"
+                )
+            ),
+            Problem::ReauthenticationWithoutVehicle => say!(
+                format_args!("a re-authentication link needs `vehicle_id`"),
+                format_args!(
+                    "add the `vehicle_id` of the vehicle to reconnect; only the Tesla permission \
+                    upgrade goes without it, with {} and a `scope`",
+                    set(Parameter::Make, "TESLA")
+                )
+            ),
+            Problem::PermissionUpgradeNotTesla { make } => {
+                let make = Escaped(make);
+                say!(
+                    format_args!(
+                        "only `TESLA` vehicles are re-authenticated without `vehicle_id`, not \
+                        `{make}`"
+                    ),
+                    format_args!(
+                        "for the Tesla permission upgrade write {}; to re-authenticate a vehicle \
+                        of another make, give its `vehicle_id`",
+                        set(Parameter::Make, "TESLA")
+                    )
+                )
+            }
+            Problem::PermissionUpgradeNeedsLiteralMake => say!(
+                format_args!(
+                    "the Tesla permission upgrade needs `make` written as the literal `TESLA`"
+                ),
+                format_args!(
+                    "write the make as a literal so it is checked at compile time (a make chosen \
+                    at run time may have no permission upgrade), or build the link with \
+                    `ConnectUrl::builder`, which checks it"
+                )
+            ),
+            Problem::PermissionUpgradeWithoutScope => say!(
+                format_args!("the Tesla permission upgrade needs a `scope`"),
+                format_args!("list the permissions to add in `scope`")
+            ),
+            Problem::CanonicalTooLong { length } => say!(
+                format_args!(
+                    "the link is {length} bytes long once written canonically, over the limit of \
+                    {} bytes",
+                    crate::limits::MAX_URL_LEN
+                ),
+                format_args!(
+                    "shorten its values: a `+` or a character outside `A-Z a-z 0-9 - . _ ~` \
+                    takes three bytes once written as `%XX`"
+                )
+            ),
+            Problem::NotBatteryCapacityLink { reason } => {
+                let reason = Escaped(reason);
+                say!(
+                    format_args!("not a battery-capacity link: {reason}"),
+                    format_args!(
+                        "a battery-capacity link is the `url` of \
+                        `GET /vehicles/{{id}}/battery/nominal_capacity`, e.g. \
+                        `https://connect.smartcar.com/battery-capacity?vehicle_id=…&client_id=…\
+                        &token=…&response_type=vehicle_id&redirect_uri=`"
+                    )
+                )
+            }
+            Problem::BatteryCapacityToken { reason } => say!(
+                format_args!("the battery-capacity link's `token` {reason}"),
+                format_args!(
+                    "use the link exactly as Smartcar's API returned it (its token lasts 30 days)"
+                )
+            ),
         }
     }
 }
@@ -866,6 +938,8 @@ mod tests {
             Problem::ParameterWithoutValue { name: bad() },
             Problem::NotConnectUrl { reason: bad() },
             Problem::InvalidOrigin { reason: bad() },
+            Problem::PermissionUpgradeNotTesla { make: bad() },
+            Problem::NotBatteryCapacityLink { reason: bad() },
         ];
         for problem in problems {
             let text = Error::new(Parameter::Make, problem).to_string();

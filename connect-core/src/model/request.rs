@@ -25,6 +25,9 @@ pub const AUTHORIZE_PATH: &str = "/oauth/authorize";
 /// # Ok::<(), connect_core::Error>(())
 /// ```
 pub const REAUTHENTICATE_PATH: &str = "/oauth/reauthenticate";
+/// The path of the battery-capacity link Smartcar's API hands over
+/// ([`BatteryCapacityLink`](crate::BatteryCapacityLink)).
+pub const BATTERY_CAPACITY_PATH: &str = "/battery-capacity";
 
 macro_rules! request_struct {
     (
@@ -59,6 +62,12 @@ macro_rules! request_struct {
             pub(crate) app_id_parameter: Parameter,
             /// `response_type=none` was written.
             pub(crate) no_response: bool,
+            /// The path is `/oauth/reauthenticate` (`vehicle_id` sets it too, when
+            /// the link is built): without `vehicle_id`, the Tesla permission upgrade.
+            pub(crate) reauthenticate: bool,
+            /// `mode=test` or `mode=test_mode`, read from elsewhere: `mode` is then
+            /// `simulated`, and the link renders the spelling read.
+            pub(crate) deprecated_mode: Option<DeprecatedMode>,
             $( pub(crate) $name: Option<$ty>, )*
             /// Parameters this crate does not model, decoded, in the order read.
             pub(crate) extra: Vec<(String, String)>,
@@ -72,6 +81,8 @@ macro_rules! request_struct {
                     app_id,
                     app_id_parameter,
                     no_response: false,
+                    reauthenticate: false,
+                    deprecated_mode: None,
                     $( $name: None, )*
                     extra: Vec::new(),
                 }
@@ -104,10 +115,28 @@ impl ConnectRequest {
         self.app_id_parameter
     }
 
-    /// Whether this re-authenticates a connected vehicle (`vehicle_id` is given).
+    /// Whether this is a re-authentication link (`/oauth/reauthenticate`): of the
+    /// vehicle `vehicle_id` names, or the Tesla permission upgrade without it.
     #[must_use]
     pub fn is_reauthentication(&self) -> bool {
-        self.vehicle_id.is_some()
+        self.reauthenticate || self.vehicle_id.is_some()
+    }
+
+    /// Whether this is the Tesla permission upgrade: `/oauth/reauthenticate`
+    /// without `vehicle_id`, with `make=TESLA` and a `scope`. Connect shows the
+    /// permissions to grant and sends no code back.
+    #[must_use]
+    pub fn is_permission_upgrade(&self) -> bool {
+        self.reauthenticate && self.vehicle_id.is_none()
+    }
+
+    /// The deprecated spelling of `mode` of a link read from elsewhere (`test`
+    /// or `test_mode`), which it renders back: [`mode`](Self::mode) is then
+    /// [`Mode::Simulated`], what Connect reads it as. Never set on a link the
+    /// builder or `connect_url!` made: they write only `live` and `simulated`.
+    #[must_use]
+    pub fn deprecated_mode(&self) -> Option<DeprecatedMode> {
+        self.deprecated_mode
     }
 
     /// `none` when written; otherwise `code`, or `vehicle_id` for re-authentication.

@@ -5,7 +5,9 @@ use crate::encode::decode;
 use crate::error::{Error, Findings, Problem};
 use crate::model::origin::Origin;
 use crate::model::parts::Parts;
-use crate::model::request::{ConnectRequest, AUTHORIZE_PATH, REAUTHENTICATE_PATH};
+use crate::model::request::{
+    ConnectRequest, AUTHORIZE_PATH, BATTERY_CAPACITY_PATH, REAUTHENTICATE_PATH,
+};
 // The table names its value types: a glob, so that a new one needs no import here.
 #[allow(clippy::wildcard_imports)]
 use crate::model::value::*;
@@ -70,6 +72,12 @@ fn split_link(text: &str) -> Result<(Origin, bool, &str), Error> {
     let reauthenticate = match url.path() {
         AUTHORIZE_PATH => false,
         REAUTHENTICATE_PATH => true,
+        BATTERY_CAPACITY_PATH => {
+            return Err(not_connect(format!(
+                "it is a battery-capacity link (`{BATTERY_CAPACITY_PATH}`): read it as a \
+                 `BatteryCapacityLink`"
+            )))
+        }
         other => {
             return Err(not_connect(format!(
                 "the path is `{other}`, not `{AUTHORIZE_PATH}` or `{REAUTHENTICATE_PATH}`"
@@ -173,15 +181,13 @@ fn typed_request(
 ) -> Option<ConnectRequest> {
     let no_response = response_type(&query, reauthenticate, findings);
     let app_id = app_id(&query, findings);
-    match (reauthenticate, query.given(Parameter::VehicleId)) {
-        (true, false) => findings.error(Error::new(Parameter::VehicleId, Problem::Missing)),
-        (false, true) => {
-            findings.error(Error::new(
-                Parameter::VehicleId,
-                Problem::VehicleIdOnAuthorize,
-            ));
-        }
-        _ => {}
+    // `/oauth/reauthenticate` without `vehicle_id` is the Tesla permission
+    // upgrade: `Combination` checks its rules.
+    if !reauthenticate && query.given(Parameter::VehicleId) {
+        findings.error(Error::new(
+            Parameter::VehicleId,
+            Problem::VehicleIdOnAuthorize,
+        ));
     }
     let (app_id, app_id_parameter) = app_id.unzip();
     // A stand-in app id, so that every other parameter is still read and checked.
@@ -190,7 +196,13 @@ fn typed_request(
         app_id_parameter.unwrap_or(Parameter::ClientId),
     );
     request.no_response = no_response;
+    request.reauthenticate = reauthenticate;
     read_optional(&query, &mut request, findings);
+    // `Mode::read` read `test` as `simulated`; the spelling renders back.
+    request.deprecated_mode = request
+        .mode
+        .and(query.get(Parameter::Mode))
+        .and_then(DeprecatedMode::from_name);
     // The rules between parameters, from which are given (even with a bad value,
     // so that every problem shows at once) and the values that were read; a value
     // already reported as wrong takes part in no rule, so one mistake is one error.
@@ -207,9 +219,7 @@ fn typed_request(
             (true, false) => Given::Invalid,
         }
     });
-    for error in combination.errors() {
-        findings.error(error);
-    }
+    findings.extend(combination.findings());
     request.extra = query.extra;
     app_id.map(|_| request)
 }

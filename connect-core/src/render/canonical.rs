@@ -5,8 +5,8 @@
 use crate::encode::{Length, Sink};
 use crate::model::origin::Origin;
 use crate::model::request::ConnectRequest;
-use crate::model::value::QueryValue;
-use crate::parameter::connect_parameters;
+use crate::model::value::{DeprecatedMode, QueryValue};
+use crate::parameter::{connect_parameters, Parameter};
 
 /// The canonical text: sized first, then written, so the string is allocated once.
 pub(crate) fn render(origin: &Origin, request: &ConnectRequest) -> String {
@@ -28,13 +28,26 @@ macro_rules! write_optional {
             $(
                 if let Some(value) = &request.$name {
                     out.raw(concat!("&", stringify!($name), "="));
-                    value.write(out);
+                    match spelling_read(Parameter::$variant, request) {
+                        Some(text) => out.raw(text),
+                        None => value.write(out),
+                    }
                 }
             )*
         }
     };
 }
 connect_parameters!(write_optional);
+
+/// The spelling a link read from elsewhere gave a value whose type has no name
+/// for it: only a deprecated `mode` (`test`, read as `simulated`), so that the
+/// link renders back as it was (SPEC §5).
+fn spelling_read(parameter: Parameter, request: &ConnectRequest) -> Option<&'static str> {
+    match parameter {
+        Parameter::Mode => request.deprecated_mode.map(DeprecatedMode::name),
+        _ => None,
+    }
+}
 
 /// The canonical rendering of SPEC §4.
 fn write_url(out: &mut impl Sink, origin: &Origin, request: &ConnectRequest) {

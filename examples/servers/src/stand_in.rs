@@ -1,6 +1,9 @@
 //! A local Connect stand-in, for developing and testing offline.
 //!
-//! It serves `/oauth/authorize` and `/oauth/reauthenticate`, reads the incoming
+//! It serves `/oauth/authorize`, `/oauth/reauthenticate` (both of its shapes: with
+//! `vehicle_id`, and the Tesla permission upgrade, whose Allow ends on a page of its
+//! own, with no redirect back, as on Connect) and `/battery-capacity` (the link
+//! Smartcar's API hands over, `stand_in/battery.rs`), reads the incoming
 //! link with connect-core, and answers 400 with the exact problem for a link
 //! Smartcar would refuse: a rule of the link, or a redirect URI it was not started
 //! with. It accepts every link Connect accepts (reading is faithful: `make=Ford`,
@@ -47,6 +50,8 @@ use crate::html::{escape, page, stylesheet};
 use crate::offload::{Offload, OffloadFailed};
 use crate::token_endpoint::{self, Grants};
 
+mod battery;
+
 /// Pages load only the stand-in's stylesheet. No `form-action`: the grant form
 /// ends in a redirect to the application, and browsers check `form-action`
 /// against redirects too, so it would have to list every registered redirect URI.
@@ -56,8 +61,11 @@ pub const CONTENT_SECURITY_POLICY: &str =
 /// The largest grant form accepted, in bytes. The form carries the link, the
 /// decision and at most 28 permission fields: with every parameter set and all
 /// 28 permissions required, the whole form is about 2.1 KB percent-encoded (the
-/// link 1.2 KB of it). 16 KiB leaves room for long redirect URIs, states and flags.
-pub const BODY_LIMIT: usize = 16 * 1024;
+/// link 1.2 KB of it). But the stand-in shows the grant page of every link that
+/// reads, up to [`MAX_URL_LEN`](connect_core::MAX_URL_LEN) canonical, and its form
+/// must go through: form-encoded, each `%XX` of the link becomes `%25XX`, so the
+/// link takes at most three times its length; 16 KiB more for the rest.
+pub const BODY_LIMIT: usize = 3 * connect_core::MAX_URL_LEN + 16 * 1024;
 
 /// At most this many warnings (or errors) of a link are listed on a page, then
 /// how many more there are: a 60 KB link of thousands of unknown parameters would
@@ -100,6 +108,7 @@ pub fn router(config: StandInConfig) -> Router {
         .route("/oauth/authorize", get(grant_page))
         .route("/oauth/reauthenticate", get(grant_page))
         .route("/oauth/grant", post(decide))
+        .route("/battery-capacity", get(battery::ask).post(battery::choose))
         .route("/oauth/token", post(token))
         .route("/style.css", get(stylesheet))
         .with_state(stand_in);
@@ -333,7 +342,9 @@ async fn grant_page(
             .collect(),
         None => "<p>The permissions set in the dashboard's Vehicle Access tab.</p>".to_owned(),
     };
-    let action = if request.is_reauthentication() {
+    let action = if request.is_permission_upgrade() {
+        "be granted more permissions on"
+    } else if request.is_reauthentication() {
         "reconnect"
     } else {
         "connect"
@@ -397,6 +408,22 @@ fn read_form(config: &StandInConfig, body: &str) -> Result<Form, Refusal> {
     })
 }
 
+/// The end of the Tesla permission upgrade: a page, no redirect back.
+fn permissions_granted(chosen: &[String]) -> Response {
+    let items: String = chosen
+        .iter()
+        .map(|name| format!("<li><code>{}</code></li>", escape(name)))
+        .collect();
+    page(
+        StatusCode::OK,
+        "Permissions granted",
+        &format!(
+            "<p id=\"upgraded\">Your Tesla now shares:</p><ul>{items}</ul>\
+             <p>You can close this page.</p>"
+        ),
+    )
+}
+
 fn internal_error() -> Response {
     page(
         StatusCode::INTERNAL_SERVER_ERROR,
@@ -447,6 +474,10 @@ async fn decide(AppState(stand_in): AppState<StandIn>, body: String) -> Response
                     {
                         return refuse("select at least one permission to allow, or deny");
                     }
+                }
+                // The Tesla permission upgrade sends nothing back (FACTS.md).
+                if request.is_permission_upgrade() {
+                    return permissions_granted(&chosen);
                 }
                 match request.vehicle_id() {
                     Some(vehicle) => vec![("vehicle_id", vehicle.to_string())],

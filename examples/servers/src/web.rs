@@ -545,6 +545,15 @@ fn outcome_page(
             "<p>Connect finished without a code, as the link asked.</p>".to_owned(),
             HOME,
         ),
+        Outcome::BatteryCapacity(capacity) => (
+            "Battery capacity chosen",
+            format!(
+                "<p>Vehicle <code id=\"vehicle\">{}</code>: <span id=\"capacity\">{}</span> kWh.</p>",
+                escape(capacity.vehicle_id().as_str()),
+                escape(capacity.selected_capacity())
+            ),
+            HOME,
+        ),
         Outcome::Error(error) => {
             let (title, text) = match error.kind() {
                 ConnectErrorKind::AccessDenied => {

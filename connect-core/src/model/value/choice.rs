@@ -151,6 +151,54 @@ choice! {
     }
 }
 
+/// A deprecated spelling of `mode=simulated` that Connect still reads, kept by a
+/// link read from elsewhere so that it renders back as written
+/// ([`ConnectRequest::deprecated_mode`](crate::ConnectRequest::deprecated_mode)).
+///
+/// Not a [`Mode`]: a program hands the builder or `connect_url!` only values they
+/// may write, so that no `Mode` can make either fail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DeprecatedMode {
+    /// `mode=test`, the predecessor of `simulated`.
+    Test,
+    /// `mode=test_mode`.
+    TestMode,
+}
+
+impl DeprecatedMode {
+    /// The value as written in the URL.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            DeprecatedMode::Test => "test",
+            DeprecatedMode::TestMode => "test_mode",
+        }
+    }
+
+    /// The deprecated spelling `text` is, if it is one.
+    #[must_use]
+    pub fn from_name(text: &str) -> Option<DeprecatedMode> {
+        match text {
+            "test" => Some(DeprecatedMode::Test),
+            "test_mode" => Some(DeprecatedMode::TestMode),
+            _ => None,
+        }
+    }
+
+    /// What Connect reads it as: [`Mode::Simulated`].
+    #[must_use]
+    pub const fn mode(self) -> Mode {
+        Mode::Simulated
+    }
+}
+
+impl fmt::Display for DeprecatedMode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
 impl QueryValue for ApprovalPrompt {
     fn write(&self, out: &mut impl Sink) {
         out.raw(self.name());
@@ -167,16 +215,17 @@ impl QueryValue for Mode {
     }
 
     /// `test` and `test_mode`, the deprecated names of `simulated`, are still read
-    /// by Connect and sent by every SDK: read as `simulated`, with a warning.
+    /// by Connect and sent by every SDK: read as `simulated`, with a warning (the
+    /// link reader keeps the spelling beside it, [`DeprecatedMode`]).
     fn read(_: Parameter, text: &str, findings: &mut Findings) -> Option<Self> {
-        if matches!(text, "test" | "test_mode") {
+        if let Some(deprecated) = DeprecatedMode::from_name(text) {
             findings.warning(Error::new(
                 Parameter::Mode,
                 Problem::DeprecatedMode {
                     value: text.to_owned(),
                 },
             ));
-            return Some(Mode::Simulated);
+            return Some(deprecated.mode());
         }
         super::read_strict(text, findings)
     }

@@ -13,7 +13,7 @@ mod state;
 mod text;
 mod vin;
 
-pub use choice::{ApprovalPrompt, Mode, ResponseType};
+pub use choice::{ApprovalPrompt, DeprecatedMode, Mode, ResponseType};
 pub(crate) use client_id::API_CREDENTIAL_PREFIX;
 pub use client_id::{ApplicationId, ClientId, VehicleId};
 pub use country::Country;
