@@ -185,11 +185,24 @@ pub fn request(builder: &ConnectUrlBuilder) -> &ConnectRequest {
     builder.request()
 }
 
-/// `response_type=none`, the only value one writes: `code` and `vehicle_id` are
-/// implied. `None` for any other value.
+/// A builder call without an argument.
+pub type Call = fn(ConnectUrlBuilder) -> ConnectUrlBuilder;
+
+/// The `response_type` one writes, as the builder's call that writes it (its
+/// name and itself): `none` (`response_type_none`), or `vehicle_id` on a link
+/// without a `vehicle_id`, the Tesla permission upgrade (`reauthenticate`). `code`,
+/// and `vehicle_id` beside a `vehicle_id`, are implied: `None`.
 #[must_use]
-pub fn response_type_none(value: &str) -> Option<ResponseType> {
-    matches!(value.parse(), Ok(ResponseType::None)).then_some(ResponseType::None)
+pub fn response_type_call(value: &str, vehicle_id_given: bool) -> Option<(&'static str, Call)> {
+    match value.parse() {
+        Ok(ResponseType::None) => {
+            Some(("response_type_none", ConnectUrlBuilder::response_type_none))
+        }
+        Ok(ResponseType::VehicleId) if !vehicle_id_given => {
+            Some(("reauthenticate", ConnectUrlBuilder::reauthenticate))
+        }
+        _ => None,
+    }
 }
 
 /// The link, whose every rule `connect_url!` decided at compile time: the rules

@@ -224,8 +224,8 @@ impl<'a> Combination<'a> {
                     make: make.as_str().to_owned(),
                 },
             )),
-            Known::AtRunTime => Some((Parameter::Make, Problem::PermissionUpgradeNeedsLiteralMake)),
-            Known::Yes(_) | Known::Invalid => None,
+            // Decided at compile time: `needs_literal`.
+            Known::Yes(_) | Known::Invalid | Known::AtRunTime => None,
         };
         let scope = (self.make != Known::No && !self.scope)
             .then_some((Parameter::Scope, Problem::PermissionUpgradeWithoutScope));
@@ -237,10 +237,19 @@ impl<'a> Combination<'a> {
     /// the rule needs of it, and the parameter whose rule needs it.
     ///
     /// - `single_select_vin` needs `single_select` to be `true`;
-    /// - a mobile `sc<id>://` redirect URI needs the app id it carries.
+    /// - a mobile `sc<id>://` redirect URI needs the app id it carries;
+    /// - the Tesla permission upgrade (`response_type=vehicle_id` without
+    ///   `vehicle_id`) needs `make` to be `TESLA`.
     #[must_use]
     pub fn needs_literal(&self) -> Vec<NeedsLiteral<'a>> {
         let mut needs = Vec::new();
+        if self.reauthenticate && !self.vehicle_id && self.make == Known::AtRunTime {
+            needs.push(NeedsLiteral {
+                parameter: Parameter::Make,
+                literal: "TESLA",
+                because_of: Parameter::ResponseType,
+            });
+        }
         if self.single_select_vin && self.single_select == Known::AtRunTime {
             needs.push(NeedsLiteral {
                 parameter: Parameter::SingleSelect,
@@ -383,12 +392,14 @@ mod tests {
             make: Known::AtRunTime,
             ..tesla
         };
+        assert!(problems(at_run_time).is_empty());
         assert_eq!(
-            problems(at_run_time),
-            [(
-                Some(Parameter::Make),
-                Problem::PermissionUpgradeNeedsLiteralMake
-            )]
+            at_run_time.needs_literal(),
+            [NeedsLiteral {
+                parameter: Parameter::Make,
+                literal: "TESLA",
+                because_of: Parameter::ResponseType
+            }]
         );
         // With `vehicle_id`, any make and no scope: the usual re-authentication.
         let vehicle = Combination {

@@ -186,7 +186,7 @@ fn built_link(krate: &TokenStream, link: &Link) -> TokenStream {
         .iter()
         .map(|call| {
             // The user's key names the setter: hover and go-to-definition land on its docs.
-            let method = Ident::new(&call.method(), call.key);
+            let method = Ident::new(call.setter, call.key);
             let argument = bind(&call.argument);
             quote!(.#method(#argument))
         })

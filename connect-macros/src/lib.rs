@@ -41,7 +41,7 @@
 //! | `user` | `"…"` | [`User`](connect_core::User) |
 //! | `vehicle_id` | `"…"`: a re-authentication link | [`VehicleId`](connect_core::VehicleId) |
 //! | `external_id` | `"…"`: your id for the owner, echoed back | [`ExternalId`](connect_core::ExternalId) |
-//! | `response_type` | `none` only (`code`, or `vehicle_id`, is implied) | — |
+//! | `response_type` | `none`; or `vehicle_id` without `vehicle_id`: the Tesla permission upgrade (with `make: TESLA` and a `scope`); `code`, and `vehicle_id` beside a `vehicle_id`, are implied | — |
 //!
 //! ```
 //! use connect_core::{Mode, Scope, ScopeEntry, Permission, State};

@@ -202,11 +202,12 @@ impl Syntax<'_> {
             Syntax::ResponseTypeNotWritable { value } => say(
                 format!("`response_type: {value}` cannot be written"),
                 "leave `response_type` out: `code` (or `vehicle_id` with `vehicle_id`) is \
-                 implied; only `none` may be written"
+                 implied; only `none` may be written, or `vehicle_id` without a `vehicle_id` \
+                 for the Tesla permission upgrade"
                     .into(),
             ),
             Syntax::ResponseTypeExpression => say(
-                "`response_type` takes only the literal `none`".into(),
+                "`response_type` takes only the literals `none` and `vehicle_id`".into(),
                 "write `response_type: none`, or leave it out for a flow with a code".into(),
             ),
             Syntax::CoreCrateMissing => say(

@@ -29,22 +29,12 @@ pub struct Link {
 
 /// `.method(argument)` on connect-core's `ConnectUrlBuilder` for one parameter.
 pub struct Call {
-    /// The parameter; its builder setter is named after it.
-    pub parameter: Parameter,
+    /// The builder's setter: the parameter's name, but for `response_type`
+    /// (`response_type_none`, `reauthenticate`).
+    pub setter: &'static str,
     /// The span of the user's key, for hover on the setter.
     pub key: Span,
     pub argument: Argument,
-}
-
-impl Call {
-    /// The builder's setter: the parameter's name, but `response_type_none`.
-    pub fn method(&self) -> String {
-        if core_private::row(self.parameter).is_some() {
-            self.parameter.name().to_owned()
-        } else {
-            format!("{}_none", self.parameter.name())
-        }
-    }
 }
 
 /// The argument of a builder call, as the expansion writes it.
@@ -144,7 +134,7 @@ pub fn validate(
         };
         given[row.parameter as usize] = state;
         calls.extend(argument.map(|argument| Call {
-            parameter: row.parameter,
+            setter: row.parameter.name(),
             key: param.key.span(),
             argument,
         }));
@@ -344,11 +334,15 @@ fn response_type(
 ) -> Option<Call> {
     let param = inv.get(Parameter::ResponseType)?;
     given[Parameter::ResponseType as usize] = Given::Invalid;
-    match &param.value {
+    let vehicle_id_given = inv.get(Parameter::VehicleId).is_some();
+    let (setter, set) = match &param.value {
         Value::Literal(Literal::Word(word, span)) => {
-            if core_private::response_type_none(word).is_none() {
-                cx.syntax(*span, &Syntax::ResponseTypeNotWritable { value: word });
-                return None;
+            match core_private::response_type_call(word, vehicle_id_given) {
+                Some(call) => call,
+                None => {
+                    cx.syntax(*span, &Syntax::ResponseTypeNotWritable { value: word });
+                    return None;
+                }
             }
         }
         Value::Expr(tokens) => {
@@ -356,11 +350,11 @@ fn response_type(
             return None;
         }
         _ => return None,
-    }
+    };
     given[Parameter::ResponseType as usize] = Given::Value;
-    builder.0 = builder.0.take().map(ConnectUrlBuilder::response_type_none);
+    builder.0 = builder.0.take().map(set);
     Some(Call {
-        parameter: Parameter::ResponseType,
+        setter,
         key: param.key.span(),
         argument: Argument::Nothing,
     })

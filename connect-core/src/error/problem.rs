@@ -358,9 +358,6 @@ pub enum Problem {
         /// The make given.
         make: String,
     },
-    /// The permission upgrade in `connect_url!` with a make expression: whether it
-    /// is `TESLA` cannot be checked at compile time.
-    PermissionUpgradeNeedsLiteralMake,
     /// The permission upgrade without `scope`.
     PermissionUpgradeWithoutScope,
     /// A link whose canonical text would be longer than [`MAX_URL_LEN`](crate::MAX_URL_LEN)

@@ -708,16 +708,6 @@ impl Error {
                     )
                 )
             }
-            Problem::PermissionUpgradeNeedsLiteralMake => say!(
-                format_args!(
-                    "the Tesla permission upgrade needs `make` written as the literal `TESLA`"
-                ),
-                format_args!(
-                    "write the make as a literal so it is checked at compile time (a make chosen \
-                    at run time may have no permission upgrade), or build the link with \
-                    `ConnectUrl::builder`, which checks it"
-                )
-            ),
             Problem::PermissionUpgradeWithoutScope => say!(
                 format_args!("the Tesla permission upgrade needs a `scope`"),
                 format_args!("list the permissions to add in `scope`")
