@@ -21,6 +21,7 @@ use crate::model::origin::Origin;
 use crate::model::request::BATTERY_CAPACITY_PATH;
 use crate::model::value::{ClientId, RedirectUri, ResponseType, VehicleId};
 use crate::parameter::Parameter;
+use crate::read::link::query_pieces;
 
 /// The battery-capacity link Smartcar's API hands over, read and checked.
 ///
@@ -311,16 +312,7 @@ fn split(text: &str) -> Result<(Origin, &str), Error> {
 
 fn read_query(query: &str, findings: &mut Findings) -> Fields {
     let mut fields = Fields::default();
-    for piece in query.split('&').filter(|p| !p.is_empty()) {
-        let Some((name, value)) = piece.split_once('=') else {
-            findings.error(Error::general(Problem::ParameterWithoutValue {
-                name: piece.to_owned(),
-            }));
-            continue;
-        };
-        let Some(name) = findings.take(decode(name, None)) else {
-            continue;
-        };
+    for (name, value) in query_pieces(query, findings) {
         let (slot, parameter) = match name.as_str() {
             "vehicle_id" => (&mut fields.vehicle_id, Some(Parameter::VehicleId)),
             "client_id" => (&mut fields.client_id, Some(Parameter::ClientId)),

@@ -106,12 +106,11 @@ impl Query {
     }
 }
 
-fn read_query(query: &str, findings: &mut Findings) -> Query {
-    let mut read = Query {
-        known: Default::default(),
-        given: [false; Parameter::ALL.len()],
-        extra: Vec::new(),
-    };
+/// The `name=value` pieces of a query, each as its name, decoded, and its value as
+/// written: a piece without `=`, or a name that does not decode, is an error found
+/// and left out. Every link this crate reads is split here.
+pub(crate) fn query_pieces<'q>(query: &'q str, findings: &mut Findings) -> Vec<(String, &'q str)> {
+    let mut pieces = Vec::new();
     for piece in query.split('&').filter(|p| !p.is_empty()) {
         let Some((name, value)) = piece.split_once('=') else {
             findings.error(Error::general(Problem::ParameterWithoutValue {
@@ -119,9 +118,20 @@ fn read_query(query: &str, findings: &mut Findings) -> Query {
             }));
             continue;
         };
-        let Some(name) = findings.take(decode(name, None)) else {
-            continue;
-        };
+        if let Some(name) = findings.take(decode(name, None)) {
+            pieces.push((name, value));
+        }
+    }
+    pieces
+}
+
+fn read_query(query: &str, findings: &mut Findings) -> Query {
+    let mut read = Query {
+        known: Default::default(),
+        given: [false; Parameter::ALL.len()],
+        extra: Vec::new(),
+    };
+    for (name, value) in query_pieces(query, findings) {
         let Some(parameter) = Parameter::from_name(&name) else {
             if let Some(value) = findings.take(decode(value, None)) {
                 if !SDK_PARAMETERS.contains(&name.as_str()) {
