@@ -62,7 +62,16 @@ macro_rules! parameter_enum {
     ) => {
         /// A query parameter of a Connect URL, in the order the canonical rendering
         /// writes them.
+        ///
+        /// ```
+        /// use connect_core::Parameter;
+        ///
+        /// assert_eq!(Parameter::from_name("single_select_vin"), Some(Parameter::SingleSelectVin));
+        /// assert_eq!(Parameter::SingleSelectVin.name(), "single_select_vin");
+        /// assert_eq!(Parameter::ALL[0], Parameter::ResponseType);
+        /// ```
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[non_exhaustive]
         pub enum Parameter {
             $( #[doc = $idoc] $ivariant, )*
             $( #[doc = $doc] $variant, )*

@@ -30,6 +30,22 @@ use crate::render::canonical::render;
 /// constant whose text was rendered at compile time: it is only that `&'static
 /// str`, and its typed request is derived once per program, shared by every use of
 /// the same link. A built link costs one allocation, its text.
+///
+/// ```
+/// use connect_core::{ConnectUrl, Mode};
+///
+/// let url: ConnectUrl = "https://connect.smartcar.com/oauth/authorize?mode=simulated\
+///                        &client_id=8229df9f&response_type=code".parse()?;
+/// // The canonical text: parameters in their fixed order.
+/// assert_eq!(
+///     url.as_str(),
+///     "https://connect.smartcar.com/oauth/authorize?response_type=code&client_id=8229df9f&mode=simulated"
+/// );
+/// assert_eq!(url.request().mode(), Some(&Mode::Simulated));
+/// let local = url.with_origin("http://127.0.0.1:4010".parse()?);
+/// assert!(local.as_str().starts_with("http://127.0.0.1:4010/oauth/authorize?"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone)]
 pub struct ConnectUrl(Repr);
 

@@ -83,6 +83,21 @@ impl<T> Report<T> {
 
 /// A link that cannot be used: every finding of reading it, at least one of them
 /// an error. `Display` writes one finding per line; `Debug` lists the same lines.
+///
+/// ```
+/// use connect_core::{ConnectUrl, Parameter, Problem};
+///
+/// let error = "https://connect.smartcar.com/oauth/authorize?response_type=code&client_id=c\
+///              &scope=read_odometr"
+///     .parse::<ConnectUrl>()
+///     .unwrap_err();
+/// assert_eq!(error.first().parameter(), Some(Parameter::Scope));
+/// assert!(matches!(error.first().problem(), Problem::UnknownPermission { .. }));
+/// assert_eq!(
+///     error.to_string(),
+///     "error: unknown permission `read_odometr`; did you mean `read_odometer`?"
+/// );
+/// ```
 #[derive(Clone, PartialEq, Eq)]
 pub struct ParseError {
     findings: Vec<Finding>,

@@ -5,7 +5,18 @@ use std::fmt;
 use super::{Error, Voice};
 
 /// How much a finding of a link read from elsewhere matters.
+///
+/// ```
+/// use connect_core::{ConnectUrl, Severity};
+///
+/// let report = ConnectUrl::read(
+///     "https://connect.smartcar.com/oauth/authorize?response_type=code&client_id=c&mode=test",
+/// );
+/// assert_eq!(report.findings()[0].severity(), Severity::Warning);
+/// assert!(Severity::Error > Severity::Warning);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
 pub enum Severity {
     /// It works, but is deprecated, suspicious or not canonical.
     Warning,
@@ -25,6 +36,19 @@ impl fmt::Display for Severity {
 /// One finding of reading a link: an [`Error`] and its [`Severity`].
 ///
 /// `Display` writes `error: message; help` or `warning: message; help`.
+///
+/// ```
+/// use connect_core::{ConnectUrl, Parameter};
+///
+/// let report = ConnectUrl::read(
+///     "https://connect.smartcar.com/oauth/authorize?response_type=code&client_id=c&colour=red",
+/// );
+/// let finding = &report.findings()[0];
+/// assert!(!finding.is_error());
+/// assert_eq!(finding.as_error().parameter(), None);
+/// assert!(finding.to_string().starts_with("warning: unknown parameter `colour`"));
+/// # let _ = Parameter::ClientId;
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
     severity: Severity,

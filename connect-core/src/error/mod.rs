@@ -37,6 +37,17 @@ use wording::Part;
 /// raised the error: `.single_select(true)` from the builder and the value types,
 /// `single_select=true` from the link reader, `single_select: true` from
 /// `connect_url!` (its voice).
+///
+/// ```
+/// use connect_core::{Parameter, Problem, Vin};
+///
+/// let error = "1hgcm82633a004352".parse::<Vin>().unwrap_err();
+/// assert_eq!(error.parameter(), Some(Parameter::SingleSelectVin));
+/// assert!(matches!(error.problem(), Problem::VinNotUpperCase { .. }));
+/// assert_eq!(error.message(), "a VIN is written in upper case");
+/// assert_eq!(error.help().as_deref(), Some("write `1HGCM82633A004352`"));
+/// assert_eq!(error.to_string(), "a VIN is written in upper case; write `1HGCM82633A004352`");
+/// ```
 #[derive(Clone)]
 pub struct Error {
     parameter: Option<Parameter>,

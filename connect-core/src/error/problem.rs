@@ -3,6 +3,21 @@
 
 /// What is wrong, without saying where: [`Error`](super::Error) adds the parameter.
 #[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// Match on it for what went wrong; its message and help are the [`Error`]'s.
+///
+/// ```
+/// use connect_core::{Permission, Problem};
+///
+/// let error = "read_odometr".parse::<Permission>().unwrap_err();
+/// match error.problem() {
+///     Problem::UnknownPermission { name, suggestion } => {
+///         assert_eq!(name, "read_odometr");
+///         assert_eq!(*suggestion, Some("read_odometer"));
+///     }
+///     other => panic!("{other:?}"),
+/// }
+/// ```
 #[non_exhaustive]
 pub enum Problem {
     /// The value is empty.

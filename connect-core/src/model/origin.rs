@@ -8,6 +8,16 @@ use crate::error::{Error, Problem};
 
 /// `scheme://host[:port]` of Connect. [`Origin::SMARTCAR`] unless overridden,
 /// e.g. for a local stand-in in tests.
+///
+/// ```
+/// use connect_core::Origin;
+///
+/// let local: Origin = "http://127.0.0.1:4010/".parse()?;
+/// assert_eq!(local.as_str(), "http://127.0.0.1:4010");
+/// assert_eq!(Origin::default(), Origin::SMARTCAR);
+/// assert!("http://127.0.0.1:4010/oauth".parse::<Origin>().is_err());
+/// # Ok::<(), connect_core::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Origin(Cow<'static, str>);
 

@@ -18,6 +18,17 @@ use crate::rules::{Combination, Given};
 /// Parameters Smartcar's client SDKs add on their own (`sdk_platform` and
 /// `sdk_version` from iOS and Android, `app_origin` from JavaScript): known to
 /// Connect, kept like any parameter this crate does not model, without a warning.
+///
+/// ```
+/// use connect_core::{ConnectUrl, SDK_PARAMETERS};
+///
+/// assert!(SDK_PARAMETERS.contains(&"sdk_platform"));
+/// let report = ConnectUrl::read(
+///     "https://connect.smartcar.com/oauth/authorize?response_type=code&client_id=c&sdk_platform=ios",
+/// );
+/// assert_eq!(report.findings().len(), 0); // kept, without a warning
+/// assert!(report.url().unwrap().as_str().ends_with("&sdk_platform=ios"));
+/// ```
 pub const SDK_PARAMETERS: [&str; 3] = ["sdk_platform", "sdk_version", "app_origin"];
 
 /// The parts of a canonical text this crate rendered (of any length: the limit
