@@ -289,6 +289,19 @@ fn check(config: &StandInConfig, link: &str) -> Result<Incoming, Refusal> {
     })
 }
 
+/// The link as the browser requested it; only its query matters to the checks.
+/// A request target in absolute form carries the authority itself (which then
+/// wins over `Host`, RFC 9112 section 3.2.2); only its path and query are appended.
+fn requested(headers: &HeaderMap, uri: &Uri) -> String {
+    let host = uri
+        .authority()
+        .map(|authority| authority.as_str())
+        .or_else(|| headers.get(header::HOST).and_then(|h| h.to_str().ok()))
+        .unwrap_or("127.0.0.1");
+    let path = uri.path_and_query().map_or("/", |p| p.as_str());
+    format!("http://{host}{path}")
+}
+
 fn refuse(problem: &str) -> Response {
     Refusal::one(problem).into_response()
 }
@@ -298,16 +311,7 @@ async fn grant_page(
     headers: HeaderMap,
     uri: Uri,
 ) -> Response {
-    // The link as the browser requested it; only its query matters to the checks.
-    // A request target in absolute form carries the authority itself (which then
-    // wins over `Host`, RFC 9112 section 3.2.2); only its path and query are appended.
-    let host = uri
-        .authority()
-        .map(|authority| authority.as_str())
-        .or_else(|| headers.get(header::HOST).and_then(|h| h.to_str().ok()))
-        .unwrap_or("127.0.0.1");
-    let path = uri.path_and_query().map_or("/", |p| p.as_str());
-    let link = format!("http://{host}{path}");
+    let link = requested(&headers, &uri);
     let config = Arc::clone(&stand_in.config);
     let incoming = match stand_in
         .offload

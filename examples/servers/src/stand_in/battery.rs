@@ -61,13 +61,7 @@ pub(super) async fn ask(
     headers: HeaderMap,
     uri: Uri,
 ) -> Response {
-    let host = uri
-        .authority()
-        .map(|authority| authority.as_str())
-        .or_else(|| headers.get(header::HOST).and_then(|h| h.to_str().ok()))
-        .unwrap_or("127.0.0.1");
-    let path = uri.path_and_query().map_or("/", |p| p.as_str());
-    let text = format!("http://{host}{path}");
+    let text = super::requested(&headers, &uri);
     let config = std::sync::Arc::clone(&stand_in.config);
     let (link, redirect_uri) = match stand_in
         .offload
