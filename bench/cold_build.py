@@ -172,17 +172,6 @@ def timed_cpu(command, cwd, target):
     return seconds, cpu
 
 
-def timed_cpu(command, cwd, target):
-    """Wall seconds and CPU seconds (user + system, of cargo and every rustc it
-    waited for) of `command`: on a machine shared with other builds, the CPU time
-    moves far less than the wall time."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    wall = timed(command, cwd, target)
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return wall, cpu
-
-
 def main():
     if "--user-app" in sys.argv[1:]:
         args = [a for a in sys.argv[1:] if a != "--user-app"]
