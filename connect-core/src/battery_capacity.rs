@@ -301,7 +301,8 @@ fn split(text: &str) -> Result<(Origin, &str), Error> {
     let origin = Origin::from_url(&url)?;
     match url.path() {
         BATTERY_CAPACITY_PATH => Ok((origin, query)),
-        path @ (crate::AUTHORIZE_PATH | crate::REAUTHENTICATE_PATH) => Err(not_battery(format!(
+        path @ (crate::model::request::AUTHORIZE_PATH
+        | crate::model::request::REAUTHENTICATE_PATH) => Err(not_battery(format!(
             "the path is `{path}`, a Connect link: read it as a `ConnectUrl`"
         ))),
         other => Err(not_battery(format!(

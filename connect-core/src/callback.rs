@@ -384,7 +384,7 @@ impl std::error::Error for ConnectError {}
 #[non_exhaustive]
 pub enum CallbackError {
     /// The query is not well-formed (a bad percent escape, or not UTF-8).
-    Malformed(crate::Error),
+    Malformed(crate::error::Error),
     /// A parameter appears twice.
     #[non_exhaustive]
     Duplicate {

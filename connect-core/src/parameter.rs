@@ -111,6 +111,12 @@ impl Parameter {
     }
 }
 
+/// The names of `mode` that Connect still reads but the documentation no longer
+/// lists (the predecessors of `simulated`): refused when written, with a pointer to
+/// `simulated`; kept with a warning when read. Here, below the errors, because their
+/// wording names them too.
+pub(crate) const DEPRECATED_MODES: &[&str] = &["test", "test_mode"];
+
 impl fmt::Display for Parameter {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())

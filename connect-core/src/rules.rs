@@ -218,12 +218,16 @@ impl<'a> Combination<'a> {
                 Parameter::VehicleId,
                 Problem::ReauthenticationWithoutVehicle,
             )),
-            Known::Yes(make) if make.as_str() != crate::makes::TESLA.as_str() => Some((
-                Parameter::Make,
-                Problem::PermissionUpgradeNotTesla {
-                    make: make.as_str().to_owned(),
-                },
-            )),
+            Known::Yes(make)
+                if make.as_str() != crate::model::catalog::makes::names::TESLA.as_str() =>
+            {
+                Some((
+                    Parameter::Make,
+                    Problem::PermissionUpgradeNotTesla {
+                        make: make.as_str().to_owned(),
+                    },
+                ))
+            }
             // Decided at compile time: `needs_literal`.
             Known::Yes(_) | Known::Invalid | Known::AtRunTime => None,
         };
@@ -292,7 +296,7 @@ mod tests {
         assert!(ok.errors().is_empty());
         let reauth = Combination {
             vehicle_id: true,
-            make: Known::Yes(&crate::makes::BMW),
+            make: Known::Yes(&crate::model::catalog::makes::names::BMW),
             ..Default::default()
         };
         assert!(reauth.errors().is_empty());
@@ -314,7 +318,7 @@ mod tests {
         let c = Combination {
             single_select_vin: true,
             single_select: Known::Yes(false),
-            make: Known::Yes(&crate::makes::BMW),
+            make: Known::Yes(&crate::model::catalog::makes::names::BMW),
             ..Default::default()
         };
         assert_eq!(
@@ -334,7 +338,7 @@ mod tests {
         let c = Combination {
             single_select_vin: true,
             single_select: Known::Yes(true),
-            make: Known::Yes(&crate::makes::TESLA),
+            make: Known::Yes(&crate::model::catalog::makes::names::TESLA),
             ..Default::default()
         };
         let findings = c.findings();
@@ -354,13 +358,13 @@ mod tests {
     fn the_tesla_permission_upgrade() {
         let tesla = Combination {
             reauthenticate: true,
-            make: Known::Yes(&crate::makes::TESLA),
+            make: Known::Yes(&crate::model::catalog::makes::names::TESLA),
             scope: true,
             ..Default::default()
         };
         assert!(tesla.findings().is_empty());
         let bmw = Combination {
-            make: Known::Yes(&crate::makes::BMW),
+            make: Known::Yes(&crate::model::catalog::makes::names::BMW),
             scope: false,
             ..tesla
         };
@@ -404,7 +408,7 @@ mod tests {
         // With `vehicle_id`, any make and no scope: the usual re-authentication.
         let vehicle = Combination {
             vehicle_id: true,
-            make: Known::Yes(&crate::makes::BMW),
+            make: Known::Yes(&crate::model::catalog::makes::names::BMW),
             scope: false,
             ..tesla
         };

@@ -7,8 +7,7 @@ use std::fmt;
 use super::listing::{Ids, Listed, Plain};
 use super::quote::{Escaped, Shown};
 use super::{Error, Problem, Voice};
-use crate::model::value::Mode;
-use crate::parameter::Parameter;
+use crate::parameter::{Parameter, DEPRECATED_MODES};
 
 impl Error {
     /// Writes the message or the help of this error; `false` when it has no help.
@@ -92,7 +91,7 @@ impl Error {
                     format_args!("use `auto` or `force`")
                 )
             }
-            Problem::InvalidMode { value } if Mode::DEPRECATED.contains(&value.as_str()) => {
+            Problem::InvalidMode { value } if DEPRECATED_MODES.contains(&value.as_str()) => {
                 let value = Escaped(value);
                 say!(
                     format_args!("`{value}` is not a valid `mode`"),

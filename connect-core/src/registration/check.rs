@@ -137,7 +137,7 @@ impl Registration {
                 }
                 Some(uri.clone())
             }
-            None if request.response_type() == crate::ResponseType::None => None,
+            None if request.response_type() == crate::model::value::ResponseType::None => None,
             None => Some(app.default_redirect_uri().clone()),
         };
         if let Some(scope) = request.scope() {

@@ -6,9 +6,12 @@ use http::Method;
 use super::error::TokenError;
 use super::secret::{Credentials, RefreshToken};
 use super::{APPLICATION_TOKEN_PATH, AUTH_ORIGIN, IAM_ORIGIN, TOKEN_PATH, USER_AGENT};
+use crate::callback::AuthorizationCode;
+use crate::connect_url::ConnectUrl;
 use crate::encode::push_encoded;
+use crate::model::origin::Origin;
 use crate::model::value::QueryValue;
-use crate::{AuthorizationCode, ConnectUrl, Flags, Origin, RedirectUri};
+use crate::model::value::{Flags, RedirectUri};
 
 /// `application/x-www-form-urlencoded`: the body of every token request.
 pub const FORM_CONTENT_TYPE: &str = "application/x-www-form-urlencoded";
@@ -21,7 +24,7 @@ enum Grant<'a> {
         code: &'a AuthorizationCode,
         redirect_uri: Option<&'a RedirectUri>,
         /// The app id of the link, checked against the credentials'.
-        link_client_id: &'a crate::ClientId,
+        link_client_id: &'a crate::model::value::ClientId,
     },
     /// `grant_type=refresh_token`.
     Refresh(&'a RefreshToken),

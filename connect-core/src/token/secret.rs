@@ -9,7 +9,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use super::error::TokenError;
-use crate::ClientId;
+use crate::model::value::ClientId;
 
 /// Compares in time that depends only on the lengths (as [`State::matches`](crate::State::matches)).
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {

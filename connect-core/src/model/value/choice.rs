@@ -16,7 +16,7 @@ macro_rules! choice {
         $name:ident, $parameter:ident, $invalid:ident {
             $( $(#[$vdoc:meta])* $variant:ident = $text:literal, )*
         }
-        $( deprecated [ $( $deprecated:literal ),* ] )?
+        $( deprecated $deprecated:path )?
     ) => {
         $(#[$doc])*
         ///
@@ -49,7 +49,7 @@ macro_rules! choice {
             /// Names Connect still reads but the documentation no longer lists:
             /// refused when written, with a pointer to today's name.
             #[allow(dead_code)] // `ResponseType`'s: the macro writes only `none`
-            pub(crate) const DEPRECATED: &'static [&'static str] = &[$($( $deprecated ),*)?];
+            pub(crate) const DEPRECATED: &'static [&'static str] = choice!(@deprecated $($deprecated)?);
         }
 
         impl FromStr for $name {
@@ -79,6 +79,8 @@ macro_rules! choice {
 
         crate::serde_impls::as_string!($name);
     };
+    (@deprecated) => { &[] };
+    (@deprecated $deprecated:path) => { $deprecated };
 }
 
 choice! {
@@ -121,7 +123,7 @@ choice! {
         /// Vehicles of the Vehicle Simulator. Replaces the deprecated `test` mode.
         Simulated = "simulated",
     }
-    deprecated ["test", "test_mode"]
+    deprecated crate::parameter::DEPRECATED_MODES
 }
 
 choice! {
@@ -233,6 +235,17 @@ impl QueryValue for Mode {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_deprecated_modes_are_the_ones_read() {
+        assert_eq!(Mode::DEPRECATED, crate::parameter::DEPRECATED_MODES);
+        for name in Mode::DEPRECATED {
+            assert_eq!(
+                DeprecatedMode::from_name(name).map(|d| d.mode()),
+                Some(Mode::Simulated)
+            );
+        }
+    }
+
     use super::*;
 
     #[test]
