@@ -4,7 +4,7 @@
 /// What is wrong, without saying where: [`Error`](super::Error) adds the parameter.
 #[derive(Debug, Clone, PartialEq, Eq)]
 ///
-/// Match on it for what went wrong; its message and help are the [`Error`]'s.
+/// Match on it for what went wrong; its message and help are the [`Error`](crate::Error)'s.
 ///
 /// ```
 /// use connect_core::{Permission, Problem};
