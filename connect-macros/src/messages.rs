@@ -11,6 +11,25 @@ use std::fmt::Write;
 use connect_core::__private::DidYouMean;
 use connect_core::Parameter;
 
+/// Text the user wrote, quoted back in a message: whole up to
+/// [`Abridged::LONGEST`] characters, else its start and `…`. The
+/// span already underlines all of it; a message that repeats a 100 KB literal
+/// twice helps no one and costs time and memory in every expansion.
+struct Abridged<'a>(&'a str);
+
+impl Abridged<'_> {
+    const LONGEST: usize = 60;
+}
+
+impl std::fmt::Display for Abridged<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0.char_indices().nth(Abridged::LONGEST) {
+            None => f.write_str(self.0),
+            Some((end, _)) => write!(f, "{}…", &self.0[..end]),
+        }
+    }
+}
+
 /// A mistake in how a `connect_url!` invocation is written.
 pub enum Syntax<'a> {
     /// An empty piece between two commas.
@@ -102,7 +121,7 @@ impl Syntax<'_> {
         match *self {
             Syntax::UnexpectedComma => say("unexpected `,`".into(), "remove this comma".into()),
             Syntax::NotAKey { found } => say(
-                format!("expected a parameter name, found `{found}`"),
+                format!("expected a parameter name, found `{}`", Abridged(found)),
                 "write `key: value`, e.g. `client_id: \"…\"`".into(),
             ),
             Syntax::QuotedKey { key } => say(
@@ -111,7 +130,10 @@ impl Syntax<'_> {
             ),
             Syntax::FlagAsKey { flag, value } => say(
                 format!("`{flag}` is a flag, not a parameter"),
-                format!("write it in `flags`: `flags: [{flag}: {value}]`"),
+                format!(
+                    "write it in `flags`: `flags: [{flag}: {}]`",
+                    Abridged(value)
+                ),
             ),
             Syntax::MissingColon { key } => say(
                 format!("expected `:` after `{key}`"),
@@ -126,19 +148,28 @@ impl Syntax<'_> {
                 "separate parameters with commas".into(),
             ),
             Syntax::StrayTokens { key, found } => say(
-                format!("unexpected `{found}` after the value of `{key}`"),
+                format!(
+                    "unexpected `{}` after the value of `{key}`",
+                    Abridged(found)
+                ),
                 "separate parameters with commas".into(),
             ),
             Syntax::NotAString { key, found } => say(
-                format!("`{key}` takes a string literal, found `{found}`"),
-                format!("write it in quotes: `\"{found}\"`"),
+                format!(
+                    "`{key}` takes a string literal, found `{}`",
+                    Abridged(found)
+                ),
+                format!("write it in quotes: `\"{}\"`", Abridged(found)),
             ),
             Syntax::QuotedWord { key, word } => say(
                 format!("`{key}` is written without quotes"),
                 format!("write `{word}`"),
             ),
             Syntax::NotAMake { found } => say(
-                format!("expected a make such as `TESLA`, found `{found}`"),
+                format!(
+                    "expected a make such as `TESLA`, found `{}`",
+                    Abridged(found)
+                ),
                 "for a make newer than the catalog, write it as a string: `\"NEW_MAKE\"`".into(),
             ),
             Syntax::NotAList { key, example } => say(
@@ -158,7 +189,7 @@ impl Syntax<'_> {
                 format!("write `{prefix} {permission}`"),
             ),
             Syntax::NotAPermission { found } => say(
-                format!("expected a permission name, found `{found}`"),
+                format!("expected a permission name, found `{}`", Abridged(found)),
                 "write `read_odometer`, or `required read_odometer` to lock it on the grant \
                  screen"
                     .into(),
@@ -176,7 +207,7 @@ impl Syntax<'_> {
                 say(format!("unknown flag `{written}`"), help)
             }
             Syntax::NotAFlagName { found } => say(
-                format!("expected a flag name, found `{found}`"),
+                format!("expected a flag name, found `{}`", Abridged(found)),
                 "write `country: DE` or `\"flag_name\": value`".into(),
             ),
             Syntax::FlagMissingColon { name, written } => say(
@@ -190,7 +221,8 @@ impl Syntax<'_> {
             Syntax::FlagValueType { name, found } => (
                 format!(
                     "expected a string, `true`, `false` or an integer as the value of flag \
-                     `{name}`, found `{found}`"
+                     `{name}`, found `{}`",
+                    Abridged(found)
                 ),
                 None,
             ),
@@ -235,7 +267,10 @@ impl Syntax<'_> {
                 "give `app` once".into(),
             ),
             Syntax::NotAnApplicationName { found } => say(
-                format!("expected the name of an application, found `{found}`"),
+                format!(
+                    "expected the name of an application, found `{}`",
+                    Abridged(found)
+                ),
                 "write the name of one of `smartcar.toml`'s `[applications.NAME]`, e.g. \
                  `app: production`"
                     .into(),
@@ -264,5 +299,26 @@ impl Syntax<'_> {
                 )
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_text_is_quoted_abridged_on_a_character_boundary() {
+        assert_eq!(Abridged("1234").to_string(), "1234");
+        let exact = "x".repeat(Abridged::LONGEST);
+        assert_eq!(Abridged(&exact).to_string(), exact);
+        let long = "é".repeat(100_000);
+        let shown = Abridged(&long).to_string();
+        assert_eq!(shown, format!("{}…", "é".repeat(Abridged::LONGEST)));
+        let (message, help) = Syntax::NotAString {
+            key: "client_id",
+            found: &"1".repeat(100_000),
+        }
+        .words();
+        assert!(message.len() < 200 && help.unwrap().len() < 200);
     }
 }
