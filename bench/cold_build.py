@@ -11,16 +11,23 @@ build of a small app that depends on connect-core alone, without and with the
 feature (the same source), each twice and interleaved, between the url-only app
 before and after.
 
-    python3 bench/cold_build.py --user-app [--rounds N] [WORKSPACE ...]
+    python3 bench/cold_build.py --user-app [--rounds N] [--path] [WORKSPACE ...]
 
 `--user-app` measures instead what a user of the crates pays: `cargo build` of a
-tiny app that depends on connect-core and connect-macros (by path, into each
-WORKSPACE given: several are measured in the same alternation, e.g. a clone of
-an older commit and this checkout) and declares two links, one literal and one
+tiny app that depends on connect-core and connect-macros (into each WORKSPACE
+given: several are measured in the same alternation, e.g. a clone of an older
+commit and this checkout) and declares two links, one literal and one
 with a fresh `State::generate()`, against the url-only app; N rounds (default 2),
 each building the url-only app, then each user app, then the url-only app again.
 It prints wall and CPU time (user + system, of every process the build started);
 on a shared machine the CPU ratio is the steadier one.
+
+The user app depends on each WORKSPACE's committed HEAD as a git dependency, as
+a user does before the crates are published (README): Cargo then builds them as
+it builds crates.io crates, without incremental compilation and with lints
+capped. `--path` depends on the working tree by path instead, which Cargo builds
+as a local crate, incrementally: about a second more for connect-core and
+connect-macros, which a user of the published crates does not pay.
 
 Each command runs with an empty target directory, after `cargo fetch`, offline:
 so downloads are not counted, compiling and running are. The url-only app is
@@ -102,7 +109,18 @@ fn main() {
 """
 
 
-def user_app_manifest(workspace):
+def user_app_manifest(workspace, by_path=True):
+    """The user app's manifest: both crates by path into `workspace`, or (`by_path`
+    false) from its git repository at its HEAD commit."""
+    if by_path:
+        core = f'path = "{workspace}/connect-core"'
+        macros = f'path = "{workspace}/connect-macros"'
+    else:
+        git = lambda *a: subprocess.run(["git", *a], cwd=workspace, check=True,
+                                        capture_output=True, text=True).stdout.strip()
+        # A worktree's commits live in the repository it belongs to.
+        repository = os.path.abspath(os.path.join(workspace, git("rev-parse", "--git-common-dir")))
+        core = macros = f'git = "file://{repository}", rev = "{git("rev-parse", "HEAD")}"'
     return f"""[package]
 name = "user-app"
 version = "0.0.0"
@@ -111,8 +129,8 @@ edition = "2021"
 [workspace]
 
 [dependencies]
-connect-core = {{ path = "{workspace}/connect-core" }}
-connect-macros = {{ path = "{workspace}/connect-macros" }}
+connect-core = {{ {core} }}
+connect-macros = {{ {macros} }}
 """
 
 
@@ -127,14 +145,14 @@ def write_app(directory, manifest, main, lock):
     subprocess.run(["cargo", "fetch", "-q"], cwd=directory, check=True)
 
 
-def user_app(workspaces, rounds):
+def user_app(workspaces, rounds, by_path):
     with tempfile.TemporaryDirectory(prefix="cold-build-") as base:
         url_app = os.path.join(base, "url-only")
         write_app(url_app, URL_ONLY_MANIFEST, URL_ONLY_MAIN, os.path.join(workspaces[0], "Cargo.lock"))
         apps = []
         for i, workspace in enumerate(workspaces):
             app = os.path.join(base, f"user-app-{i}")
-            write_app(app, user_app_manifest(workspace), USER_APP_MAIN, os.path.join(workspace, "Cargo.lock"))
+            write_app(app, user_app_manifest(workspace, by_path), USER_APP_MAIN, os.path.join(workspace, "Cargo.lock"))
             apps.append((workspace, app))
         target = os.path.join(base, "target")
         build = ["cargo", "build", "--offline"]
@@ -174,13 +192,13 @@ def timed_cpu(command, cwd, target):
 
 def main():
     if "--user-app" in sys.argv[1:]:
-        args = [a for a in sys.argv[1:] if a != "--user-app"]
+        args = [a for a in sys.argv[1:] if a not in ("--user-app", "--path")]
         rounds = 2
         if "--rounds" in args:
             i = args.index("--rounds")
             rounds = int(args[i + 1])
             del args[i:i + 2]
-        user_app([os.path.abspath(a) for a in args] or [ROOT], rounds)
+        user_app([os.path.abspath(a) for a in args] or [ROOT], rounds, "--path" in sys.argv)
         return
     with tempfile.TemporaryDirectory(prefix="cold-build-") as base:
         app = os.path.join(base, "url-only")
