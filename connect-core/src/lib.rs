@@ -57,7 +57,7 @@
 //! |---|---|---|
 //! | `getrandom` | yes | [`State::generate`]: a fresh state from the operating system's random source (the `getrandom` crate) |
 //! | `token` | no | [`token`]: the code exchange, the refresh and the application token, as `http` requests and responses |
-//! | `registration` | yes (connect-macros needs it; one build of this crate for both) | [`registration`]: the application's registration (`smartcar.toml`) and the check of a link against it |
+//! | `registration` | no (turn it on here and in connect-macros together, for one build of this crate) | [`registration`]: the application's registration (`smartcar.toml`) and the check of a link against it |
 //! | `serde` | no | `Serialize` / `Deserialize` of every value type ([`ClientId`], [`Scope`], [`Permission`], [`State`], …) as its canonical string, validated on the way in |
 //!
 //! Without `getrandom`, make states with your own random source and

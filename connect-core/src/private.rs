@@ -31,6 +31,11 @@ use crate::model::value::*;
 use crate::parameter::{connect_parameters, Parameter};
 
 pub use crate::error::DidYouMean;
+
+/// The name of the application's registration file beside `Cargo.toml`, for the
+/// macro built without the feature `registration` (which then only refuses a
+/// crate that has one); `registration::FILE_NAME` with it.
+pub const REGISTRATION_FILE_NAME: &str = "smartcar.toml";
 pub use crate::model::value::Literal;
 pub use crate::read::link::unknown_parameter;
 pub use crate::rules::{Combination, Given, Known, NeedsLiteral};

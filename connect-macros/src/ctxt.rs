@@ -26,6 +26,7 @@ impl Ctxt {
     }
 
     /// A mistake worded elsewhere (the manifest lookup's), formatted here.
+    #[cfg_attr(not(feature = "registration"), allow(dead_code))]
     pub fn error(&mut self, span: Span, message: String, help: Option<String>) {
         self.errors.push(diagnostic(span, message, help));
     }

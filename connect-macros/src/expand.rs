@@ -10,7 +10,7 @@ use syn::Ident;
 
 use crate::ast::{Invocation, Value};
 use crate::ctxt::Ctxt;
-use crate::valid::{Argument, Link, Registered};
+use crate::valid::{Argument, Link};
 
 /// The whole macro: parse → validate → expand.
 pub fn connect_url(input: TokenStream) -> TokenStream {
@@ -30,28 +30,10 @@ pub fn connect_url(input: TokenStream) -> TokenStream {
     };
     let invocation = crate::parse::parse(input, &mut cx);
     // The application's registration, read once per crate compilation; its
-    // errors are compile errors that point into the file.
-    let loaded = crate::registration::load();
-    let found = match &loaded {
-        Ok(found) => found.as_deref(),
-        Err(error) => {
-            for (message, help) in error.messages() {
-                cx.error(Span::call_site(), message.clone(), help.clone());
-            }
-            None
-        }
-    };
-    // Editing the registration recompiles the links that depend on it.
-    let track = found
-        .map(crate::registration::track)
-        .filter(|tokens| !tokens.is_empty());
-    let registration = match (&loaded, found) {
-        (_, Some(found)) => Registered::Yes(&found.registration),
-        // Its errors are reported: the link is not held against what it lacks.
-        (Err(_), _) => Registered::Unreadable,
-        (Ok(_), None) => Registered::No,
-    };
-    let link = crate::valid::validate(&invocation, Span::call_site(), registration, &mut cx);
+    // errors are compile errors that point into the file, and editing it
+    // recompiles the links that depend on it (`track`).
+    let (registration, track) = crate::registration::for_expansion(&mut cx);
+    let link = crate::valid::validate(&invocation, Span::call_site(), &registration, &mut cx);
     let expansion = match &link {
         Some(link) => match &link.rendered {
             Some(url) => literal_link(&krate, &invocation, link, url.as_str()),

@@ -69,6 +69,29 @@
 //! case (`TESLA`); any other identifier is an expression (`mode: mode`), and one in
 //! parentheses always is.
 //!
+//! # The application's registration (feature `registration`)
+//!
+//! With the feature `registration`, every link is checked against the
+//! application's registration, `smartcar.toml` beside the crate's `Cargo.toml`
+//! (its format: connect-core's `registration` module): a redirect URI, app id,
+//! permission or make the registration does not allow is an error on that
+//! literal, with a did-you-mean for a near miss; the app id may come from the file
+//! (`app: production` names one of several applications), and hover on the name
+//! shows the redirect URI Connect uses when the link gives none. Editing the file
+//! recompiles the links.
+//!
+//! ```toml
+//! [dependencies]
+//! connect-core = { version = "0.1", features = ["registration"] }
+//! connect-macros = { version = "0.1", features = ["registration"] }
+//! ```
+//!
+//! Turn it on for both crates: Cargo then builds connect-core once, for the macro
+//! and the program. Off by default, since a crate without the file would pay for
+//! the checks in every cold build (BENCHMARKS.md, "A user's cold build"); a crate
+//! that has the file and not the feature gets an error at each link that says so,
+//! rather than links checked against nothing.
+//!
 //! # What it expands to
 //!
 //! The value is a `connect_core::ConnectUrl`, whatever the mix of literals and
@@ -111,8 +134,12 @@ mod expand;
 mod linear_cost;
 mod messages;
 mod parse;
-// Prepared for the checks against `smartcar.toml`; the expansion calls it once wired.
-#[allow(dead_code)]
+// The checks against `smartcar.toml` with the feature; without it, only the
+// refusal of a crate that has the file.
+#[cfg(feature = "registration")]
+mod registration;
+#[cfg(not(feature = "registration"))]
+#[path = "registration_off.rs"]
 mod registration;
 mod valid;
 

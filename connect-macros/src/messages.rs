@@ -103,6 +103,10 @@ pub enum Syntax<'a> {
     DuplicateApp,
     /// `app: "production"` or `app: a.b`.
     NotAnApplicationName { found: &'a str },
+    /// A crate with `smartcar.toml`, and connect-macros without its feature
+    /// `registration`.
+    #[cfg_attr(feature = "registration", allow(dead_code))]
+    RegistrationFeatureOff { file: &'a str },
     /// `app:` without a registration to name an application of.
     AppWithoutRegistration { name: &'a str },
     /// An expression where a rule between parameters needs a literal.
@@ -273,6 +277,17 @@ impl Syntax<'_> {
                 ),
                 "write the name of one of `smartcar.toml`'s `[applications.NAME]`, e.g. \
                  `app: production`"
+                    .into(),
+            ),
+            Syntax::RegistrationFeatureOff { file } => say(
+                format!(
+                    "this crate declares its application's registration (`{file}`), but \
+                     connect-macros' feature `registration` is off: no link would be checked \
+                     against it"
+                ),
+                "turn the feature on for both crates, so that connect-core is built once: \
+                 `connect-macros = { version = \"0.1\", features = [\"registration\"] }` and \
+                 `connect-core = { version = \"0.1\", features = [\"registration\"] }`"
                     .into(),
             ),
             Syntax::AppWithoutRegistration { name } => say(

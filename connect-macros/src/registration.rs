@@ -3,18 +3,20 @@
 //! read once per crate compilation, and the checks `connect_url!` runs on its
 //! literals against it.
 //!
-//! Prepared, not wired yet: the expansion is to call, in this order,
+//! Compiled with the feature `registration` (`registration_off.rs` stands in
+//! without it). The expansion calls, in this order,
 //!
-//! 1. [`load`]: `Ok(None)` when the crate has no `smartcar.toml` (everything as
-//!    without a registration), `Ok(Some(found))`, or `Err(e)`: report each of
-//!    [`LoadError::messages`] at the call site (`cx.error(call_site, message, help)`);
-//! 2. [`track`] with the `found`: tokens to put beside the expansion (inside its
+//! 1. [`for_expansion`]: [`load`] (`Ok(None)` when the crate has no
+//!    `smartcar.toml`: everything as without a registration, `Ok(Some(found))`, or
+//!    `Err(e)`: each of [`LoadError::messages`] reported at the call site), then
+//!    [`track`] with the `found`: tokens to put beside the expansion (inside its
 //!    block), which make the file a compile input, so editing it recompiles the
 //!    links (stable Rust has no tracked-path API; `include_bytes!` is tracked by
 //!    Cargo's dep-info);
-//! 3. [`check`] with the link's literals ([`Literals`]): the application chosen
-//!    (its app id for a link that writes none) and every error, each tagged with
-//!    the literal it concerns ([`Tagged`]) so that it is reported on that token.
+//! 2. [`check`] (from `valid.rs`) with the link's literals ([`Literals`]): the
+//!    application chosen (its app id for a link that writes none) and every error,
+//!    each tagged with the literal it concerns ([`Tagged`]) so that it is reported
+//!    on that token.
 //!
 //! A proc-macro crate is loaded once per rustc invocation, so the cache below
 //! (path → modification time and what was read) makes the file read once per crate
@@ -30,8 +32,38 @@ use std::time::SystemTime;
 
 use connect_core::registration::{Application, Registration, FILE_NAME};
 use connect_core::{Error, Make, Parameter, Permission, RedirectUri};
-use proc_macro2::TokenStream;
+use proc_macro2::{Span, TokenStream};
 use quote::quote;
+
+use crate::ctxt::Ctxt;
+
+/// Whether the crate declares its application's registration (`smartcar.toml`).
+#[derive(Clone)]
+pub enum Registered {
+    No,
+    /// Declared, but its own errors are reported: nothing is checked against it,
+    /// and nothing it would give (the app id) is missed.
+    Unreadable,
+    Yes(Arc<Found>),
+}
+
+/// The crate's registration for one expansion, its errors reported at the call
+/// site, and the tokens that make the file an input of the crate ([`track`]).
+pub fn for_expansion(cx: &mut Ctxt) -> (Registered, Option<TokenStream>) {
+    match load() {
+        Ok(None) => (Registered::No, None),
+        Ok(Some(found)) => {
+            let track = Some(track(&found)).filter(|tokens| !tokens.is_empty());
+            (Registered::Yes(found), track)
+        }
+        Err(error) => {
+            for (message, help) in error.messages() {
+                cx.error(Span::call_site(), message.clone(), help.clone());
+            }
+            (Registered::Unreadable, None)
+        }
+    }
+}
 
 /// A registration read from a file.
 #[derive(Debug)]

@@ -12,8 +12,12 @@ use syn::Ident;
 use crate::ast::{FlagItem, Invocation, List, Literal, MakeName, ScopeItem, Value};
 use crate::ctxt::Ctxt;
 use crate::messages::Syntax;
-use crate::registration as registry;
-use connect_core::registration::Registration;
+use crate::registration::Registered;
+#[cfg(feature = "registration")]
+use {
+    crate::registration as registry,
+    connect_core::registration::{Application, Registration},
+};
 
 /// A checked link: the app id, one call on connect-core's builder for each other
 /// parameter given, in the order of the parameter table, and the link itself when
@@ -91,26 +95,18 @@ impl Builder {
     }
 }
 
-/// Whether the crate declares its application's registration (`smartcar.toml`).
-#[derive(Clone, Copy)]
-pub enum Registered<'r> {
-    No,
-    /// Declared, but its own errors are reported: nothing is checked against it,
-    /// and nothing it would give (the app id) is missed.
-    Unreadable,
-    Yes(&'r Registration),
-}
-
 pub fn validate(
     inv: &Invocation,
     call_site: Span,
-    registration: Registered<'_>,
+    registration: &Registered,
     cx: &mut Ctxt,
 ) -> Option<Link> {
     // Every check runs before any early return, so all errors show at once.
     let mut builder = Builder(Some(core_private::builder()));
     let mut given = [Given::Absent; Parameter::ALL.len()];
     let declared = !matches!(registration, Registered::No);
+    // The registration, when there is one, gives the app id and the note.
+    #[cfg_attr(not(feature = "registration"), allow(unused_mut))]
     let mut app_id = app_id(inv, call_site, declared, &mut given, cx);
     let mut calls = Vec::new();
     calls.extend(response_type(inv, &mut builder, &mut given, cx));
@@ -140,12 +136,14 @@ pub fn validate(
         }));
     }
     let mut builder = builder.0?;
+    #[cfg_attr(not(feature = "registration"), allow(unused_mut))]
     let mut note = None;
     match registration {
-        Registered::Yes(registration) => {
+        #[cfg(feature = "registration")]
+        Registered::Yes(found) => {
             let application = registered(
                 inv,
-                registration,
+                &found.registration,
                 app_id.as_ref(),
                 &builder,
                 &given,
@@ -261,6 +259,7 @@ fn app_id(
 /// the literal it concerns; the application, when the link says which it is.
 /// An app id given as an expression without `app:` says nothing the registration
 /// can check at compile time.
+#[cfg(feature = "registration")]
 #[allow(clippy::too_many_arguments)]
 fn registered<'r>(
     inv: &Invocation,
@@ -271,7 +270,7 @@ fn registered<'r>(
     calls: &[Call],
     call_site: Span,
     cx: &mut Ctxt,
-) -> Option<&'r connect_core::registration::Application> {
+) -> Option<&'r Application> {
     let (app_id_parameter, app_id) = match app_id {
         Some((parameter, id)) => (Some(*parameter), id.as_ref()),
         None => (None, None),

@@ -46,9 +46,11 @@
 //!   column ([`RegistrationError`]); every finding of a link at once
 //!   ([`RegistrationReport`]), in Connect's own wording.
 //! - **Off by default** (feature `registration`): a program that does not enable it
-//!   builds none of this. `connect-macros` enables it for its own build of
-//!   connect-core, a host build that Cargo's feature resolver (resolver 2) keeps
-//!   apart from your program's.
+//!   builds none of this. `connect_url!` checks links against the file when
+//!   connect-macros' feature `registration` is on (it turns this one on for the
+//!   macro's build of connect-core); turn on both, so that Cargo builds
+//!   connect-core once for the macro and the program: Cargo's feature resolver
+//!   (resolver 2) keeps the macro's features apart from the program's.
 //! - Parsed with `toml-span` (spans on every value, one small dependency), the one
 //!   TOML parser of the project. Everything costs time linear in its input.
 //!

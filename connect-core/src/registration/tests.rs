@@ -592,3 +592,8 @@ fn figures() {
         big.len() / 1000
     );
 }
+
+#[test]
+fn the_file_name_is_the_one_the_macro_looks_for_without_the_feature() {
+    assert_eq!(super::FILE_NAME, crate::__private::REGISTRATION_FILE_NAME);
+}
