@@ -58,10 +58,16 @@ def registration():
 
 def write_crate(base, name, header, body, optimise_macros, root, registered=False):
     os.makedirs(os.path.join(base, name, "src"), exist_ok=True)
+    # The checks against smartcar.toml are connect-macros' feature `registration`
+    # (on both crates, for one build of connect-core); a checkout older than the
+    # feature checks the file without it.
+    with open(os.path.join(root, "connect-macros", "Cargo.toml")) as f:
+        has_feature = "\nregistration = " in f.read()
+    features = ', features = ["registration"]' if registered and has_feature else ""
     with open(os.path.join(base, name, "Cargo.toml"), "w") as f:
         f.write(f'[package]\nname = "{name}"\nversion = "0.0.0"\nedition = "2021"\n\n[workspace]\n\n'
-                f'[dependencies]\nconnect-core = {{ path = "{root}/connect-core" }}\n'
-                f'connect-macros = {{ path = "{root}/connect-macros" }}\n'
+                f'[dependencies]\nconnect-core = {{ path = "{root}/connect-core"{features} }}\n'
+                f'connect-macros = {{ path = "{root}/connect-macros"{features} }}\n'
                 + ("\n[profile.dev.build-override]\nopt-level = 3\n" if optimise_macros else ""))
     with open(os.path.join(base, name, "src", "lib.rs"), "w") as f:
         f.write(header + "\n" + "".join(body(i, link(i)) for i in range(LINKS)))
