@@ -573,19 +573,22 @@ impl Callback {
         let mut vehicle_id = take("vehicle_id");
         let error = take("error");
         let reason = take("reason");
-        let capacity = selected_capacity(take("selected_capacity"), take("selected_capcity"))?;
+        let mut capacity = selected_capacity(take("selected_capacity"), take("selected_capcity"))?;
         let battery = reason.as_deref() == Some(BATTERY_CAPACITY_REASON) || capacity.is_some();
-        if error.is_some() || !battery {
+        let battery = battery && error.is_none();
+        if !battery {
             // Not a battery capacity: what was taken for one is kept as it came.
-            let taken = [("reason", reason), ("selected_capacity", capacity)];
+            let taken = [("reason", reason), ("selected_capacity", capacity.take())];
             fields.extend(
                 taken
                     .into_iter()
                     .filter_map(|(name, value)| Some((name.to_owned(), value?))),
             );
-        } else if code.is_some() {
-            return Err(CallbackError::ConflictingOutcome);
-        } else {
+        }
+        let (outcome, extra) = if battery {
+            if code.is_some() {
+                return Err(CallbackError::ConflictingOutcome);
+            }
             let vehicle_id =
                 vehicle_id.ok_or(CallbackError::MissingField { name: "vehicle_id" })?;
             let selected_capacity = capacity.ok_or(CallbackError::MissingField {
@@ -595,48 +598,36 @@ impl Callback {
                 vehicle_id: vehicle_id_of(vehicle_id)?,
                 selected_capacity,
             });
-            return Ok(Callback {
-                outcome,
-                state,
-                user_id,
-                external_id,
-                virtual_key_url,
-                extra: fields,
-            });
-        }
-        let mut take = |name: &str| {
-            let i = fields.iter().position(|(n, _)| n == name)?;
-            Some(fields.remove(i).1)
-        };
-        if error.is_some() && code.is_none() {
+            (outcome, fields)
+        } else if error.is_some() && code.is_none() {
+            let mut take = |name: &str| {
+                let i = fields.iter().position(|(n, _)| n == name)?;
+                Some(fields.remove(i).1)
+            };
             // `battery_capacity_no_selection` names the vehicle with its error.
             let description = take("error_description");
             let kind = error_kind(error.unwrap_or_default(), &mut vehicle_id, &mut take)?;
-            let outcome = Outcome::Error(ConnectError { kind, description });
             let mut extra = fields;
             if let Some(id) = vehicle_id {
                 extra.push(("vehicle_id".to_owned(), id));
             }
-            return Ok(Callback {
-                outcome,
-                state,
-                user_id,
-                external_id,
-                virtual_key_url,
-                extra,
-            });
-        }
-        let outcome = match (code, vehicle_id, error) {
-            (Some(code), None, None) if !code.is_empty() => Outcome::Code(AuthorizationCode(code)),
-            (Some(code), None, None) => {
-                return Err(CallbackError::InvalidValue {
-                    name: "code",
-                    value: code,
-                });
-            }
-            (None, Some(id), None) => Outcome::Reauthenticated(vehicle_id_of(id)?),
-            (None, None, None) => Outcome::Completed,
-            _ => return Err(CallbackError::ConflictingOutcome),
+            (Outcome::Error(ConnectError { kind, description }), extra)
+        } else {
+            let outcome = match (code, vehicle_id, error) {
+                (Some(code), None, None) if !code.is_empty() => {
+                    Outcome::Code(AuthorizationCode(code))
+                }
+                (Some(code), None, None) => {
+                    return Err(CallbackError::InvalidValue {
+                        name: "code",
+                        value: code,
+                    });
+                }
+                (None, Some(id), None) => Outcome::Reauthenticated(vehicle_id_of(id)?),
+                (None, None, None) => Outcome::Completed,
+                _ => return Err(CallbackError::ConflictingOutcome),
+            };
+            (outcome, fields)
         };
         Ok(Callback {
             outcome,
@@ -644,7 +635,7 @@ impl Callback {
             user_id,
             external_id,
             virtual_key_url,
-            extra: fields,
+            extra,
         })
     }
 
