@@ -19,7 +19,7 @@
 //! - **`render/`**: [`ConnectUrl::builder`] → [`ConnectUrl`], whose text is canonical.
 //! - **`read/`**: [`ConnectUrl::read`] and `FromStr`: a link from elsewhere, with
 //!   every finding graded as an error or a warning ([`Report`], [`ParseError`]).
-//! - **`callback.rs`**: the redirect back, [`Callback`], verified against the
+//! - **`callback/`**: the redirect back, [`Callback`], verified against the
 //!   [`State`] sent.
 //! - **`battery_capacity.rs`**: the battery-capacity link Smartcar's API hands
 //!   over, [`BatteryCapacityLink`], read and completed.
