@@ -132,9 +132,11 @@
 //!   without a warning; any other draws one, with a did-you-mean.
 //! - `application_id` is the newer name of `client_id`: a link has exactly one of
 //!   them, rendered under the name given, and both are a [`ClientId`]. An id
-//!   beginning with `client_` is a v3 API credential, not a Connect app id: reading
-//!   warns about it (Connect refuses it); writing accepts it, since the rule is
-//!   Smartcar's to enforce and the credential formats may change.
+//!   beginning with `client_` is a v3 API credential, not a Connect app id: Connect
+//!   answers `400: Invalid parameter client_id`, so writing (the builder,
+//!   `connect_url!`, the registration) and reading both refuse it
+//!   ([`ClientId::is_api_credential`]). A `ClientId` still holds one, for the v3
+//!   application token's [`Credentials`](crate::token::Credentials).
 //! - `response_type` is implied (`code`, or `vehicle_id` for re-authentication);
 //!   only `none` may be written ([`ConnectUrlBuilder::response_type_none`]).
 //! - `make` with `single_select_vin` is an error when written and a warning when

@@ -175,6 +175,16 @@ pub fn builder() -> ConnectUrlBuilder {
     ConnectUrl::builder(ClientId::checked("-"))
 }
 
+/// A literal app id of `connect_url!`, sent under `parameter`: its value's rules
+/// and an app id's (not a v3 API credential), worded as the builder words them.
+///
+/// # Errors
+///
+/// The rule the id breaks, under `parameter`.
+pub fn app_id(text: &str, parameter: Parameter) -> Result<ClientId, Error> {
+    crate::model::value::parse_app_id(text, parameter)
+}
+
 /// The builder with its real app id, sent under `parameter`.
 pub fn with_app_id(
     builder: ConnectUrlBuilder,

@@ -243,20 +243,37 @@ fn connect_2026_parameters() {
         ),
         (Some(Parameter::ApplicationId), Problem::Whitespace)
     );
-    // A v3 API credential as app id: a warning, not a refusal.
-    let credential =
-        "https://connect.smartcar.com/oauth/authorize?response_type=code&client_id=client_abc123";
-    assert!(credential.parse::<ConnectUrl>().is_ok());
-    assert_eq!(
-        findings(credential),
-        [(
-            Severity::Warning,
-            Some(Parameter::ClientId),
-            Problem::ApiCredentialAsAppId {
-                id: "client_abc123".into()
-            }
-        )]
-    );
+    // A v3 API credential as app id: Connect refuses it, so reading does too,
+    // under either name, with where the Connect app id is found.
+    for name in ["client_id", "application_id"] {
+        let credential = format!(
+            "https://connect.smartcar.com/oauth/authorize?response_type=code&{name}=client_9a8b7c6d5e4f"
+        );
+        let parameter = Parameter::from_name(name);
+        assert_eq!(
+            findings(&credential),
+            [(
+                Severity::Error,
+                parameter,
+                Problem::ApiCredentialAsAppId {
+                    id: "client_9a8b7c6d5e4f".into()
+                }
+            )]
+        );
+        let e = credential.parse::<ConnectUrl>().unwrap_err();
+        assert_eq!(
+            e.first().message(),
+            format!(
+                "`client_9a8b7c6d5e4f` is a v3 API credential, not a Connect app id: \
+                 Connect answers \"400: Invalid parameter {name}\""
+            )
+        );
+        assert!(e
+            .first()
+            .help()
+            .unwrap()
+            .contains("credentials tab of the Smartcar dashboard"));
+    }
 }
 
 #[test]

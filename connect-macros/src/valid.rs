@@ -241,10 +241,10 @@ fn app_id(
     };
     let (id, state) = match &inv.get(parameter)?.value {
         // The same rules under either name, each reported under the name written.
-        Value::Literal(Literal::Text(lit)) => match lit.value().parse::<ClientId>() {
+        Value::Literal(Literal::Text(lit)) => match core_private::app_id(&lit.value(), parameter) {
             Ok(id) => (Some(id), Given::Value),
             Err(e) => {
-                cx.rule(lit.span(), &Error::new(parameter, e.problem().clone()));
+                cx.rule(lit.span(), &e);
                 (None, Given::Invalid)
             }
         },

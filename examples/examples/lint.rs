@@ -262,6 +262,24 @@ mod tests {
     }
 
     #[test]
+    fn a_v3_api_credential_as_app_id_is_an_error_not_a_warning() {
+        let report = ConnectUrl::read(&LINK.replace(
+            "8229df9f-91a0-4ff0-a1ae-a1f38ee24d07",
+            "client_9a8b7c6d5e4f",
+        ));
+        assert!(report.url().is_none(), "lint calls such a link invalid");
+        let found: Vec<String> = report.findings().iter().map(|f| format!("{f}")).collect();
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].starts_with(
+                "error: `client_9a8b7c6d5e4f` is a v3 API credential, not a Connect app id"
+            ),
+            "{found:?}"
+        );
+        assert!(found[0].contains("Smartcar dashboard"), "{found:?}");
+    }
+
+    #[test]
     fn a_malformed_registration_names_its_line() {
         let e = load("/nonexistent/smartcar.toml").unwrap_err();
         assert!(

@@ -124,11 +124,16 @@ impl ConnectUrlBuilder {
     ///
     /// # Errors
     ///
-    /// The first rule between parameters it breaks (see
-    /// [`Combination::errors`]), or [`Problem::CanonicalTooLong`] for a link
+    /// [`Problem::ApiCredentialAsAppId`] for an app id that is a v3 API credential
+    /// ([`ClientId::is_api_credential`]), the first rule between parameters it
+    /// breaks (see [`Combination::errors`]), or [`Problem::CanonicalTooLong`] for a link
     /// longer than [`MAX_URL_LEN`](crate::MAX_URL_LEN), which no web server passes
     /// on and [`ConnectUrl::read`] would refuse.
     pub fn build(self) -> Result<ConnectUrl, Error> {
+        // A v3 API credential as app id: Connect refuses the link.
+        self.request
+            .app_id
+            .check_app_id(self.request.app_id_parameter)?;
         if let Some(error) = Combination::of(&self.request).errors().into_iter().next() {
             return Err(error);
         }

@@ -334,10 +334,14 @@ impl Error {
             Problem::ApiCredentialAsAppId { id } => {
                 let id = Escaped(id);
                 say!(
-                    format_args!("`{id}` looks like a v3 API credential, not a Connect app id"),
                     format_args!(
-                        "Connect refuses API credentials (`client_…`) as `{p}`: copy the app id from \
-                        the credentials tab of the Smartcar dashboard"
+                        "`{id}` is a v3 API credential, not a Connect app id: Connect answers \
+                        \"400: Invalid parameter {p}\""
+                    ),
+                    format_args!(
+                        "give `{p}` the Connect app id, from the credentials tab of the Smartcar \
+                        dashboard; the `client_…` credential and its secret are for the v3 \
+                        application token (`POST https://iam.smartcar.com/oauth2/token`)"
                     )
                 )
             }

@@ -292,20 +292,12 @@ fn app_id(query: &Query, findings: &mut Findings) -> Option<(ClientId, Parameter
             return None;
         }
     };
-    let id = match text.parse::<ClientId>() {
+    let id = match parse_app_id(text, parameter) {
         Ok(id) => id,
         Err(e) => {
-            findings.error(Error::new(parameter, e.problem().clone()));
+            findings.error(e);
             return None;
         }
     };
-    if id.as_str().starts_with(API_CREDENTIAL_PREFIX) {
-        findings.warning(Error::new(
-            parameter,
-            Problem::ApiCredentialAsAppId {
-                id: id.as_str().to_owned(),
-            },
-        ));
-    }
     Some((id, parameter))
 }

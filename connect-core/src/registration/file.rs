@@ -10,7 +10,8 @@ use super::application::{Application, Registration};
 use super::issue::{Locator, RegistrationError};
 use crate::error::{Error, Problem};
 use crate::model::catalog::permissions::Permission;
-use crate::model::value::{ClientId, Make, RedirectUri};
+use crate::model::value::{parse_app_id, Make, RedirectUri};
+use crate::parameter::Parameter;
 use crate::suggest::closest;
 
 /// The keys of the file's top level.
@@ -251,7 +252,7 @@ impl Reader<'_, '_> {
                 "app_id" => {
                     has_id = true;
                     app_id = self.string(value, "app_id").and_then(|id| {
-                        id.parse::<ClientId>()
+                        parse_app_id(id, Parameter::ClientId)
                             .map_err(|e| self.issues.issue(span(value), e))
                             .ok()
                     });

@@ -200,6 +200,21 @@ fn columns_count_characters_and_lines_are_found_in_linear_time() {
 }
 
 #[test]
+fn a_v3_api_credential_as_app_id_is_refused_at_its_line() {
+    let text = TWO.replace(STAGING, "client_9a8b7c6d5e4f");
+    assert_eq!(
+        issues(&text),
+        [(
+            9,
+            11,
+            "`client_9a8b7c6d5e4f` is a v3 API credential, not a Connect app id: \
+             Connect answers \"400: Invalid parameter client_id\""
+                .to_owned()
+        )]
+    );
+}
+
+#[test]
 fn a_registered_link_passes_and_the_default_redirect_is_the_first() {
     let r = two();
     let ok = link(&format!(
@@ -238,7 +253,7 @@ fn an_unknown_app_id_gets_connects_answer_and_a_did_you_mean() {
             "did you mean `{PRODUCTION}` (application `production`)?"
         ))
     );
-    let far = r.check(&link("application_id=client_abc"));
+    let far = r.check(&link("application_id=zz-unrelated"));
     let e = far.findings()[0].as_error();
     assert_eq!(e.parameter(), Some(Parameter::ApplicationId));
     assert!(e

@@ -1,5 +1,5 @@
 use super::{check_url_safe, string_value};
-use crate::error::Error;
+use crate::error::{Error, Problem};
 use crate::parameter::Parameter;
 
 fn check_client_id(value: &str) -> Result<(), Error> {
@@ -15,8 +15,12 @@ string_value! {
     /// sent as `client_id` or under its newer name `application_id`.
     ///
     /// Non-empty, no whitespace, only `A-Z a-z 0-9 - . _ ~`. Not required to be a
-    /// UUID. An id beginning with `client_` is accepted, but reading a link warns
-    /// about it: that is the v3 API credential, which Connect refuses as app id.
+    /// UUID. An id beginning with `client_` parses (it is the id of a v3 API
+    /// credential, which [`Credentials`](crate::token::Credentials) also carry) but
+    /// is refused as a Connect app id, which Connect answers with `400: Invalid
+    /// parameter client_id`: [`ConnectUrlBuilder::build`](crate::ConnectUrlBuilder::build),
+    /// `connect_url!`, reading a link and the registration each report it as an
+    /// error ([`is_api_credential`](ClientId::is_api_credential)).
     ///
     /// ```
     /// use connect_core::ClientId;
@@ -48,7 +52,57 @@ string_value! {
 pub type ApplicationId = ClientId;
 
 /// The prefix of Smartcar's v3 API credentials, which are not Connect app ids.
-pub(crate) const API_CREDENTIAL_PREFIX: &str = "client_";
+const API_CREDENTIAL_PREFIX: &str = "client_";
+
+impl ClientId {
+    /// Whether this is a v3 API credential's id (`client_…`, for `POST
+    /// https://iam.smartcar.com/oauth2/token`) rather than a Connect app id: a link
+    /// that sends one is refused by Connect (`400: Invalid parameter client_id`),
+    /// so every link this crate writes or reads refuses it.
+    ///
+    /// ```
+    /// use connect_core::{ClientId, ConnectUrl};
+    ///
+    /// let credential: ClientId = "client_9a8b7c6d5e4f".parse()?;
+    /// assert!(credential.is_api_credential());
+    /// let error = ConnectUrl::builder(credential).build().unwrap_err();
+    /// assert_eq!(
+    ///     error.message(),
+    ///     "`client_9a8b7c6d5e4f` is a v3 API credential, not a Connect app id: \
+    ///      Connect answers \"400: Invalid parameter client_id\""
+    /// );
+    /// # Ok::<(), connect_core::Error>(())
+    /// ```
+    #[must_use]
+    pub fn is_api_credential(&self) -> bool {
+        self.as_str().starts_with(API_CREDENTIAL_PREFIX)
+    }
+
+    /// The rule of a Connect app id beyond the value's own, sent as `parameter`:
+    /// not a v3 API credential. The one place it is decided, for the builder, the
+    /// reader, the registration and `connect_url!`.
+    pub(crate) fn check_app_id(&self, parameter: Parameter) -> Result<(), Error> {
+        if self.is_api_credential() {
+            return Err(Error::new(
+                parameter,
+                Problem::ApiCredentialAsAppId {
+                    id: self.as_str().to_owned(),
+                },
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// A Connect app id from text, sent as `parameter`: the value's rules, then the
+/// app id's ([`ClientId::check_app_id`]), each error under that name.
+pub(crate) fn parse_app_id(text: &str, parameter: Parameter) -> Result<ClientId, Error> {
+    let id = text
+        .parse::<ClientId>()
+        .map_err(|e| Error::new(parameter, e.problem().clone()))?;
+    id.check_app_id(parameter)?;
+    Ok(id)
+}
 
 string_value! {
     /// The id Smartcar gave a connected vehicle; a link with one re-authenticates it.
@@ -71,7 +125,6 @@ string_value! {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::Problem;
 
     #[test]
     fn accepts_uuids_and_new_style_ids() {
@@ -79,6 +132,28 @@ mod tests {
             assert_eq!(id.parse::<ClientId>().unwrap().as_str(), id);
             assert_eq!(ClientId::from_static(id).unwrap().to_string(), id);
         }
+    }
+
+    #[test]
+    fn a_v3_api_credential_is_refused_as_app_id_under_the_name_it_is_sent_as() {
+        for parameter in [Parameter::ClientId, Parameter::ApplicationId] {
+            let e = parse_app_id("client_9a8b7c6d5e4f", parameter).unwrap_err();
+            assert_eq!(e.parameter(), Some(parameter));
+            assert_eq!(
+                e.problem(),
+                &Problem::ApiCredentialAsAppId {
+                    id: "client_9a8b7c6d5e4f".into()
+                }
+            );
+            assert!(e.help().unwrap().contains("Smartcar dashboard"));
+            assert_eq!(
+                parse_app_id("a b", parameter).unwrap_err().parameter(),
+                Some(parameter)
+            );
+        }
+        // Only the prefix: an app id may contain `client` elsewhere.
+        assert!(parse_app_id("my-client_1", Parameter::ClientId).is_ok());
+        assert!(parse_app_id("Client_1", Parameter::ClientId).is_ok());
     }
 
     #[test]
