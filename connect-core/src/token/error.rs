@@ -36,13 +36,25 @@ pub(crate) fn quote(body: &[u8]) -> String {
     String::from_utf8_lossy(prefix).into_owned()
 }
 
-/// `` `the body…` `` with its length when cut; escaped, so a hostile body forges no log line.
+/// `text` cut to at most `max` bytes, on a character boundary.
+fn prefix(text: &str, max: usize) -> &str {
+    let mut end = text.len().min(max);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// `` `the body…` `` with its length when cut; escaped, so a hostile body forges no
+/// log line. The text is [`quote`]'s: the body was cut when it is longer than
+/// [`MAX_QUOTE`] bytes (the text's own length says nothing: a body that is not
+/// UTF-8 decodes longer than it was).
 struct Quoted<'a>(&'a str, usize);
 
 impl fmt::Display for Quoted<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "`{}", Escaped(self.0))?;
-        if self.1 > self.0.len() {
+        if self.1 > MAX_QUOTE {
             write!(f, "…` ({} bytes)", self.1)
         } else {
             f.write_str("`")
@@ -87,7 +99,9 @@ token_errors! {
     /// Why a token request could not be made, or its response gave no tokens.
     ///
     /// `Display` is a message in rustc's style (lower case, no final period); text
-    /// from the response is quoted at most 200 bytes long and escaped.
+    /// from the response is quoted at most 200 bytes long and escaped, and marked
+    /// with `…` and its length in bytes where it was cut: a body, or an OAuth
+    /// error's `error` and `error_description` together.
     ///
     /// ```
     /// use connect_core::token::{OAuthErrorKind, TokenError, Tokens};
@@ -213,7 +227,8 @@ impl OAuthError {
         &self.kind
     }
 
-    /// `error_description`, Smartcar's own words.
+    /// `error_description`, Smartcar's own words, whole (the error's message quotes
+    /// at most 200 bytes of it).
     #[must_use]
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
@@ -228,10 +243,23 @@ impl OAuthError {
 
 impl fmt::Display for OAuthError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // Both come from the response: escaped, so that logging one forges no line.
-        write!(f, "`{}`", Escaped(self.kind.code()))?;
+        // Both come from the response: escaped, so that logging one forges no line,
+        // and [`MAX_QUOTE`] bytes of them at most, together, each cut one marked
+        // with `…` (the description with its length).
+        let code = self.kind.code();
+        let shown = prefix(code, MAX_QUOTE);
+        write!(f, "`{}", Escaped(shown))?;
+        f.write_str(if shown.len() < code.len() {
+            "…`"
+        } else {
+            "`"
+        })?;
         if let Some(description) = &self.description {
-            write!(f, ": {}", Escaped(description))?;
+            let said = prefix(description, MAX_QUOTE - shown.len());
+            write!(f, ": {}", Escaped(said))?;
+            if said.len() < description.len() {
+                write!(f, "… ({} bytes)", description.len())?;
+            }
         }
         Ok(())
     }
@@ -316,6 +344,68 @@ mod tests {
             Quoted("a\nb", 3).to_string() + &Quoted("ab", 900).to_string(),
             "`a\\nb``ab…` (900 bytes)"
         );
+    }
+
+    /// The crafted inputs of issue 24 (also in `fuzz/corpus/token_response/`).
+    fn message(body: &[u8]) -> String {
+        let now = std::time::SystemTime::UNIX_EPOCH;
+        super::super::Tokens::read_parts(StatusCode::BAD_REQUEST, body, now)
+            .unwrap_err()
+            .to_string()
+    }
+
+    #[test]
+    fn a_long_description_is_quoted_200_bytes_long_with_its_length() {
+        let body = format!(
+            r#"{{"error":"invalid_grant","error_description":"Invalid code: {}"}}"#,
+            "7".repeat(60_000 - "Invalid code: ".len())
+        );
+        let text = message(body.as_bytes());
+        let expected = format!(
+            "`invalid_grant`: Invalid code: {}… (60000 bytes)",
+            "7".repeat(MAX_QUOTE - "invalid_grant".len() - "Invalid code: ".len())
+        );
+        assert!(text.ends_with(&expected), "{text}");
+        assert!(text.len() < 2 * MAX_QUOTE, "{}", text.len());
+        // A short one is whole, unmarked.
+        let short =
+            message(br#"{"error":"invalid_grant","error_description":"Invalid code: 42."}"#);
+        assert!(
+            short.ends_with("`invalid_grant`: Invalid code: 42."),
+            "{short}"
+        );
+    }
+
+    #[test]
+    fn the_code_and_the_description_share_the_bound_so_escapes_stay_under_2000() {
+        // 2,138 bytes of JSON whose strings are control characters: each is 6
+        // characters escaped (`\u{1}`); the fuzz target's bound is 2,000.
+        let body = format!(
+            r#"{{"error":"{}","error_description":"{}xxx"}}"#,
+            r"\u0001".repeat(100),
+            r"\u0001".repeat(250)
+        );
+        assert_eq!(body.len(), 2_138);
+        let text = message(body.as_bytes());
+        assert!(text.chars().count() < 2_000, "{}", text.chars().count());
+        assert!(!text.chars().any(char::is_control), "{text}");
+        assert!(text.ends_with("… (253 bytes)"), "{text}");
+        // A code alone over the bound is cut and marked too.
+        let code = format!(r#"{{"error":"{}"}}"#, "e".repeat(300));
+        let text = message(code.as_bytes());
+        assert!(
+            text.ends_with(&format!("`{}…`", "e".repeat(MAX_QUOTE))),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_cut_body_that_is_not_utf8_is_marked_as_cut() {
+        let text = message(&[0xFF; 201]);
+        assert!(text.ends_with("\u{FFFD}…` (201 bytes)"), "{text}");
+        assert!(text.chars().count() < 2 * MAX_QUOTE + 150, "{text}");
+        // 200 bytes are whole: no marker, though they decode to 600.
+        assert!(message(&[0xFF; 200]).ends_with("\u{FFFD}`"));
     }
 
     #[test]
