@@ -185,6 +185,13 @@ pub fn app_id(text: &str, parameter: Parameter) -> Result<ClientId, Error> {
     crate::model::value::parse_app_id(text, parameter)
 }
 
+/// The app id of an application of the registration, for `app_id!`: checked
+/// when the registration was read at compile time.
+#[must_use]
+pub const fn registered_app_id(text: &'static str) -> ClientId {
+    ClientId::checked(text)
+}
+
 /// The builder with its real app id, sent under `parameter`.
 pub fn with_app_id(
     builder: ConnectUrlBuilder,

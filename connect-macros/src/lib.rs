@@ -126,6 +126,7 @@
 
 #![forbid(unsafe_code)]
 
+mod app_id;
 mod ast;
 mod crate_path;
 mod ctxt;
@@ -141,6 +142,7 @@ mod registration;
 #[cfg(not(feature = "registration"))]
 #[path = "registration_off.rs"]
 mod registration;
+mod registration_path;
 mod valid;
 
 /// A Smartcar Connect link, checked at compile time: every key of the [crate
@@ -175,4 +177,26 @@ mod valid;
 #[proc_macro]
 pub fn connect_url(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
     expand::connect_url(input.into()).into()
+}
+
+/// An application's app id from the registration (`smartcar.toml`), checked at
+/// compile time: a [`ClientId`](connect_core::ClientId) constant, for the code
+/// that has no link to take it from (a refresh's or a v3 token request's
+/// [`Credentials`](connect_core::token::Credentials)). An unknown name is a compile
+/// error with a did-you-mean; editing the file recompiles it, like the links.
+/// Needs the feature `registration` of both crates (see [the registration](crate#the-applications-registration-feature-registration)).
+///
+/// ```ignore
+/// use connect_core::ClientId;
+/// use connect_macros::app_id;
+///
+/// // [applications.production] of smartcar.toml
+/// const PRODUCTION: ClientId = app_id!(production);
+/// ```
+///
+/// `app_id!(crate = path::to::connect_core, production)` names connect-core
+/// reached through a re-export, as in [`connect_url!`].
+#[proc_macro]
+pub fn app_id(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
+    app_id::app_id(input.into()).into()
 }

@@ -107,6 +107,23 @@ pub enum Syntax<'a> {
     /// `registration`.
     #[cfg_attr(feature = "registration", allow(dead_code))]
     RegistrationFeatureOff { file: &'a str },
+    /// `app_id!` given anything but one name.
+    AppIdNotAName,
+    /// `app_id!(NAME)` without a registration to name an application of.
+    AppIdWithoutRegistration { name: &'a str },
+    /// Where the registration is looked for, something that is not a file.
+    RegistrationNotAFile {
+        /// As messages show it.
+        path: &'a str,
+        /// The variable that named it, if any.
+        named_by: Option<&'a str>,
+    },
+    /// The registration variable names a path that cannot be read.
+    RegistrationVariableNowhere {
+        variable: &'a str,
+        path: &'a str,
+        reason: &'a str,
+    },
     /// `app:` without a registration to name an application of.
     AppWithoutRegistration { name: &'a str },
     /// An expression where a rule between parameters needs a literal.
@@ -285,10 +302,54 @@ impl Syntax<'_> {
                      connect-macros' feature `registration` is off: no link would be checked \
                      against it"
                 ),
-                "turn the feature on for both crates, so that connect-core is built once: \
-                 `connect-macros = { version = \"0.1\", features = [\"registration\"] }` and \
-                 `connect-core = { version = \"0.1\", features = [\"registration\"] }`"
+                "turn the feature on for both crates, so that connect-core is built once: add \
+                 `features = [\"registration\"]` to the `connect-core` and the `connect-macros` \
+                 dependencies of `Cargo.toml`"
                     .into(),
+            ),
+            Syntax::AppIdNotAName => say(
+                "`app_id!` takes the name of an application of the registration".into(),
+                "write `app_id!(production)` for the application `[applications.production]` of \
+                 `smartcar.toml`"
+                    .into(),
+            ),
+            Syntax::AppIdWithoutRegistration { name } => say(
+                format!("`app_id!({name})` names an application, but there is no `smartcar.toml`"),
+                "declare the application in `smartcar.toml` beside `Cargo.toml` (or in the file \
+                 `CONNECT_URL_REGISTRATION` names), and turn on the feature `registration` of \
+                 connect-core and connect-macros"
+                    .into(),
+            ),
+            Syntax::RegistrationNotAFile {
+                path,
+                named_by: None,
+            } => say(
+                format!("`{path}` is a directory, not the application's registration"),
+                format!(
+                    "the registration is a file, `{path}` beside `Cargo.toml`: remove or rename \
+                     the directory"
+                ),
+            ),
+            Syntax::RegistrationNotAFile {
+                path,
+                named_by: Some(variable),
+            } => say(
+                format!(
+                    "`{variable}` names `{path}`, a directory, not the application's registration"
+                ),
+                format!("set `{variable}` to the path of the registration file, `smartcar.toml`"),
+            ),
+            Syntax::RegistrationVariableNowhere {
+                variable,
+                path,
+                reason,
+            } => say(
+                format!("`{variable}` names `{path}`, which cannot be read: {reason}"),
+                format!(
+                    "set it to the path of the application's `smartcar.toml`, e.g. in \
+                     `.cargo/config.toml`: `[env] {variable} = {{ value = \"smartcar.toml\", \
+                     relative = true }}` (relative to the directory that holds `.cargo/`), or unset it"
+                ),
             ),
             Syntax::AppWithoutRegistration { name } => say(
                 format!("`app: {name}` names an application, but there is no `smartcar.toml`"),

@@ -26,6 +26,7 @@
 //! next change of the crate.
 
 use std::collections::HashMap;
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::SystemTime;
@@ -36,6 +37,7 @@ use proc_macro2::{Span, TokenStream};
 use quote::quote;
 
 use crate::ctxt::Ctxt;
+use crate::registration_path::{locate, track_variable, Location};
 
 /// Whether the crate declares its application's registration (`smartcar.toml`).
 #[derive(Clone)]
@@ -48,21 +50,47 @@ pub enum Registered {
 }
 
 /// The crate's registration for one expansion, its errors reported at the call
-/// site, and the tokens that make the file an input of the crate ([`track`]).
+/// site of the crate's first link only (a malformed file's problems once per
+/// crate, not at every link), and the tokens that make the file and the
+/// variable that may name it inputs of the crate ([`track`]).
 pub fn for_expansion(cx: &mut Ctxt) -> (Registered, Option<TokenStream>) {
-    match load() {
-        Ok(None) => (Registered::No, None),
+    let mut tokens = track_variable();
+    let registered = match load() {
+        Ok(None) => Registered::No,
         Ok(Some(found)) => {
-            let track = Some(track(&found)).filter(|tokens| !tokens.is_empty());
-            (Registered::Yes(found), track)
+            tokens.extend(track(&found));
+            Registered::Yes(found)
         }
         Err(error) => {
-            for (message, help) in error.messages() {
-                cx.error(Span::call_site(), message.clone(), help.clone());
+            if first_report(&error) {
+                for (message, help) in error.messages() {
+                    cx.error(Span::call_site(), message.clone(), help.clone());
+                }
             }
-            (Registered::Unreadable, None)
+            Registered::Unreadable
         }
+    };
+    (registered, Some(tokens).filter(|tokens| !tokens.is_empty()))
+}
+
+/// Whether `error` is reported for the first time by the crate being compiled: a
+/// proc-macro crate is loaded once per rustc invocation, and a long-lived host
+/// (rust-analyzer) sets each crate's `CARGO_MANIFEST_DIR` and `CARGO_CRATE_NAME`.
+fn first_report(error: &LoadError) -> bool {
+    /// The crate (its manifest directory and name) and what it reported.
+    type Reported = (Option<OsString>, Option<OsString>, LoadError);
+    static REPORTED: Mutex<Vec<Reported>> = Mutex::new(Vec::new());
+    let key = (
+        std::env::var_os("CARGO_MANIFEST_DIR"),
+        std::env::var_os("CARGO_CRATE_NAME"),
+        error.clone(),
+    );
+    let mut reported = REPORTED.lock().unwrap_or_else(PoisonError::into_inner);
+    if reported.contains(&key) {
+        return false;
     }
+    reported.push(key);
+    true
 }
 
 /// A registration read from a file.
@@ -93,26 +121,30 @@ impl LoadError {
 /// What one crate's registration is: none, one, or why not.
 type Loaded = Result<Option<Arc<Found>>, LoadError>;
 
-/// The registration of the crate being compiled (`$CARGO_MANIFEST_DIR/smartcar.toml`),
-/// read at most once per compilation. `Ok(None)` without `CARGO_MANIFEST_DIR` or
-/// without the file.
+/// The registration of the crate being compiled (`$CARGO_MANIFEST_DIR/smartcar.toml`,
+/// else the file `CONNECT_URL_REGISTRATION` names: [`locate`]), read at most once
+/// per compilation. `Ok(None)` when there is none.
 ///
 /// # Errors
 ///
-/// The file's problems (TOML, keys, values, each with its line), or why it could
-/// not be read.
+/// The file's problems (bytes that are not UTF-8, TOML, keys, values, each with
+/// its line), why it could not be read, or what is where it is looked for
+/// instead of a file.
 pub fn load() -> Loaded {
-    let Some(dir) = std::env::var_os("CARGO_MANIFEST_DIR") else {
-        return Ok(None);
-    };
-    cached(&Path::new(&dir).join(FILE_NAME))
+    match locate() {
+        Location::None => Ok(None),
+        Location::File { path, shown } => cached(&path, &shown),
+        Location::Wrong { words, .. } => Err(LoadError {
+            messages: vec![words],
+        }),
+    }
 }
 
 /// Files read so far in this process (one per crate the macro is used in), with
 /// their modification time.
 type Cache = HashMap<PathBuf, (Option<SystemTime>, Loaded)>;
 
-fn cached(path: &Path) -> Loaded {
+fn cached(path: &Path, shown: &str) -> Loaded {
     static CACHE: Mutex<Option<Cache>> = Mutex::new(None);
     let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok();
     let mut cache = CACHE.lock().unwrap_or_else(PoisonError::into_inner);
@@ -122,15 +154,16 @@ fn cached(path: &Path) -> Loaded {
             return loaded.clone();
         }
     }
-    let loaded = read(path);
+    let loaded = read(path, shown);
     cache.insert(path.to_owned(), (modified, loaded.clone()));
     loaded
 }
 
-/// Reads and parses one file; `Ok(None)` when it does not exist.
-fn read(path: &Path) -> Loaded {
-    let text = match std::fs::read_to_string(path) {
-        Ok(text) => text,
+/// Reads and parses one file, shown as `shown` in messages; `Ok(None)` when it
+/// does not exist (any more).
+fn read(path: &Path, shown: &str) -> Loaded {
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => {
             return Err(LoadError {
@@ -138,18 +171,18 @@ fn read(path: &Path) -> Loaded {
                     format!("cannot read the registration {}: {e}", path.display()),
                     Some(format!(
                         "`{FILE_NAME}` beside `Cargo.toml` is the application's registration: \
-                         make it readable UTF-8, or remove it"
+                         make it readable, or remove it"
                     )),
                 )],
             })
         }
     };
-    parse(&text, path)
+    parse(&bytes, path, shown)
 }
 
-/// The text of `path` as a registration.
-fn parse(text: &str, path: &Path) -> Loaded {
-    match Registration::from_toml(text, FILE_NAME) {
+/// The bytes of `path` as a registration: each problem `shown:LINE:COLUMN: …`.
+fn parse(bytes: &[u8], path: &Path, shown: &str) -> Loaded {
+    match Registration::from_bytes(bytes, shown) {
         Ok(registration) => Ok(Some(Arc::new(Found {
             path: path.to_owned(),
             registration,
@@ -161,7 +194,7 @@ fn parse(text: &str, path: &Path) -> Loaded {
                 .map(|issue| {
                     (
                         format!(
-                            "{FILE_NAME}:{}:{}: {}",
+                            "{shown}:{}:{}: {}",
                             issue.line(),
                             issue.column(),
                             issue.error().message()
@@ -371,10 +404,10 @@ redirect_uris = ["http://localhost:8000/callback", "sc4a1b01e5-0497-417c-a30e-6d
     fn no_file_is_no_registration_and_a_file_is_read_once() {
         let dir = scratch("once");
         let path = dir.join(FILE_NAME);
-        assert!(matches!(cached(&path), Ok(None)));
+        assert!(matches!(cached(&path, FILE_NAME), Ok(None)));
         std::fs::write(&path, TWO).unwrap();
-        let first = cached(&path).unwrap().unwrap();
-        let second = cached(&path).unwrap().unwrap();
+        let first = cached(&path, FILE_NAME).unwrap().unwrap();
+        let second = cached(&path, FILE_NAME).unwrap().unwrap();
         assert!(
             Arc::ptr_eq(&first, &second),
             "read once, then from the cache"
@@ -389,7 +422,7 @@ redirect_uris = ["http://localhost:8000/callback", "sc4a1b01e5-0497-417c-a30e-6d
         let text = TWO
             .replace("read_vin", "read_vim")
             .replace("app_id = \"4a1b", "appid = \"4a1b");
-        let e = parse(&text, Path::new("/x/smartcar.toml")).unwrap_err();
+        let e = parse(text.as_bytes(), Path::new("/x/smartcar.toml"), FILE_NAME).unwrap_err();
         let messages = e.messages();
         assert_eq!(
             messages[0],
@@ -407,6 +440,30 @@ redirect_uris = ["http://localhost:8000/callback", "sc4a1b01e5-0497-417c-a30e-6d
             "smartcar.toml:9:1: unknown key `appid` in the registration"
         );
         assert_eq!(messages[2].1.as_deref(), Some("did you mean `app_id`?"));
+    }
+
+    #[test]
+    fn a_file_not_utf8_names_the_line_and_column_of_its_first_bad_byte() {
+        let mut bytes = TWO.as_bytes().to_vec();
+        // `makes = ["TESLA"]` → `makes = ["TÉSLA"]` in Windows-1252.
+        let at = TWO.find("TESLA").unwrap() + 1;
+        bytes[at] = 0xC9;
+        let e = parse(&bytes, Path::new("/x/smartcar.toml"), FILE_NAME).unwrap_err();
+        assert_eq!(
+            e.messages()[0].0,
+            "smartcar.toml:6:12: the registration is not valid UTF-8: byte `0xC9`"
+        );
+        assert_eq!(e.messages().len(), 1);
+    }
+
+    #[test]
+    fn a_malformed_file_is_reported_once_per_crate() {
+        let e = parse(b"[applications", Path::new("/x/smartcar.toml"), FILE_NAME).unwrap_err();
+        assert!(first_report(&e));
+        assert!(
+            !first_report(&e),
+            "the second link of the crate reports nothing"
+        );
     }
 
     #[test]

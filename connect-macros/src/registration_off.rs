@@ -6,13 +6,12 @@
 //! crate's checks (BENCHMARKS.md, "A user's cold build"); a crate without the
 //! file does not pay for them.
 
-use std::path::Path;
-
 use connect_core::__private::REGISTRATION_FILE_NAME;
 use proc_macro2::{Span, TokenStream};
 
 use crate::ctxt::Ctxt;
 use crate::messages::Syntax;
+use crate::registration_path::{locate, track_variable, Location};
 
 /// Whether the crate declares its application's registration: never usable
 /// without the feature.
@@ -24,40 +23,29 @@ pub enum Registered {
     Unreadable,
 }
 
-/// [`Registered::No`], or, when the crate has a `smartcar.toml`, the error that
-/// says to turn the feature on. Nothing to track: the file is not read.
+/// [`Registered::No`], or, when the crate has a registration (`smartcar.toml`
+/// beside `Cargo.toml`, or the file `CONNECT_URL_REGISTRATION` names), the error
+/// that says to turn the feature on; where it is not a file, the error the
+/// feature gives too. Nothing else is read.
 pub fn for_expansion(cx: &mut Ctxt) -> (Registered, Option<TokenStream>) {
-    let has_file =
-        std::env::var_os("CARGO_MANIFEST_DIR").is_some_and(|dir| has_registration(Path::new(&dir)));
-    if !has_file {
-        return (Registered::No, None);
+    let track = Some(track_variable()).filter(|tokens| !tokens.is_empty());
+    match locate() {
+        Location::None => (Registered::No, track),
+        Location::File { .. } => {
+            let file = REGISTRATION_FILE_NAME;
+            cx.syntax(Span::call_site(), &Syntax::RegistrationFeatureOff { file });
+            (Registered::Unreadable, track)
+        }
+        Location::Wrong { words, .. } => {
+            cx.error(Span::call_site(), words.0, words.1);
+            (Registered::Unreadable, track)
+        }
     }
-    let file = REGISTRATION_FILE_NAME;
-    cx.syntax(Span::call_site(), &Syntax::RegistrationFeatureOff { file });
-    (Registered::Unreadable, None)
-}
-
-/// Whether `dir` holds a registration file (a directory of that name is none).
-fn has_registration(dir: &Path) -> bool {
-    dir.join(REGISTRATION_FILE_NAME).is_file()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_registration_file_beside_the_manifest_is_seen() {
-        let dir = std::env::temp_dir().join(format!("connect-macros-off-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        assert!(!has_registration(&dir));
-        std::fs::write(dir.join(REGISTRATION_FILE_NAME), "").unwrap();
-        assert!(has_registration(&dir));
-        std::fs::remove_dir_all(&dir).unwrap();
-        std::fs::create_dir_all(dir.join(REGISTRATION_FILE_NAME)).unwrap();
-        assert!(!has_registration(&dir));
-        std::fs::remove_dir_all(&dir).unwrap();
-    }
 
     #[test]
     fn the_error_names_the_feature_and_how_to_turn_it_on() {
@@ -68,6 +56,8 @@ mod tests {
         assert!(message.contains("`smartcar.toml`"), "{message}");
         let help = help.unwrap();
         assert!(help.contains(r#"features = ["registration"]"#), "{help}");
+        // Nothing that does not resolve while the crates are unpublished.
+        assert!(!help.contains("version"), "{help}");
         assert!(
             help.contains("connect-core") && help.contains("connect-macros"),
             "{help}"

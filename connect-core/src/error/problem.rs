@@ -235,6 +235,17 @@ pub enum Problem {
     },
     // The application's registration (`smartcar.toml`, feature `registration`):
     // the file's own problems, then a link checked against it.
+    /// The registration file is not UTF-8: the first byte that is not.
+    RegistrationNotUtf8 {
+        /// That byte.
+        byte: u8,
+    },
+    /// The registration file has more problems than one report shows: these many
+    /// more, left out.
+    RegistrationMoreProblems {
+        /// How many are left out.
+        count: usize,
+    },
     /// The registration file is not valid TOML.
     RegistrationSyntax {
         /// What the TOML parser says.

@@ -480,6 +480,17 @@ impl Error {
                     )
                 )
             }
+            Problem::RegistrationNotUtf8 { byte } => say!(
+                format_args!("the registration is not valid UTF-8: byte `0x{byte:02X}`"),
+                format_args!(
+                    "save the file as UTF-8 (an editor's \"UTF-8\" encoding; Windows-1252 and \
+                    Latin-1 write such bytes for accents and curly quotes)"
+                )
+            ),
+            Problem::RegistrationMoreProblems { count } => say!(
+                format_args!("and {count} more problems of the registration, not shown"),
+                format_args!("fix the problems above first: each shown is one of the file's first")
+            ),
             Problem::RegistrationNoApplication => say!(
                 format_args!("the registration declares no application"),
                 format_args!(

@@ -54,6 +54,47 @@ impl Registration {
     /// not an identifier, an app id declared for two applications, an empty
     /// `redirect_uris`, a value listed twice, or no application at all.
     pub fn from_toml(text: &str, path: &str) -> Result<Registration, RegistrationError> {
+        Registration::read(text, path)
+    }
+
+    /// Reads a registration from the file's bytes, as read from disk: bytes that
+    /// are not UTF-8 are one problem, at the line and column of the first (a file
+    /// saved in Windows-1252), and the rest as [`from_toml`](Self::from_toml).
+    ///
+    /// ```
+    /// use connect_core::registration::Registration;
+    ///
+    /// let bytes = b"[applications.caf\xE9]\napp_id = \"8229df9f\"\n";
+    /// let error = Registration::from_bytes(bytes, "smartcar.toml").unwrap_err();
+    /// assert_eq!(
+    ///     error.to_string(),
+    ///     "error: the registration is not valid UTF-8: byte `0xE9`\n --> smartcar.toml:1:18\n  \
+    ///      = help: save the file as UTF-8 (an editor's \"UTF-8\" encoding; Windows-1252 and \
+    ///      Latin-1 write such bytes for accents and curly quotes)"
+    /// );
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// The first byte that is not UTF-8, or every problem of the text.
+    pub fn from_bytes(bytes: &[u8], path: &str) -> Result<Registration, RegistrationError> {
+        match std::str::from_utf8(bytes) {
+            Ok(text) => Registration::read(text, path),
+            Err(e) => {
+                let valid = e.valid_up_to();
+                // The prefix is UTF-8: it locates the bad byte, which starts right after it.
+                let prefix = std::str::from_utf8(&bytes[..valid]).unwrap_or_default();
+                let mut issues = Locator::new(prefix);
+                issues.issue(
+                    (valid, valid + 1),
+                    Error::general(Problem::RegistrationNotUtf8 { byte: bytes[valid] }),
+                );
+                Err(issues.into_error(path))
+            }
+        }
+    }
+
+    fn read(text: &str, path: &str) -> Result<Registration, RegistrationError> {
         let mut issues = Locator::new(text);
         let root = match toml_span::parse(text) {
             Ok(root) => root,

@@ -84,6 +84,13 @@ pub struct RegistrationError {
     issues: Vec<Issue>,
 }
 
+/// At most this many problems of one file are reported, the last of them
+/// [`Problem::RegistrationMoreProblems`](crate::Problem::RegistrationMoreProblems)
+/// with the count of the others: a file of 10,000 problems gave as many errors at
+/// every link (500,000 with 50 links), and what a report says past the first few
+/// is seldom read.
+pub const MAX_ISSUES: usize = 50;
+
 impl RegistrationError {
     /// The file's path, as given to [`Registration::from_toml`](super::Registration::from_toml).
     #[must_use]
@@ -91,7 +98,8 @@ impl RegistrationError {
         &self.path
     }
 
-    /// Every problem, in the order of the file; never empty.
+    /// Every problem, in the order of the file; never empty. At most
+    /// [`MAX_ISSUES`]: past them, the last says how many more the file has.
     #[must_use]
     pub fn issues(&self) -> &[Issue] {
         &self.issues
@@ -197,6 +205,16 @@ impl<'a> Locator<'a> {
     pub(super) fn into_error(mut self, path: &str) -> RegistrationError {
         // Found mostly in file order; the checks across applications come last.
         self.issues.sort_by_key(|issue| issue.span.0);
+        if self.issues.len() > MAX_ISSUES {
+            let shown = MAX_ISSUES - 1;
+            let count = self.issues.len() - shown;
+            let at = self.issues[shown].clone();
+            self.issues.truncate(shown);
+            self.issues.push(Issue {
+                error: Error::general(crate::error::Problem::RegistrationMoreProblems { count }),
+                ..at
+            });
+        }
         RegistrationError {
             path: path.to_owned(),
             issues: self.issues,

@@ -88,7 +88,7 @@ mod near;
 
 pub use application::{Application, Registration};
 pub use check::RegistrationReport;
-pub use issue::{Issue, RegistrationError};
+pub use issue::{Issue, RegistrationError, MAX_ISSUES};
 pub use near::{near_miss, Difference, NearMiss};
 
 /// The registration's file name, beside the package's `Cargo.toml`.

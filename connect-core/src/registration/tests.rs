@@ -194,9 +194,72 @@ fn columns_count_characters_and_lines_are_found_in_linear_time() {
     );
     let start = std::time::Instant::now();
     let found = issues(&many);
-    assert_eq!(found.len(), 20_000);
+    assert_eq!(found.len(), MAX_ISSUES);
     assert_eq!(found[1].1, 18);
+    assert_eq!(
+        found[MAX_ISSUES - 1].2,
+        format!(
+            "and {} more problems of the registration, not shown",
+            20_000 - (MAX_ISSUES - 1)
+        )
+    );
     assert!(start.elapsed() < std::time::Duration::from_secs(5));
+}
+
+#[test]
+fn a_file_not_utf8_is_one_problem_at_its_first_bad_byte() {
+    // Saved in Windows-1252: `’` is the byte 0x92, on line 2 after 11 characters.
+    let mut bytes = b"# the app\xE2\x80\x99s registration\n# it\x92s ours\n".to_vec();
+    bytes.extend_from_slice(TWO.as_bytes());
+    let e = Registration::from_bytes(&bytes, "smartcar.toml").unwrap_err();
+    assert_eq!(e.issues().len(), 1);
+    let issue = &e.issues()[0];
+    assert_eq!((issue.line(), issue.column()), (2, 5));
+    assert_eq!(
+        issue.error().message(),
+        "the registration is not valid UTF-8: byte `0x92`"
+    );
+    assert_eq!(issue.span(), 31..32);
+    // UTF-8 reads as the text does.
+    assert_eq!(
+        Registration::from_bytes(TWO.as_bytes(), "smartcar.toml").unwrap(),
+        two()
+    );
+}
+
+#[test]
+fn what_one_file_reports_is_capped() {
+    // 10,000 problems: an unknown key each.
+    let mut text = TWO.to_owned();
+    for i in 0..10_000 {
+        text.push_str(&format!("unknown_{i} = 1\n"));
+    }
+    let e = Registration::from_toml(&text, "smartcar.toml").unwrap_err();
+    assert_eq!(e.issues().len(), MAX_ISSUES);
+    let last = e.issues().last().unwrap();
+    assert_eq!(
+        last.error().message(),
+        format!(
+            "and {} more problems of the registration, not shown",
+            10_000 - (MAX_ISSUES - 1)
+        )
+    );
+    assert!(e.issues()[0]
+        .error()
+        .message()
+        .starts_with("unknown key `unknown_0`"));
+    assert!(e.to_string().len() < 10_000, "{}", e.to_string().len());
+    // At the bound, nothing is left out.
+    let mut text = TWO.to_owned();
+    for i in 0..MAX_ISSUES {
+        text.push_str(&format!("unknown_{i} = 1\n"));
+    }
+    let e = Registration::from_toml(&text, "smartcar.toml").unwrap_err();
+    assert_eq!(e.issues().len(), MAX_ISSUES);
+    assert!(e
+        .issues()
+        .iter()
+        .all(|i| i.error().message().starts_with("unknown key")));
 }
 
 #[test]
