@@ -40,9 +40,9 @@ fn arguments() -> Result<(String, Option<String>), String> {
 
 /// The registration read from `path`, or why not.
 fn load(path: &str) -> Result<Registration, String> {
-    let text =
-        std::fs::read_to_string(path).map_err(|e| format!("error: cannot read {path}: {e}"))?;
-    Registration::from_toml(&text, path).map_err(|e| e.to_string())
+    let bytes = std::fs::read(path).map_err(|e| format!("error: cannot read {path}: {e}"))?;
+    // Bytes that are not UTF-8 are an error at the line and column of the first.
+    Registration::from_bytes(&bytes, path).map_err(|e| e.to_string())
 }
 
 fn print(finding: &Finding) {
