@@ -32,7 +32,7 @@ macro_rules! connect_parameters {
     ($callback:ident) => {
         $callback! {
             identity {
-                ResponseType response_type: ResponseType = word, "`response_type`: implied (`code`, or `vehicle_id` for re-authentication); `none` may be written.";
+                ResponseType response_type: ResponseType = word, "`response_type`: implied (`code`, or `vehicle_id` for re-authentication); `none` may be written. In `connect_url!` it is a word (`none`), even beside a variable of that name, and never an expression.";
                 ClientId client_id: ClientId = text, "`client_id`: the application's id.";
                 ApplicationId application_id: ClientId = text, "`application_id`: the newer name of `client_id` (a link carries one of the two).";
             }
@@ -41,9 +41,9 @@ macro_rules! connect_parameters {
                 Scope scope: Scope = scope, "`scope`: the permissions requested.";
                 RedirectUri redirect_uri: RedirectUri = text as WebRedirectUri, "`redirect_uri`: where Connect sends the owner back.";
                 State state: State = text, "`state`: echoed back on the redirect.";
-                ApprovalPrompt approval_prompt: ApprovalPrompt = word, "`approval_prompt`: `auto` or `force`.";
-                Mode mode: Mode = word, "`mode`: `live` or `simulated`.";
-                Make make: Make = make, "`make`: skips the brand selector.";
+                ApprovalPrompt approval_prompt: ApprovalPrompt = word, "`approval_prompt`: `auto` or `force`. In `connect_url!`, a bare `auto` or `force` is the word even beside a variable of that name: `(auto)` is the variable.";
+                Mode mode: Mode = word, "`mode`: `live` or `simulated`. In `connect_url!`, a bare `live` or `simulated` is the word even beside a variable of that name: `(live)` is the variable.";
+                Make make: Make = make, "`make`: skips the brand selector. In `connect_url!`, a bare upper-case make (`TESLA`) is the catalog's even beside a variable of that name: `(TESLA)` is the variable.";
                 SingleSelect single_select: bool = bool, "`single_select`: one vehicle only.";
                 SingleSelectVin single_select_vin: Vin = text, "`single_select_vin`: only the vehicle with this VIN.";
                 Flags flags: Flags = flags, "`flags`: feature flags such as `country`.";

@@ -27,21 +27,27 @@
 //!
 //! | key | literal | expression of type |
 //! |---|---|---|
-//! | `client_id` | `"8229df9f-…"`; required (or `application_id`) | [`ClientId`](connect_core::ClientId) |
+//! | `app` | `production`: an application of `smartcar.toml` (feature `registration`); its app id when the link writes none, and the registration the link is checked against | — |
+//! | `client_id` | `"8229df9f-…"`; required (or `application_id`, or `app`); not a v3 API credential (`client_…`) | [`ClientId`](connect_core::ClientId) |
 //! | `application_id` | the newer name of `client_id`: one of the two, rendered as written | [`ClientId`](connect_core::ClientId) |
 //! | `redirect_uri` | `"https://example.com/home"`, `"sc<client_id>://callback"` | [`WebRedirectUri`](connect_core::WebRedirectUri) |
 //! | `scope` | `[required read_odometer, read_vin]` | [`Scope`](connect_core::Scope) |
 //! | `state` | `"…"` | [`State`](connect_core::State) |
-//! | `approval_prompt` | `auto`, `force` | [`ApprovalPrompt`](connect_core::ApprovalPrompt) |
-//! | `mode` | `live`, `simulated` | [`Mode`](connect_core::Mode) |
-//! | `make` | `TESLA` (the catalog), or `"NEW_MAKE"` for a newer one | [`Make`](connect_core::Make) |
+//! | `approval_prompt` | `auto`, `force`: words¹ | [`ApprovalPrompt`](connect_core::ApprovalPrompt) |
+//! | `mode` | `live`, `simulated`: words¹ | [`Mode`](connect_core::Mode) |
+//! | `make` | `TESLA` (the catalog, a word¹), or `"NEW_MAKE"` for a newer one | [`Make`](connect_core::Make) |
 //! | `single_select` | `true`, `false` | `bool` |
 //! | `single_select_vin` | `"1HGCM82633A004352"`; needs `single_select: true` | [`Vin`](connect_core::Vin) |
 //! | `flags` | `[country: DE, "name": "text" / true / 42]` | [`Flags`](connect_core::Flags) |
 //! | `user` | `"…"` | [`User`](connect_core::User) |
 //! | `vehicle_id` | `"…"`: a re-authentication link | [`VehicleId`](connect_core::VehicleId) |
 //! | `external_id` | `"…"`: your id for the owner, echoed back | [`ExternalId`](connect_core::ExternalId) |
-//! | `response_type` | `none`; or `vehicle_id` without `vehicle_id`: the Tesla permission upgrade (with `make: TESLA` and a `scope`); `code`, and `vehicle_id` beside a `vehicle_id`, are implied | — |
+//! | `response_type` | `none` (a word, even beside a variable of that name: no expression); or `vehicle_id` without `vehicle_id`: the Tesla permission upgrade (with `make: TESLA` and a `scope`); `code`, and `vehicle_id` beside a `vehicle_id`, are implied | — |
+//!
+//! ¹ A bare word that names a value is that value, even where a variable of the
+//! same name is in scope: with `let live: Mode = config.mode;`, `mode: live` is
+//! `Mode::Live`, not the variable. Write the variable in parentheses, `mode: (live)`,
+//! or give it another name.
 //!
 //! ```
 //! use connect_core::{Mode, Scope, ScopeEntry, Permission, State};
@@ -82,9 +88,26 @@
 //!
 //! ```toml
 //! [dependencies]
-//! connect-core = { version = "0.1", features = ["registration"] }
-//! connect-macros = { version = "0.1", features = ["registration"] }
+//! # `features = ["registration"]` on both, wherever they come from (a path, a git mirror,
+//! # or `version = "0.1"` once they are published):
+//! connect-core = { path = "../connect-url/connect-core", features = ["registration"] }
+//! connect-macros = { path = "../connect-url/connect-macros", features = ["registration"] }
 //! ```
+//!
+//! A crate with no `smartcar.toml` beside its `Cargo.toml` (trybuild's generated
+//! crate, which runs a suite of your links' compile errors) finds the registration
+//! in the file the environment variable `CONNECT_URL_REGISTRATION` names, set in
+//! your project's `.cargo/config.toml`:
+//!
+//! ```toml
+//! [env]
+//! CONNECT_URL_REGISTRATION = { value = "smartcar.toml", relative = true }
+//! ```
+//!
+//! The variable and the file are compile inputs (read through `option_env!` and
+//! `include_bytes!` in the expansion): changing either rebuilds the crate. A file
+//! that is not UTF-8, not a file, or malformed is an error once per crate, at its
+//! first link. [`app_id!`] gives an application's app id where there is no link.
 //!
 //! Turn it on for both crates: Cargo then builds connect-core once, for the macro
 //! and the program. Off by default, since a crate without the file would pay for
