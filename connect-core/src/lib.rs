@@ -136,7 +136,7 @@
 //!   answers `400: Invalid parameter client_id`, so writing (the builder,
 //!   `connect_url!`, the registration) and reading both refuse it
 //!   ([`ClientId::is_api_credential`]). A `ClientId` still holds one, for the v3
-//!   application token's [`Credentials`](crate::token::Credentials).
+//!   application token's `token::Credentials`.
 //! - `response_type` is implied (`code`, or `vehicle_id` for re-authentication);
 //!   only `none` may be written ([`ConnectUrlBuilder::response_type_none`]).
 //! - `make` with `single_select_vin` is an error when written and a warning when

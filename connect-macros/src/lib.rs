@@ -205,7 +205,7 @@ pub fn connect_url(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
 /// An application's app id from the registration (`smartcar.toml`), checked at
 /// compile time: a [`ClientId`](connect_core::ClientId) constant, for the code
 /// that has no link to take it from (a refresh's or a v3 token request's
-/// [`Credentials`](connect_core::token::Credentials)). An unknown name is a compile
+/// `connect_core::token::Credentials`). An unknown name is a compile
 /// error with a did-you-mean; editing the file recompiles it, like the links.
 /// Needs the feature `registration` of both crates (see [the registration](crate#the-applications-registration-feature-registration)).
 ///

@@ -229,11 +229,17 @@ fn a_file_not_utf8_is_one_problem_at_its_first_bad_byte() {
 
 #[test]
 fn what_one_file_reports_is_capped() {
+    use std::fmt::Write as _;
     // 10,000 problems: an unknown key each.
-    let mut text = TWO.to_owned();
-    for i in 0..10_000 {
-        text.push_str(&format!("unknown_{i} = 1\n"));
-    }
+    let unknown = |n: usize| {
+        let mut keys = String::new();
+        for i in 0..n {
+            // Writing to a `String` cannot fail.
+            let _ = writeln!(keys, "unknown_{i} = 1");
+        }
+        keys
+    };
+    let text = TWO.to_owned() + &unknown(10_000);
     let e = Registration::from_toml(&text, "smartcar.toml").unwrap_err();
     assert_eq!(e.issues().len(), MAX_ISSUES);
     let last = e.issues().last().unwrap();
@@ -250,10 +256,7 @@ fn what_one_file_reports_is_capped() {
         .starts_with("unknown key `unknown_0`"));
     assert!(e.to_string().len() < 10_000, "{}", e.to_string().len());
     // At the bound, nothing is left out.
-    let mut text = TWO.to_owned();
-    for i in 0..MAX_ISSUES {
-        text.push_str(&format!("unknown_{i} = 1\n"));
-    }
+    let text = TWO.to_owned() + &unknown(MAX_ISSUES);
     let e = Registration::from_toml(&text, "smartcar.toml").unwrap_err();
     assert_eq!(e.issues().len(), MAX_ISSUES);
     assert!(e

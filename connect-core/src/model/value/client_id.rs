@@ -16,7 +16,7 @@ string_value! {
     ///
     /// Non-empty, no whitespace, only `A-Z a-z 0-9 - . _ ~`. Not required to be a
     /// UUID. An id beginning with `client_` parses (it is the id of a v3 API
-    /// credential, which [`Credentials`](crate::token::Credentials) also carry) but
+    /// credential, which `token::Credentials` also carry) but
     /// is refused as a Connect app id, which Connect answers with `400: Invalid
     /// parameter client_id`: [`ConnectUrlBuilder::build`](crate::ConnectUrlBuilder::build),
     /// `connect_url!`, reading a link and the registration each report it as an
