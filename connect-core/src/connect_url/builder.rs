@@ -49,6 +49,11 @@ macro_rules! setters {
         impl ConnectUrlBuilder {
             $(
                 #[doc = $doc]
+                #[doc = ""]
+                #[doc = concat!(
+                    "Takes a `", stringify!($ty), "`: text from outside becomes one where it is \
+                     checked, `text.parse::<", stringify!($ty), ">()?`."
+                )]
                 pub fn $name(mut self, value: $ty) -> Self {
                     self.request.$name = Some(value);
                     self
