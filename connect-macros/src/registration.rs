@@ -1,7 +1,8 @@
-//! The application's registration at compile time: `$CARGO_MANIFEST_DIR/smartcar.toml`
-//! (connect-core's `registration` module documents the file and its decisions),
-//! read once per crate compilation, and the checks `connect_url!` runs on its
-//! literals against it.
+//! The application's registration at compile time: `$CARGO_MANIFEST_DIR/smartcar.toml`,
+//! else the file `CONNECT_URL_REGISTRATION` names (`registration_path.rs`;
+//! connect-core's `registration` module documents the file and its decisions),
+//! read once per crate compilation, its problems reported once per crate, and the
+//! checks `connect_url!` runs on its literals against it.
 //!
 //! Compiled with the feature `registration` (`registration_off.rs` stands in
 //! without it). The expansion calls, in this order,
