@@ -19,8 +19,10 @@ string_value! {
     /// credential, which `token::Credentials` also carry) but
     /// is refused as a Connect app id, which Connect answers with `400: Invalid
     /// parameter client_id`: [`ConnectUrlBuilder::build`](crate::ConnectUrlBuilder::build),
-    /// `connect_url!`, reading a link and the registration each report it as an
-    /// error ([`is_api_credential`](ClientId::is_api_credential)).
+    /// a literal of `connect_url!`, reading a link and the registration each report
+    /// it as an error ([`is_api_credential`](ClientId::is_api_credential)). A link
+    /// of `connect_url!` with the app id as an expression cannot fail at run time:
+    /// check an id read from configuration with `is_api_credential` where it is read.
     ///
     /// ```
     /// use connect_core::ClientId;
