@@ -15,16 +15,9 @@ use crate::registration::Registered;
 /// fallback of the same type.
 pub fn app_id(input: TokenStream) -> TokenStream {
     let mut cx = Ctxt::default();
-    let (krate, input) = match crate::crate_path::split_override(input) {
-        Ok(split) => split,
-        Err(error) => return error.to_compile_error(),
-    };
-    let krate = match krate.map_or_else(crate::crate_path::connect_core_path, Ok) {
-        Ok(path) => path,
-        Err(error) => {
-            error.report(Span::call_site(), &mut cx);
-            return cx.into_compile_errors();
-        }
+    let (krate, input) = match crate::crate_path::for_invocation(input, &mut cx) {
+        Ok(found) => found,
+        Err(errors) => return errors,
     };
     let name = name(input, &mut cx);
     let (registered, track) = crate::registration::for_expansion(&mut cx);

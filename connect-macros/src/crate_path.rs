@@ -44,6 +44,23 @@ pub fn connect_core_path() -> Result<TokenStream, CratePathError> {
     path_for(cached_lookup(&Path::new(&dir).join("Cargo.toml")))
 }
 
+/// connect-core's path for one invocation (its `crate = path,` override, else the
+/// manifest's name) and the rest of the input; or the compile errors, which name
+/// nothing that does not exist.
+pub fn for_invocation(
+    input: TokenStream,
+    cx: &mut Ctxt,
+) -> Result<(TokenStream, TokenStream), TokenStream> {
+    let (krate, input) = split_override(input).map_err(|error| error.to_compile_error())?;
+    match krate.map_or_else(connect_core_path, Ok) {
+        Ok(path) => Ok((path, input)),
+        Err(error) => {
+            error.report(Span::call_site(), cx);
+            Err(std::mem::take(cx).into_compile_errors())
+        }
+    }
+}
+
 /// Splits a leading `crate = some::path,` off the macro's input: the path the
 /// expansion then uses for connect-core instead of the manifest's name, as
 /// serde's `#[serde(crate = "…")]` and bon's `#[builder(crate = …)]` do. For a

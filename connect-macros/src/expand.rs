@@ -15,18 +15,11 @@ use crate::valid::{Argument, Link};
 /// The whole macro: parse → validate → expand.
 pub fn connect_url(input: TokenStream) -> TokenStream {
     let mut cx = Ctxt::default();
-    // `crate = path,` first: connect-core reached through a re-export.
-    let (krate, input) = match crate::crate_path::split_override(input) {
-        Ok(split) => split,
-        Err(error) => return error.to_compile_error(),
-    };
-    let krate = match krate.map_or_else(crate::crate_path::connect_core_path, Ok) {
-        Ok(path) => path,
-        // One error, and nothing that names the missing crate.
-        Err(error) => {
-            error.report(Span::call_site(), &mut cx);
-            return cx.into_compile_errors();
-        }
+    // `crate = path,` first: connect-core reached through a re-export. On error, one
+    // error, and nothing that names the missing crate.
+    let (krate, input) = match crate::crate_path::for_invocation(input, &mut cx) {
+        Ok(found) => found,
+        Err(errors) => return errors,
     };
     let invocation = crate::parse::parse(input, &mut cx);
     // The application's registration, read once per crate compilation; its
