@@ -7,7 +7,8 @@ use std::time::{Duration, Instant};
 
 use connect_core::Origin;
 use connect_servers::html::escape;
-use connect_servers::{stand_in, web};
+use connect_servers::web;
+use connect_stand_in as stand_in;
 use reqwest::header::{
     CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE, COOKIE, LOCATION, REFERRER_POLICY,
     SET_COOKIE, X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS,
@@ -921,7 +922,7 @@ mod exchange {
         ClientSecret, Credentials, OAuthErrorKind, TokenError, TokenRequest, Tokens,
     };
     use connect_core::{AuthorizationCode, Callback, ConnectUrl, Origin, Outcome};
-    use connect_servers::token_endpoint::DEMO_CLIENT_SECRET;
+    use connect_stand_in::DEMO_CLIENT_SECRET;
 
     use super::*;
 
@@ -1007,14 +1008,17 @@ mod exchange {
             (status, kind),
             (StatusCode::BAD_REQUEST, OAuthErrorKind::InvalidRequest)
         );
-        assert_eq!(description, format!("Invalid code: {}", code.as_str()));
+        // Smartcar's words, period included (FACTS.md).
+        assert_eq!(description, format!("Invalid code: {}.", code.as_str()));
 
-        // Refresh: a new refresh token, and the old one stops working.
+        // Refresh: a new refresh token, and the old one stops working once its
+        // minute of grace has passed.
         let old = tokens.refresh_token();
         let new = send(TokenRequest::refresh(old, &right), &stand_in)
             .await
             .unwrap();
         assert_ne!(new.refresh_token(), old);
+        servers.connect.advance(connect_stand_in::REFRESH_GRACE);
         let (status, kind, description) =
             refusal(send(TokenRequest::refresh(old, &right), &stand_in).await);
         assert_eq!(

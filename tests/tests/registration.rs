@@ -6,10 +6,11 @@
 mod support;
 
 use connect_core::registration::Registration;
-use connect_servers::{stand_in, token_endpoint, web};
+use connect_servers::web;
+use connect_stand_in::{StandIn, DEMO_CLIENT_SECRET};
 use reqwest::header::LOCATION;
 use reqwest::{redirect, Client, StatusCode};
-use support::{hidden_input, spawn};
+use support::hidden_input;
 
 const APP_ID: &str = "8229df9f-91a0-4ff0-a1ae-a1f38ee24d07";
 
@@ -29,23 +30,21 @@ fn registration() -> Registration {
 struct Servers {
     web: &'static str,
     stand_in: String,
+    /// Serving until dropped.
+    _connect: StandIn,
 }
 
 /// The stand-in serving the registration; the web example's links checked
 /// against it as the example does at start-up.
-async fn start() -> Servers {
+fn start() -> Servers {
     let registration = registration();
-    let stand_in = spawn(stand_in::router(stand_in::StandInConfig {
-        redirect_uris: Vec::new(),
-        registration: Some(registration.clone()),
-        client_secret: token_endpoint::DEMO_CLIENT_SECRET.parse().unwrap(),
-    }))
-    .await;
+    let connect = StandIn::builder(registration.clone()).start().unwrap();
+    let stand_in = connect.url().to_owned();
     let config = web::WebConfig {
         connect_origin: stand_in.parse().unwrap(),
         redirect_uri: format!("{WEB}/callback").parse().unwrap(),
         auth_origin: stand_in.parse().unwrap(),
-        client_secret: token_endpoint::DEMO_CLIENT_SECRET.parse().unwrap(),
+        client_secret: DEMO_CLIENT_SECRET.parse().unwrap(),
     };
     web::check_registration(&config, &registration)
         .expect("the web example's links are registered");
@@ -55,7 +54,11 @@ async fn start() -> Servers {
     };
     let refused = web::check_registration(&elsewhere, &registration).unwrap_err();
     assert!(refused.contains("(the port differs)"), "{refused}");
-    Servers { web: WEB, stand_in }
+    Servers {
+        web: WEB,
+        stand_in,
+        _connect: connect,
+    }
 }
 
 fn client() -> Client {
@@ -76,7 +79,7 @@ fn encoded(uri: &str) -> String {
 
 #[tokio::test]
 async fn an_unregistered_redirect_uri_gets_the_stand_ins_400() {
-    let servers = start().await;
+    let servers = start();
     let typo = format!("{}/callbak", servers.web);
     let (status, body) = get(format!(
         "{}/oauth/authorize?response_type=code&client_id={APP_ID}&scope=read_odometer&redirect_uri={}",
@@ -97,7 +100,7 @@ async fn an_unregistered_redirect_uri_gets_the_stand_ins_400() {
 
 #[tokio::test]
 async fn the_registered_default_and_a_whole_flow() {
-    let servers = start().await;
+    let servers = start();
     // No redirect URI: the first registered one.
     let (status, body) = get(format!(
         "{}/oauth/authorize?response_type=code&client_id={APP_ID}&scope=read_odometer",
@@ -134,7 +137,7 @@ async fn the_registered_default_and_a_whole_flow() {
 
 #[tokio::test]
 async fn app_ids_permissions_and_makes_are_refused_like_connect() {
-    let servers = start().await;
+    let servers = start();
     let authorize = |query: &str| {
         format!(
             "{}/oauth/authorize?response_type=code&{query}",

@@ -6,7 +6,7 @@
 //! Offline, with the local stand-in in another terminal:
 //!
 //! ```sh
-//! cargo run --example connect_stand_in -- --port 4010 --registration examples/servers/smartcar.toml
+//! cargo run -p connect-stand-in --features cli -- --port 4010 --registration examples/servers/smartcar.toml
 //! cargo run --example web -- --port 8000 --connect-origin http://127.0.0.1:4010 --registration examples/servers/smartcar.toml
 //! ```
 //!
@@ -31,7 +31,8 @@ use clap::Parser;
 use connect_core::registration::Registration;
 use connect_core::token::{ClientSecret, AUTH_ORIGIN};
 use connect_core::{Origin, WebRedirectUri};
-use connect_servers::{serve, token_endpoint, web};
+use connect_servers::{loopback, web};
+use connect_stand_in::DEMO_CLIENT_SECRET;
 
 /// The Connect flow in a web app, served on 127.0.0.1.
 #[derive(Parser)]
@@ -49,7 +50,7 @@ struct Options {
     auth_origin: Option<Origin>,
     /// The application's client secret, for the token exchange (the default is the
     /// stand-in's public demo secret).
-    #[arg(long, value_name = "SECRET", default_value = token_endpoint::DEMO_CLIENT_SECRET)]
+    #[arg(long, value_name = "SECRET", default_value = DEMO_CLIENT_SECRET)]
     client_secret: ClientSecret,
     /// This app's URL as browsers reach it, e.g. `https://app.example` behind a TLS
     /// proxy: the redirect URI is its `/callback`, and the state cookie is `Secure`
@@ -109,5 +110,5 @@ async fn main() -> ExitCode {
         "listening on 127.0.0.1:{port}: open {public_url} (Connect at {}, tokens at {})",
         config.connect_origin, config.auth_origin
     );
-    serve::on_loopback(port, web::router(config), &banner).await
+    loopback::on_loopback(port, web::router(config), &banner).await
 }

@@ -1,23 +1,28 @@
-//! The web example and the Connect stand-in, served in-process on loopback ports
-//! for the end-to-end and browser tests.
+//! The web example served in-process on a loopback port, and the Connect stand-in
+//! (the `connect-stand-in` crate, as an application's tests start it), for the
+//! end-to-end and browser tests.
 
 #![allow(dead_code)] // each test file uses part of it
 
 use std::time::Duration;
 
 use connect_servers::serve::{serve, ConnectionLimits};
-use connect_servers::{stand_in, token_endpoint, web};
+use connect_servers::web;
+use connect_stand_in::{StandIn, DEMO_CLIENT_SECRET};
 
 /// The header-read timeout of the servers under test: short, so that the test of
 /// a half-sent request does not wait long.
 pub const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(1);
 
-/// Both servers, on `127.0.0.1` ports the OS chose. They stop with the runtime.
+/// Both servers, on `127.0.0.1` ports the OS chose. The web example stops with
+/// the runtime, the stand-in when this is dropped.
 pub struct Servers {
     /// `http://127.0.0.1:PORT` of the web example.
     pub web: String,
     /// `http://127.0.0.1:PORT` of the Connect stand-in.
     pub stand_in: String,
+    /// The stand-in itself: its clock, what it received.
+    pub connect: StandIn,
 }
 
 /// Serves `router` on `listener` as the examples do, until the runtime stops.
@@ -38,22 +43,21 @@ pub async fn spawn(router: axum::Router) -> String {
 }
 
 pub async fn start() -> Servers {
-    start_with_secret(token_endpoint::DEMO_CLIENT_SECRET).await
+    start_with_secret(DEMO_CLIENT_SECRET).await
 }
 
 /// Both servers, the web example exchanging codes with `web_secret` (the stand-in
-/// checks [`token_endpoint::DEMO_CLIENT_SECRET`]).
+/// checks [`DEMO_CLIENT_SECRET`]).
 pub async fn start_with_secret(web_secret: &str) -> Servers {
     // The web example's callback must be known before it listens: bind first.
     let web_listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let web = format!("http://{}", web_listener.local_addr().unwrap());
     let callback = format!("{web}/callback");
-    let stand_in = spawn(stand_in::router(stand_in::StandInConfig {
-        redirect_uris: vec![callback.parse().unwrap()],
-        registration: None,
-        client_secret: token_endpoint::DEMO_CLIENT_SECRET.parse().unwrap(),
-    }))
-    .await;
+    let connect = StandIn::any_app_id([callback.parse().unwrap()])
+        .header_read_timeout(HEADER_READ_TIMEOUT)
+        .start()
+        .unwrap();
+    let stand_in = connect.url().to_owned();
     let web_config = web::WebConfig {
         connect_origin: stand_in.parse().unwrap(),
         redirect_uri: callback.parse().unwrap(),
@@ -61,7 +65,11 @@ pub async fn start_with_secret(web_secret: &str) -> Servers {
         client_secret: web_secret.parse().unwrap(),
     };
     serve_on(web_listener, web::router(web_config));
-    Servers { web, stand_in }
+    Servers {
+        web,
+        stand_in,
+        connect,
+    }
 }
 
 /// The value of `name="NAME" value="…"` in a page, unescaped.

@@ -1,35 +1,22 @@
-//! A local Connect stand-in, for developing and testing offline.
+//! Connect's pages: `/oauth/authorize`, `/oauth/reauthenticate` (both of its
+//! shapes: with `vehicle_id`, and the Tesla permission upgrade, whose Allow ends on
+//! a page of its own, with no redirect back, as on Connect) and `/battery-capacity`
+//! (the link Smartcar's API hands over, [`crate::battery`]). Each link is read with
+//! connect-core and answered 400 with the exact problem when Connect would refuse
+//! it: a rule of the link, a v3 `client_…` credential as app id
+//! (`400: Invalid parameter client_id`), or what the registration does not allow (an app id, a
+//! redirect URI, a permission or make), in Connect's words. Every link Connect
+//! accepts is accepted (reading is faithful: `make=Ford`, `mode=test`, SDK
+//! parameters, …) and its warnings are listed on the grant page, each with its
+//! help. The grant page is Connect's since 2026-06-16: every permission checked,
+//! `required` ones locked, optional ones uncheckable.
 //!
-//! It serves `/oauth/authorize`, `/oauth/reauthenticate` (both of its shapes: with
-//! `vehicle_id`, and the Tesla permission upgrade, whose Allow ends on a page of its
-//! own, with no redirect back, as on Connect) and `/battery-capacity` (the link
-//! Smartcar's API hands over, `stand_in/battery.rs`), reads the incoming
-//! link with connect-core, and answers 400 with the exact problem for a link
-//! Smartcar would refuse: a rule of the link, or a redirect URI it was not started
-//! with. It accepts every link Connect accepts (reading is faithful: `make=Ford`,
-//! `mode=test`, SDK parameters, …) and lists the link's warnings on the grant
-//! page, each with its help. Otherwise it shows a grant page as Connect does since
-//! 2026-06-16: every permission checked, `required` ones locked, optional ones
-//! uncheckable. Allow redirects back with `code` (or `vehicle_id`); Deny with
-//! `error=access_denied`. Both echo `external_id` and `state` when the link
-//! carried them, percent-encoded (`%20` for a space, as the links themselves).
-//!
-//! Started with a whole registration ([`StandInConfig::registration`],
-//! `--registration smartcar.toml`), it refuses like Connect an app id no
-//! application has, a redirect URI not registered for the link's application, and
-//! permissions or a make it may not request, each with Connect's message; a link
-//! without a redirect URI goes back to the application's default.
-//!
-//! Hardened like the web example ([`crate::harden`]): security headers on every
-//! response, a request body bounded to what a grant form needs, and requests in
-//! absolute form (`GET http://host/oauth/authorize?… HTTP/1.1`, as sent to a
-//! proxy) answered like origin-form ones. Long links are read off the async
-//! workers ([`crate::offload`]), and a page lists at most [`MAX_NOTES_SHOWN`]
+//! Hardened ([`crate::serving::harden`]): security headers on every response, a
+//! request body bounded to what a grant form needs, and requests in absolute form
+//! (`GET http://host/oauth/authorize?… HTTP/1.1`, as sent to a proxy) answered like
+//! origin-form ones. Long links are read off the async workers
+//! ([`crate::serving::offload`]), and a page lists at most [`MAX_NOTES_SHOWN`]
 //! findings of a link, then how many more.
-//!
-//! `POST /oauth/token` is Smartcar's token endpoint ([`crate::token_endpoint`]):
-//! the codes it redirects back with are exchanged there, checked against the link
-//! they came from and the client secret ([`StandInConfig::client_secret`]).
 
 #![allow(clippy::format_collect)] // a test page of a few items: `format!` per item reads best
 
@@ -42,19 +29,24 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use connect_core::registration::Registration;
-use connect_core::token::ClientSecret;
 use connect_core::{ConnectUrl, RedirectUri};
 
-use crate::harden::{harden, Hardening};
-use crate::html::{escape, page, stylesheet};
-use crate::offload::{Offload, OffloadFailed};
-use crate::token_endpoint::{self, Grants};
-
-mod battery;
+use crate::battery;
+use crate::config::{Applications, Config};
+use crate::decision::{decide, Decision, Ending, Undecided};
+use crate::handle::Shared;
+use crate::serving::harden::{harden, Hardening};
+use crate::serving::html::{escape, page, stylesheet};
+use crate::serving::offload::OffloadFailed;
+use crate::token_endpoint;
 
 /// Pages load only the stand-in's stylesheet. No `form-action`: the grant form
 /// ends in a redirect to the application, and browsers check `form-action`
 /// against redirects too, so it would have to list every registered redirect URI.
+///
+/// ```
+/// assert!(connect_stand_in::CONTENT_SECURITY_POLICY.starts_with("default-src 'none'"));
+/// ```
 pub const CONTENT_SECURITY_POLICY: &str =
     "default-src 'none'; style-src 'self'; frame-ancestors 'none'; base-uri 'none'";
 
@@ -65,53 +57,33 @@ pub const CONTENT_SECURITY_POLICY: &str =
 /// reads, up to [`MAX_URL_LEN`](connect_core::MAX_URL_LEN) canonical, and its form
 /// must go through: form-encoded, each `%XX` of the link becomes `%25XX`, so the
 /// link takes at most three times its length; 16 KiB more for the rest.
+///
+/// ```
+/// assert!(connect_stand_in::BODY_LIMIT > 3 * connect_core::MAX_URL_LEN);
+/// ```
 pub const BODY_LIMIT: usize = 3 * connect_core::MAX_URL_LEN + 16 * 1024;
 
 /// At most this many warnings (or errors) of a link are listed on a page, then
 /// how many more there are: a 60 KB link of thousands of unknown parameters would
 /// otherwise get a page of megabytes, and making it would cost more than reading
 /// the link.
+///
+/// ```
+/// assert_eq!(connect_stand_in::MAX_NOTES_SHOWN, 50);
+/// ```
 pub const MAX_NOTES_SHOWN: usize = 50;
 
-/// What the stand-in knows of the applications, like the dashboard: a whole
-/// registration, or (the `--redirect-uri` shortcut) the redirect URIs of one
-/// application whose app id is whatever the link carries.
-#[derive(Clone, Debug)]
-pub struct StandInConfig {
-    /// Registered redirect URIs, default first; used when `registration` is `None`.
-    pub redirect_uris: Vec<RedirectUri>,
-    /// The application's registration (`smartcar.toml`): when given, each link is
-    /// checked against it as Connect does, and `redirect_uris` is not used.
-    pub registration: Option<Registration>,
-    /// The application's client secret, checked at `POST /oauth/token`.
-    pub client_secret: ClientSecret,
-}
-
-/// What the handlers share.
-#[derive(Clone)]
-struct StandIn {
-    config: Arc<StandInConfig>,
-    /// Long links are read off the async workers (see [`crate::offload`]).
-    offload: Offload,
-    /// Codes and refresh tokens issued, for `POST /oauth/token`.
-    grants: Arc<Grants>,
-}
-
 /// The stand-in's routes, hardened.
-pub fn router(config: StandInConfig) -> Router {
-    let stand_in = StandIn {
-        config: Arc::new(config),
-        offload: Offload::default(),
-        grants: Arc::default(),
-    };
+pub(crate) fn router(shared: Arc<Shared>) -> Router {
     let routes = Router::new()
         .route("/oauth/authorize", get(grant_page))
         .route("/oauth/reauthenticate", get(grant_page))
-        .route("/oauth/grant", post(decide))
+        .route("/oauth/grant", post(grant))
         .route("/battery-capacity", get(battery::ask).post(battery::choose))
         .route("/oauth/token", post(token))
+        .route("/oauth2/token", post(application_token))
         .route("/style.css", get(stylesheet))
-        .with_state(stand_in);
+        .with_state(shared);
     harden(
         routes,
         Hardening {
@@ -125,23 +97,23 @@ pub fn router(config: StandInConfig) -> Router {
 type Note = (String, Option<String>);
 
 /// The link as received, its redirect URI resolved against the registered ones.
-struct Incoming {
-    url: ConnectUrl,
-    redirect_uri: RedirectUri,
+pub(crate) struct Incoming {
+    pub(crate) url: ConnectUrl,
+    pub(crate) redirect_uri: RedirectUri,
     /// What works but is deprecated, suspicious or not canonical.
-    warnings: Notes,
+    pub(crate) warnings: Notes,
 }
 
 /// Findings to show: the first [`MAX_NOTES_SHOWN`], and how many more there are.
-struct Notes {
-    shown: Vec<Note>,
-    more: usize,
+pub(crate) struct Notes {
+    pub(crate) shown: Vec<Note>,
+    pub(crate) more: usize,
 }
 
 impl Notes {
     /// The message and help of the first [`MAX_NOTES_SHOWN`] findings; the rest
     /// are only counted.
-    fn of<'a>(findings: impl Iterator<Item = &'a connect_core::Error>) -> Self {
+    pub(crate) fn of<'a>(findings: impl Iterator<Item = &'a connect_core::Error>) -> Self {
         let mut notes = Notes {
             shown: Vec::new(),
             more: 0,
@@ -183,13 +155,13 @@ impl Notes {
 }
 
 /// Why the stand-in refuses a link: each problem with its help, as Connect would.
-struct Refusal {
-    problems: Notes,
-    link: Option<String>,
+pub(crate) struct Refusal {
+    pub(crate) problems: Notes,
+    pub(crate) link: Option<String>,
 }
 
 impl Refusal {
-    fn one(problem: impl Into<String>) -> Self {
+    pub(crate) fn one(problem: impl Into<String>) -> Self {
         Refusal {
             problems: Notes {
                 shown: vec![(problem.into(), None)],
@@ -260,23 +232,46 @@ fn check_registered(
     })
 }
 
-fn check(config: &StandInConfig, link: &str) -> Result<Incoming, Refusal> {
+/// The link checked as Connect checks it: it reads, its app id is not a v3
+/// credential, and the applications allow it; its redirect URI resolved.
+pub(crate) fn check(config: &Config, link: &str) -> Result<Incoming, Refusal> {
     let (url, warnings) = read_link(link)?;
-    if let Some(registration) = &config.registration {
-        return check_registered(registration, url, warnings, link);
+    if url
+        .request()
+        .client_id()
+        .as_str()
+        .starts_with(V3_CREDENTIAL_PREFIX)
+    {
+        // Connect's own answer to a v3 credential as app id (wbyoung/smartcar#110).
+        return Err(Refusal {
+            problems: Notes {
+                shown: vec![(
+                    INVALID_CLIENT_ID.to_owned(),
+                    Some(
+                        "a `client_…` id is a v3 API credential, for `POST /oauth2/token`: \
+                         the link takes the Connect app id of the dashboard"
+                            .to_owned(),
+                    ),
+                )],
+                more: 0,
+            },
+            link: Some(link.to_owned()),
+        });
     }
+    let redirect_uris = match &config.applications {
+        Applications::Registered(registration) => {
+            return check_registered(registration, url, warnings, link)
+        }
+        Applications::AnyAppId(redirect_uris) => redirect_uris,
+    };
     let redirect_uri = match url.request().redirect_uri() {
         Some(uri) => uri.clone(),
-        None => config.redirect_uris.first().cloned().ok_or_else(|| {
-            Refusal::one("the link has no `redirect_uri` and the stand-in has no default one; start it with --redirect-uri")
+        None => redirect_uris.first().cloned().ok_or_else(|| {
+            Refusal::one("the link has no `redirect_uri` and the stand-in has no default one; start it with a redirect URI")
         })?,
     };
-    if !config.redirect_uris.contains(&redirect_uri) {
-        let registered: Vec<String> = config
-            .redirect_uris
-            .iter()
-            .map(|u| format!("`{u}`"))
-            .collect();
+    if !redirect_uris.contains(&redirect_uri) {
+        let registered: Vec<String> = redirect_uris.iter().map(|u| format!("`{u}`")).collect();
         return Err(Refusal::one(format!(
             "`redirect_uri` `{redirect_uri}` is not registered; registered: {}",
             registered.join(", ")
@@ -289,10 +284,16 @@ fn check(config: &StandInConfig, link: &str) -> Result<Incoming, Refusal> {
     })
 }
 
+/// What a v3 API credential's id begins with.
+const V3_CREDENTIAL_PREFIX: &str = "client_";
+
+/// Connect's answer to a link whose app id is a v3 credential.
+pub(crate) const INVALID_CLIENT_ID: &str = "400: Invalid parameter client_id";
+
 /// The link as the browser requested it; only its query matters to the checks.
 /// A request target in absolute form carries the authority itself (which then
 /// wins over `Host`, RFC 9112 section 3.2.2); only its path and query are appended.
-fn requested(headers: &HeaderMap, uri: &Uri) -> String {
+pub(crate) fn requested(headers: &HeaderMap, uri: &Uri) -> String {
     let host = uri
         .authority()
         .map(|authority| authority.as_str())
@@ -302,20 +303,21 @@ fn requested(headers: &HeaderMap, uri: &Uri) -> String {
     format!("http://{host}{path}")
 }
 
-fn refuse(problem: &str) -> Response {
+pub(crate) fn refuse(problem: &str) -> Response {
     Refusal::one(problem).into_response()
 }
 
 async fn grant_page(
-    AppState(stand_in): AppState<StandIn>,
+    AppState(shared): AppState<Arc<Shared>>,
     headers: HeaderMap,
     uri: Uri,
 ) -> Response {
     let link = requested(&headers, &uri);
-    let config = Arc::clone(&stand_in.config);
-    let incoming = match stand_in
+    shared.received.link_opened(&link);
+    let checking = Arc::clone(&shared);
+    let incoming = match shared
         .offload
-        .run(link.len(), move || check(&config, &link))
+        .run(link.len(), move || check(&checking.config, &link))
         .await
     {
         Ok(Ok(incoming)) => incoming,
@@ -370,6 +372,7 @@ async fn grant_page(
             "{warnings}<p>An application wants to {action} your vehicle and asks for:</p>\
              <form method=\"post\" action=\"/oauth/grant\">{permissions}\
              <input type=\"hidden\" name=\"link\" value=\"{}\">\
+             <label>Signed in as <input id=\"owner\" name=\"owner\" value=\"{DEFAULT_OWNER}\"></label>\
              <p><button id=\"allow\" name=\"decision\" value=\"allow\">Allow</button> \
              <button id=\"deny\" class=\"secondary\" name=\"decision\" value=\"deny\">Deny</button></p></form>\
              <p><small>Returning to <code>{}</code></small></p>",
@@ -379,23 +382,28 @@ async fn grant_page(
     )
 }
 
-/// Allow or Deny, then back to the application.
-/// The grant form: the decision, the permissions chosen, and the link checked
-/// again (the form came back from the browser).
+/// The owner the grant form and [`Approval`](crate::Approval) stand for unless told.
+pub(crate) const DEFAULT_OWNER: &str = "owner";
+
+/// The grant form: the decision, the permissions chosen, the owner, and the link
+/// checked again (the form came back from the browser).
 struct Form {
     decision: Option<String>,
     chosen: Vec<String>,
+    owner: String,
     incoming: Incoming,
 }
 
-fn read_form(config: &StandInConfig, body: &str) -> Result<Form, Refusal> {
+fn read_form(config: &Config, body: &str) -> Result<Form, Refusal> {
     let mut link = None;
     let mut decision = None;
+    let mut owner = None;
     let mut chosen = Vec::new();
     for (name, value) in url::form_urlencoded::parse(body.as_bytes()) {
         match name.as_ref() {
             "link" => link = Some(value.into_owned()),
             "decision" => decision = Some(value.into_owned()),
+            "owner" => owner = Some(value.into_owned()),
             "permission" => chosen.push(value.into_owned()),
             _ => {}
         }
@@ -408,6 +416,9 @@ fn read_form(config: &StandInConfig, body: &str) -> Result<Form, Refusal> {
     Ok(Form {
         decision,
         chosen,
+        owner: owner
+            .filter(|o| !o.trim().is_empty())
+            .unwrap_or_else(|| DEFAULT_OWNER.to_owned()),
         incoming: check(config, &link)?,
     })
 }
@@ -428,7 +439,7 @@ fn permissions_granted(chosen: &[String]) -> Response {
     )
 }
 
-fn internal_error() -> Response {
+pub(crate) fn internal_error() -> Response {
     page(
         StatusCode::INTERNAL_SERVER_ERROR,
         "The stand-in failed",
@@ -436,101 +447,68 @@ fn internal_error() -> Response {
     )
 }
 
-async fn decide(AppState(stand_in): AppState<StandIn>, body: String) -> Response {
-    let config = Arc::clone(&stand_in.config);
-    let form = stand_in
+/// A redirect to `location`, or a page if it cannot be a header.
+pub(crate) fn found(location: &str) -> Response {
+    match HeaderValue::from_str(location) {
+        Ok(location) => (StatusCode::FOUND, [(header::LOCATION, location)]).into_response(),
+        Err(_) => refuse("the redirect back is not a valid header value"),
+    }
+}
+
+/// Why the owner's decision was not taken, as a page (and for the owner's methods).
+pub(crate) fn undecided_message(undecided: &Undecided) -> String {
+    match undecided {
+        Undecided::Required(permission) => {
+            format!("`{permission}` is required and cannot be unchecked")
+        }
+        Undecided::NothingAllowed => "select at least one permission to allow, or deny".to_owned(),
+        Undecided::NoRandomness(e) => format!("no randomness for the code: {e}"),
+    }
+}
+
+/// `POST /oauth/grant`: Allow or Deny, then back to the application.
+async fn grant(AppState(shared): AppState<Arc<Shared>>, body: String) -> Response {
+    let checking = Arc::clone(&shared);
+    let form = shared
         .offload
-        .run(body.len(), move || read_form(&config, &body))
+        .run(body.len(), move || read_form(&checking.config, &body))
         .await;
     let Form {
         decision,
         chosen,
+        owner,
         incoming,
     } = match form {
         Ok(Ok(form)) => form,
         Ok(Err(refusal)) => return refusal.into_response(),
         Err(OffloadFailed) => return internal_error(),
     };
-    let request = incoming.url.request();
-    let back =
-        match decision.as_deref() {
-            Some("deny") => vec![
-                ("error", "access_denied".to_owned()),
-                (
-                    "error_description",
-                    "The user denied access to your application.".to_owned(),
-                ),
-            ],
-            Some("allow") => {
-                if let Some(scope) = request.scope() {
-                    if let Some(locked) = scope.entries().iter().find(|e| {
-                        e.is_required() && !chosen.iter().any(|c| c == e.permission().name())
-                    }) {
-                        return refuse(&format!(
-                            "`{}` is required and cannot be unchecked",
-                            locked.permission()
-                        ));
-                    }
-                    if !scope
-                        .entries()
-                        .iter()
-                        .any(|e| chosen.iter().any(|c| c == e.permission().name()))
-                    {
-                        return refuse("select at least one permission to allow, or deny");
-                    }
-                }
-                // The Tesla permission upgrade sends nothing back (FACTS.md).
-                if request.is_permission_upgrade() {
-                    return permissions_granted(&chosen);
-                }
-                match request.vehicle_id() {
-                    Some(vehicle) => vec![("vehicle_id", vehicle.to_string())],
-                    // Exchanged at `POST /oauth/token` against this link's redirect URI.
-                    None => match stand_in
-                        .grants
-                        .issue_code(request.client_id(), request.redirect_uri())
-                    {
-                        Ok(code) => vec![("code", code)],
-                        Err(e) => return refuse(&format!("no randomness for the code: {e}")),
-                    },
-                }
-            }
-            _ => return refuse("the form has no Allow or Deny decision"),
-        };
-    let mut query = url::form_urlencoded::Serializer::new(String::new());
-    for (name, value) in &back {
-        query.append_pair(name, value);
-    }
-    if let Some(state) = request.state() {
-        query.append_pair("state", state.as_str());
-    }
-    // Echoed on success and on error alike, as Connect does.
-    if let Some(external_id) = request.external_id() {
-        query.append_pair("external_id", external_id.as_str());
-    }
-    // The serializer writes a space as `+` (and a `+` as `%2B`): `%20` instead, so
-    // the redirect is percent-encoded as RFC 3986 has it and reads the same to a
-    // parser that does not take `+` for a space.
-    let query = query.finish().replace('+', "%20");
-    let uri = incoming.redirect_uri.as_str();
-    let separator = if uri.contains('?') { '&' } else { '?' };
-    let location = format!("{uri}{separator}{query}");
-    match HeaderValue::from_str(&location) {
-        Ok(location) => (StatusCode::FOUND, [(header::LOCATION, location)]).into_response(),
-        Err(_) => refuse("the redirect back is not a valid header value"),
+    let decision = match decision.as_deref() {
+        Some("deny") => Decision::Deny,
+        Some("allow") => Decision::Allow { chosen, owner },
+        _ => return refuse("the form has no Allow or Deny decision"),
+    };
+    match decide(&shared, &incoming, &decision) {
+        Ok(Ending::Redirect(location)) => found(&location),
+        Ok(Ending::Upgraded(granted)) => permissions_granted(&granted),
+        Err(undecided) => refuse(&undecided_message(&undecided)),
     }
 }
 
 /// `POST /oauth/token`: see [`crate::token_endpoint`].
 async fn token(
-    AppState(stand_in): AppState<StandIn>,
+    AppState(shared): AppState<Arc<Shared>>,
     headers: HeaderMap,
-    body: String,
+    body: axum::body::Bytes,
 ) -> Response {
-    token_endpoint::exchange(
-        &stand_in.grants,
-        &stand_in.config.client_secret,
-        &headers,
-        &body,
-    )
+    token_endpoint::token(&shared, &headers, &body).into_response()
+}
+
+/// `POST /oauth2/token`: see [`crate::token_endpoint`].
+async fn application_token(
+    AppState(shared): AppState<Arc<Shared>>,
+    headers: HeaderMap,
+    body: axum::body::Bytes,
+) -> Response {
+    token_endpoint::application_token(&shared, &headers, &body).into_response()
 }

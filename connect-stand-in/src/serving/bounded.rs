@@ -5,6 +5,18 @@
 use std::collections::{HashMap, VecDeque};
 
 /// Keys to values, at most `capacity` of them; every operation O(1) amortised.
+///
+/// ```
+/// use connect_stand_in::serving::bounded::BoundedMap;
+///
+/// let mut codes = BoundedMap::new(2);
+/// codes.insert("a".to_owned(), 1);
+/// codes.insert("b".to_owned(), 2);
+/// codes.insert("c".to_owned(), 3); // "a", the oldest, is forgotten
+/// assert_eq!(codes.get("a"), None);
+/// assert_eq!(codes.take("c"), Some(3));
+/// assert_eq!(codes.len(), 1);
+/// ```
 #[derive(Debug)]
 pub struct BoundedMap<V> {
     capacity: usize,
@@ -54,6 +66,11 @@ impl<V> BoundedMap<V> {
     #[must_use]
     pub fn get(&self, key: &str) -> Option<&V> {
         self.entries.get(key)
+    }
+
+    /// The value under `key`, to change in place.
+    pub fn get_mut(&mut self, key: &str) -> Option<&mut V> {
+        self.entries.get_mut(key)
     }
 
     /// How many entries there are.

@@ -12,7 +12,7 @@ use tower_http::timeout::TimeoutLayer;
 
 /// A request whose handler, body included, has not answered after this gets 408:
 /// a client that sends half a body does not hold the handler longer. (Half a
-/// request head is the connection's business: see [`crate::serve`].)
+/// request head is the connection's business: see [`super::serve`].)
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// What differs between the servers.

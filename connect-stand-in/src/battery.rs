@@ -4,19 +4,24 @@
 //! `vehicle_id`, `selected_capacity` and `reason=battery_capacity`, or the error
 //! `battery_capacity_no_selection` with `vehicle_id`.
 
+use std::sync::Arc;
+
 use axum::extract::State as AppState;
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode, Uri};
+use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use connect_core::{BatteryCapacityLink, RedirectUri};
 
-use super::{internal_error, refuse, Notes, Refusal, StandIn, StandInConfig};
-use crate::html::{escape, page};
-use crate::offload::OffloadFailed;
+use crate::config::{Applications, Config};
+use crate::connect::{found, internal_error, refuse, requested, Notes, Refusal};
+use crate::decision::redirect_back;
+use crate::handle::Shared;
+use crate::serving::html::{escape, page};
+use crate::serving::offload::OffloadFailed;
 
 /// The link checked as Connect would: it reads, its redirect URI is filled in and
 /// registered.
-fn check(
-    config: &StandInConfig,
+pub(crate) fn check(
+    config: &Config,
     link: &str,
 ) -> Result<(BatteryCapacityLink, RedirectUri), Refusal> {
     let link = BatteryCapacityLink::read(link)
@@ -31,9 +36,9 @@ fn check(
              (`BatteryCapacityLink::with_redirect_uri`) before sending the owner to it",
         ));
     };
-    match &config.registration {
+    match &config.applications {
         // As Connect does with a registration: the link's app, then its redirect URIs.
-        Some(registration) => {
+        Applications::Registered(registration) => {
             let Some(application) = registration.by_app_id(link.client_id()) else {
                 return Err(Refusal::one(
                     registration
@@ -45,27 +50,28 @@ fn check(
                 .check_redirect_uri(registration, redirect_uri.as_str())
                 .map_err(|e| Refusal::one(e.to_string()))?;
         }
-        None if !config.redirect_uris.contains(&redirect_uri) => {
+        Applications::AnyAppId(redirect_uris) if !redirect_uris.contains(&redirect_uri) => {
             return Err(Refusal::one(format!(
                 "`redirect_uri` `{redirect_uri}` is not registered"
             )));
         }
-        None => {}
+        Applications::AnyAppId(_) => {}
     }
     Ok((link, redirect_uri))
 }
 
 /// `GET /battery-capacity?…`: what capacity the battery has.
-pub(super) async fn ask(
-    AppState(stand_in): AppState<StandIn>,
+pub(crate) async fn ask(
+    AppState(shared): AppState<Arc<Shared>>,
     headers: HeaderMap,
     uri: Uri,
 ) -> Response {
-    let text = super::requested(&headers, &uri);
-    let config = std::sync::Arc::clone(&stand_in.config);
-    let (link, redirect_uri) = match stand_in
+    let text = requested(&headers, &uri);
+    shared.received.link_opened(&text);
+    let checking = Arc::clone(&shared);
+    let (link, redirect_uri) = match shared
         .offload
-        .run(text.len(), move || check(&config, &text))
+        .run(text.len(), move || check(&checking.config, &text))
         .await
     {
         Ok(Ok(checked)) => checked,
@@ -90,11 +96,43 @@ pub(super) async fn ask(
     )
 }
 
+/// The redirect back of the owner's answer: `Some(capacity)` saved (a positive
+/// number of kWh), `None` for "I don't know".
+pub(crate) fn answer(
+    link: &BatteryCapacityLink,
+    redirect_uri: &RedirectUri,
+    capacity: Option<&str>,
+) -> Result<String, &'static str> {
+    let vehicle_id = link.vehicle_id().as_str();
+    let pairs = match capacity {
+        Some(capacity) => {
+            let capacity = capacity.trim();
+            match capacity.parse::<f64>() {
+                Ok(kwh) if kwh.is_finite() && kwh > 0.0 => vec![
+                    ("vehicle_id", vehicle_id),
+                    ("selected_capacity", capacity),
+                    ("reason", "battery_capacity"),
+                ],
+                _ => return Err("the capacity is a positive number of kWh, e.g. `75` or `82.5`"),
+            }
+        }
+        None => vec![
+            ("error", "battery_capacity_no_selection"),
+            (
+                "error_description",
+                "The user did not select a battery capacity.",
+            ),
+            ("vehicle_id", vehicle_id),
+        ],
+    };
+    Ok(redirect_back(redirect_uri.as_str(), &pairs, &[]))
+}
+
 /// `POST /battery-capacity`: back to the application with the capacity, or the
 /// error of no selection.
-pub(super) async fn choose(AppState(stand_in): AppState<StandIn>, body: String) -> Response {
-    let config = std::sync::Arc::clone(&stand_in.config);
-    let form = stand_in
+pub(crate) async fn choose(AppState(shared): AppState<Arc<Shared>>, body: String) -> Response {
+    let checking = Arc::clone(&shared);
+    let form = shared
         .offload
         .run(body.len(), move || {
             let mut fields = (None, None, None);
@@ -111,7 +149,7 @@ pub(super) async fn choose(AppState(stand_in): AppState<StandIn>, body: String) 
                     "the form has no `link`: open the page from a battery-capacity link",
                 ));
             };
-            check(&config, &link).map(|checked| (checked, fields.1, fields.2))
+            check(&checking.config, &link).map(|checked| (checked, fields.1, fields.2))
         })
         .await;
     let ((link, redirect_uri), decision, capacity) = match form {
@@ -119,42 +157,14 @@ pub(super) async fn choose(AppState(stand_in): AppState<StandIn>, body: String) 
         Ok(Err(refusal)) => return refusal.into_response(),
         Err(OffloadFailed) => return internal_error(),
     };
-    let vehicle_id = link.vehicle_id().as_str();
     let capacity = capacity.unwrap_or_default();
-    let back = match decision.as_deref() {
-        Some("save") => {
-            let capacity = capacity.trim();
-            match capacity.parse::<f64>() {
-                Ok(kwh) if kwh.is_finite() && kwh > 0.0 => vec![
-                    ("vehicle_id", vehicle_id),
-                    ("selected_capacity", capacity),
-                    ("reason", "battery_capacity"),
-                ],
-                _ => {
-                    return refuse("the capacity is a positive number of kWh, e.g. `75` or `82.5`")
-                }
-            }
-        }
-        Some("skip") => vec![
-            ("error", "battery_capacity_no_selection"),
-            (
-                "error_description",
-                "The user did not select a battery capacity.",
-            ),
-            ("vehicle_id", vehicle_id),
-        ],
+    let answered = match decision.as_deref() {
+        Some("save") => answer(&link, &redirect_uri, Some(&capacity)),
+        Some("skip") => answer(&link, &redirect_uri, None),
         _ => return refuse("the form has no Save or I don't know decision"),
     };
-    let mut query = url::form_urlencoded::Serializer::new(String::new());
-    for (name, value) in back {
-        query.append_pair(name, value);
-    }
-    // `%20` for a space, as the rest of the stand-in writes it.
-    let query = query.finish().replace('+', "%20");
-    let uri = redirect_uri.as_str();
-    let separator = if uri.contains('?') { '&' } else { '?' };
-    match HeaderValue::from_str(&format!("{uri}{separator}{query}")) {
-        Ok(location) => (StatusCode::FOUND, [(header::LOCATION, location)]).into_response(),
-        Err(_) => refuse("the redirect back is not a valid header value"),
+    match answered {
+        Ok(location) => found(&location),
+        Err(problem) => refuse(problem),
     }
 }

@@ -6,7 +6,7 @@
 //! an unrelated `GET /` waits for them. So an input over [`INLINE_LIMIT`] is read
 //! on tokio's blocking threads, at most [`Offload::permits`] at a time per server:
 //! hostile requests queue behind each other (each bounded by the handler timeout
-//! of [`crate::harden`]) while the workers keep answering everyone else. Inputs
+//! of [`super::harden`]) while the workers keep answering everyone else. Inputs
 //! under the limit, which is every link Connect sends and receives, are read
 //! inline: no thread hop, and no queue behind an attacker.
 

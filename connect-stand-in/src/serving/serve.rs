@@ -7,10 +7,9 @@
 //! within [`ConnectionLimits::header_read_timeout`]. hyper starts that timer
 //! whenever it waits for a request head, so an idle keep-alive connection is closed
 //! after the same time. Bodies and handlers are bounded by each router's layers
-//! (see [`crate::harden`]).
+//! (see [`super::harden`]).
 
 use std::future::Future;
-use std::process::ExitCode;
 use std::time::Duration;
 
 use axum::Router;
@@ -76,24 +75,4 @@ pub async fn serve(
         () = graceful.shutdown() => {}
         () = tokio::time::sleep(limits.shutdown_grace) => {}
     }
-}
-
-/// Serves `router` on `127.0.0.1:port` until Ctrl-C, printing `banner` once
-/// listening; a port that cannot be bound is a message and exit code 1.
-pub async fn on_loopback(port: u16, router: Router, banner: &str) -> ExitCode {
-    let listener = match TcpListener::bind(("127.0.0.1", port)).await {
-        Ok(listener) => listener,
-        Err(e) => {
-            eprintln!("error: cannot listen on 127.0.0.1:{port}: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
-    println!("{banner}");
-    let ctrl_c = async {
-        if let Err(e) = tokio::signal::ctrl_c().await {
-            eprintln!("error: cannot wait for Ctrl-C ({e}); stopping");
-        }
-    };
-    serve(listener, router, ConnectionLimits::default(), ctrl_c).await;
-    ExitCode::SUCCESS
 }
