@@ -16,6 +16,20 @@ use tower_http::timeout::TimeoutLayer;
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// What differs between the servers.
+///
+/// ```
+/// use connect_stand_in::serving::harden::{harden, Hardening};
+///
+/// let router: axum::Router = axum::Router::new();
+/// let hardened = harden(
+///     router,
+///     Hardening {
+///         content_security_policy: "default-src 'none'",
+///         body_limit: 16 * 1024,
+///     },
+/// );
+/// # let _ = hardened;
+/// ```
 #[derive(Clone, Copy, Debug)]
 pub struct Hardening {
     /// The `Content-Security-Policy` of every response.

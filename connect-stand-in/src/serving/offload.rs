@@ -21,12 +21,35 @@ use tokio::sync::Semaphore;
 pub const INLINE_LIMIT: usize = 4 * 1024;
 
 /// Runs large inputs' work on blocking threads, a bounded number at a time.
+///
+/// ```
+/// use connect_stand_in::serving::offload::{Offload, INLINE_LIMIT};
+///
+/// # tokio::runtime::Runtime::new()?.block_on(async {
+/// let offload = Offload::new(1);
+/// let small = offload.run(10, || 1 + 1).await;
+/// let large = offload.run(INLINE_LIMIT + 1, || "read on a blocking thread").await;
+/// assert_eq!(small.ok(), Some(2));
+/// assert!(large.is_ok());
+/// # });
+/// # Ok::<(), std::io::Error>(())
+/// ```
 #[derive(Clone, Debug)]
 pub struct Offload {
     permits: Arc<Semaphore>,
 }
 
 /// The blocking work panicked or was cancelled: a bug, answered with a 500.
+///
+/// ```
+/// use connect_stand_in::serving::offload::{Offload, OffloadFailed, INLINE_LIMIT};
+///
+/// # tokio::runtime::Runtime::new()?.block_on(async {
+/// let failed = Offload::new(1).run(INLINE_LIMIT + 1, || -> u8 { panic!("a bug") }).await;
+/// assert!(matches!(failed, Err(OffloadFailed)));
+/// # });
+/// # Ok::<(), std::io::Error>(())
+/// ```
 #[derive(Debug)]
 pub struct OffloadFailed;
 

@@ -20,6 +20,23 @@ use tokio::net::TcpListener;
 
 /// How long a connection may take to send a request head, and how long in-flight
 /// requests get to finish after a shutdown signal.
+///
+/// ```
+/// use connect_stand_in::serving::serve::{serve, ConnectionLimits};
+/// use std::time::Duration;
+///
+/// # tokio::runtime::Runtime::new()?.block_on(async {
+/// let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+/// let limits = ConnectionLimits {
+///     header_read_timeout: Duration::from_secs(1),
+///     ..ConnectionLimits::default()
+/// };
+/// // Serves until the shutdown future completes: here at once.
+/// serve(listener, axum::Router::new(), limits, async {}).await;
+/// # Ok::<(), std::io::Error>(())
+/// # })?;
+/// # Ok::<(), std::io::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug)]
 pub struct ConnectionLimits {
     /// A connection whose request head is not complete after this is closed.
