@@ -235,29 +235,24 @@ fn check_registered(
 /// The link checked as Connect checks it: it reads, its app id is not a v3
 /// credential, and the applications allow it; its redirect URI resolved.
 pub(crate) fn check(config: &Config, link: &str) -> Result<Incoming, Refusal> {
-    let (url, warnings) = read_link(link)?;
-    if url
-        .request()
-        .client_id()
-        .as_str()
-        .starts_with(V3_CREDENTIAL_PREFIX)
-    {
-        // Connect's own answer to a v3 credential as app id (wbyoung/smartcar#110).
+    // Before any other problem of the link: Connect's own answer to a v3 credential
+    // as app id (wbyoung/smartcar#110), whatever else the link holds.
+    if let Some(id) = v3_credential_as_app_id(link) {
         return Err(Refusal {
             problems: Notes {
                 shown: vec![(
                     INVALID_CLIENT_ID.to_owned(),
-                    Some(
-                        "a `client_…` id is a v3 API credential, for `POST /oauth2/token`: \
-                         the link takes the Connect app id of the dashboard"
-                            .to_owned(),
-                    ),
+                    Some(format!(
+                        "`{id}` is a v3 API credential, for `POST /oauth2/token`: the link \
+                         takes the Connect app id of the dashboard"
+                    )),
                 )],
                 more: 0,
             },
             link: Some(link.to_owned()),
         });
     }
+    let (url, warnings) = read_link(link)?;
     let redirect_uris = match &config.applications {
         Applications::Registered(registration) => {
             return check_registered(registration, url, warnings, link)
@@ -282,6 +277,19 @@ pub(crate) fn check(config: &Config, link: &str) -> Result<Incoming, Refusal> {
         redirect_uri,
         warnings,
     })
+}
+
+/// The `client_id` (or `application_id`) of the link's query when it is a v3
+/// credential (`client_…`). One pass over the query.
+fn v3_credential_as_app_id(link: &str) -> Option<String> {
+    let query = link.split_once('?')?.1;
+    let query = query.split_once('#').map_or(query, |(q, _)| q);
+    url::form_urlencoded::parse(query.as_bytes())
+        .find(|(name, value)| {
+            (name == "client_id" || name == "application_id")
+                && value.starts_with(V3_CREDENTIAL_PREFIX)
+        })
+        .map(|(_, value)| value.chars().take(100).collect())
 }
 
 /// What a v3 API credential's id begins with.

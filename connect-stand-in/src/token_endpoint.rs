@@ -183,8 +183,19 @@ pub(crate) fn token(shared: &Shared, headers: &HeaderMap, body: &[u8]) -> Answer
     let credentials = basic_credentials(headers);
     let grant_type = grant_type_of(body);
     let answer = exchange(shared, credentials.as_ref(), headers, body);
+    log(shared, "/oauth/token", grant_type, credentials, answer)
+}
+
+/// `answer`, written in the stand-in's log first.
+fn log(
+    shared: &Shared,
+    path: &str,
+    grant_type: Option<String>,
+    credentials: Option<(String, String)>,
+    answer: Answer,
+) -> Answer {
     shared.received.token_call(TokenCall {
-        path: "/oauth/token".to_owned(),
+        path: path.to_owned(),
         grant_type,
         client_id: credentials.map(|(id, _)| id),
         status: answer.status.as_u16(),
@@ -305,14 +316,13 @@ pub(crate) fn application_token(shared: &Shared, headers: &HeaderMap, body: &[u8
     });
     let credentials = from_form.or(basic);
     let answer = client_credentials(shared, credentials.as_ref(), headers, body);
-    shared.received.token_call(TokenCall {
-        path: "/oauth2/token".to_owned(),
-        grant_type: grant_type_of(body),
-        client_id: credentials.map(|(id, _)| id),
-        status: answer.status.as_u16(),
-        error: answer.error.map(str::to_owned),
-    });
-    answer
+    log(
+        shared,
+        "/oauth2/token",
+        grant_type_of(body),
+        credentials,
+        answer,
+    )
 }
 
 fn client_credentials(
