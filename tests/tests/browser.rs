@@ -241,8 +241,10 @@ async fn connect_flow_in_headless_chromium() {
     let code = browser.find("#code").await;
     let code = browser.text(&code).await;
     let landed = browser.current_url().await;
+    // The code first, then the owner's v3 user id and the state.
     assert!(
-        landed.starts_with(&format!("{}/callback?code={code}&state=", servers.web)),
+        landed.starts_with(&format!("{}/callback?code={code}&user_id=", servers.web))
+            && landed.contains("&state="),
         "{landed}"
     );
     assert_eq!(code.len(), 32, "a code from the stand-in: {code}");
