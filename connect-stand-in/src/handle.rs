@@ -478,8 +478,11 @@ impl StandInBuilder {
         listener
             .set_nonblocking(true)
             .map_err(|source| StartError::Bind { port, source })?;
+        // One worker: a test's stand-in serves one test's requests, and every thread
+        // it adds competes with the test's own runtime on a small CI machine. Long
+        // links are read on its blocking threads (`serving::offload`).
         let runtime = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(2)
+            .worker_threads(1)
             .thread_name("connect-stand-in")
             .enable_all()
             .build()

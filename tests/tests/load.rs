@@ -74,6 +74,9 @@ fn client() -> Client {
     Client::builder()
         .redirect(redirect::Policy::none())
         .timeout(REQUEST_TIMEOUT)
+        // Below the servers' header-read timeout, which also closes idle keep-alive
+        // connections: a pooled connection is never reused as the server closes it.
+        .pool_idle_timeout(support::HEADER_READ_TIMEOUT / 2)
         .build()
         .unwrap()
 }
