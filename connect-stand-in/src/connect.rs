@@ -35,6 +35,7 @@ use crate::battery;
 use crate::config::{Applications, Config};
 use crate::decision::{decide, Decision, Ending, Undecided};
 use crate::handle::Shared;
+use crate::owner::ConnectFailure;
 use crate::serving::harden::{harden, Hardening};
 use crate::serving::html::{escape, page, stylesheet};
 use crate::serving::offload::OffloadFailed;
@@ -399,6 +400,8 @@ struct Form {
     decision: Option<String>,
     chosen: Vec<String>,
     owner: String,
+    /// `decision=error`'s fields: `error` and the error's own (`vin`, `status_code`, …).
+    failure: Vec<(String, String)>,
     incoming: Incoming,
 }
 
@@ -407,12 +410,16 @@ fn read_form(config: &Config, body: &str) -> Result<Form, Refusal> {
     let mut decision = None;
     let mut owner = None;
     let mut chosen = Vec::new();
+    let mut failure = Vec::new();
     for (name, value) in url::form_urlencoded::parse(body.as_bytes()) {
         match name.as_ref() {
             "link" => link = Some(value.into_owned()),
             "decision" => decision = Some(value.into_owned()),
             "owner" => owner = Some(value.into_owned()),
             "permission" => chosen.push(value.into_owned()),
+            "error" | "vin" | "make" | "model" | "year" | "status_code" | "error_message" => {
+                failure.push((name.into_owned(), value.into_owned()));
+            }
             _ => {}
         }
     }
@@ -424,6 +431,7 @@ fn read_form(config: &Config, body: &str) -> Result<Form, Refusal> {
     Ok(Form {
         decision,
         chosen,
+        failure,
         owner: owner
             .filter(|o| !o.trim().is_empty())
             .unwrap_or_else(|| DEFAULT_OWNER.to_owned()),
@@ -485,6 +493,7 @@ async fn grant(AppState(shared): AppState<Arc<Shared>>, body: String) -> Respons
         decision,
         chosen,
         owner,
+        failure,
         incoming,
     } = match form {
         Ok(Ok(form)) => form,
@@ -494,7 +503,12 @@ async fn grant(AppState(shared): AppState<Arc<Shared>>, body: String) -> Respons
     let decision = match decision.as_deref() {
         Some("deny") => Decision::Deny,
         Some("allow") => Decision::Allow { chosen, owner },
-        _ => return refuse("the form has no Allow or Deny decision"),
+        // For scripts without the library: any documented Connect error, with its fields.
+        Some("error") => match ConnectFailure::from_fields(&failure) {
+            Ok(failure) => Decision::Fail(failure),
+            Err(problem) => return refuse(&problem),
+        },
+        _ => return refuse("the form has no Allow, Deny or error decision"),
     };
     match decide(&shared, &incoming, &decision) {
         Ok(Ending::Redirect(location)) => found(&location),

@@ -175,6 +175,54 @@ impl ConnectFailure {
         }
     }
 
+    /// The failure a grant form asks for with `decision=error`: `error` (its code)
+    /// and the failure's own fields (`vin`, `make`, `model`, `year`; `status_code`,
+    /// `error_message`).
+    pub(crate) fn from_fields(fields: &[(String, String)]) -> Result<Self, String> {
+        let field = |name: &str| {
+            fields
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, v)| v.clone())
+        };
+        let number = |name: &str| -> Result<Option<u16>, String> {
+            field(name)
+                .map(|v| {
+                    v.parse()
+                        .map_err(|_| format!("`{name}` is a number, not `{v}`"))
+                })
+                .transpose()
+        };
+        Ok(match field("error").as_deref() {
+            Some("access_denied") => ConnectFailure::AccessDenied,
+            Some("no_vehicles") => ConnectFailure::NoVehicles,
+            Some("vehicle_incompatible") => ConnectFailure::VehicleIncompatible {
+                vin: field("vin"),
+                make: field("make"),
+                model: field("model"),
+                year: number("year")?,
+            },
+            Some("configuration_error") => ConnectFailure::ConfigurationError {
+                status_code: number("status_code")?,
+                error_message: field("error_message"),
+            },
+            Some("invalid_subscription") => ConnectFailure::InvalidSubscription,
+            Some("server_error") => ConnectFailure::ServerError,
+            Some("user_manually_returned_to_application") => {
+                ConnectFailure::UserManuallyReturnedToApplication
+            }
+            Some("oem_cancelled_login") => ConnectFailure::OemCancelledLogin,
+            _ => {
+                return Err(
+                    "`decision=error` takes `error`: one of access_denied, no_vehicles, \
+                     vehicle_incompatible, configuration_error, invalid_subscription, \
+                     server_error, user_manually_returned_to_application, oem_cancelled_login"
+                        .to_owned(),
+                )
+            }
+        })
+    }
+
     /// `error`, `error_description` and the failure's own fields, in that order.
     pub(crate) fn fields(&self) -> Vec<(String, String)> {
         let mut fields = vec![

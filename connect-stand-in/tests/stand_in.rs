@@ -760,3 +760,44 @@ fn response_type_none_sends_no_code_but_the_user_id() {
     assert!(matches!(callback.outcome(), Outcome::Completed), "{back}");
     assert!(callback.user_id().is_some());
 }
+
+#[test]
+fn the_grant_form_answers_an_error_for_scripts_without_the_library() {
+    let stand_in = stand_in();
+    let link = url::form_urlencoded::byte_serialize(link().as_str().as_bytes()).collect::<String>();
+    let post = |form: &str| {
+        let mut stream = TcpStream::connect(("127.0.0.1", stand_in.port())).unwrap();
+        write!(
+            stream,
+            "POST /oauth/grant HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\
+             Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{form}",
+            form.len()
+        )
+        .unwrap();
+        let mut response = String::new();
+        stream.read_to_string(&mut response).unwrap();
+        response
+    };
+    let response = post(&format!(
+        "link={link}&decision=error&error=vehicle_incompatible&make=TESLA&year=2019"
+    ));
+    let location = response
+        .lines()
+        .find_map(|l| l.strip_prefix("location: "))
+        .unwrap_or_else(|| panic!("{response}"));
+    let callback = connect_core::Callback::from_url(location).unwrap();
+    let Outcome::Error(error) = callback.outcome() else {
+        panic!("{location}")
+    };
+    let ConnectErrorKind::VehicleIncompatible { make, year, .. } = error.kind() else {
+        panic!("{location}")
+    };
+    assert_eq!((make.as_deref(), *year), (Some("TESLA"), Some(2019)));
+    let refused = post(&format!("link={link}&decision=error&error=made_up"));
+    assert!(refused.starts_with("HTTP/1.1 400"), "{refused}");
+    assert!(refused.contains("oem_cancelled_login"), "{refused}");
+    let refused = post(&format!(
+        "link={link}&decision=error&error=vehicle_incompatible&year=x"
+    ));
+    assert!(refused.contains("`year` is a number"), "{refused}");
+}
