@@ -4,7 +4,7 @@
 //!
 //! ```toml
 //! [dev-dependencies]
-//! connect-stand-in = "0.1"
+//! connect-stand-in = "0.1"   # once published; until then a path to a checkout
 //! ```
 //!
 //! What it does, as Smartcar does (each point has a test of this crate):
