@@ -151,9 +151,23 @@ macro_rules! rows {
             $( pub type $iname = $ity; )*
             $( pub type $name = rows!(@expression $ty $(, $expr)?); )*
         }
+
+        /// How `connect_url!` checks each parameter's expression, named after the
+        /// parameter: `checks::state::of(expr)` is [`Value`]`::<State>::of`; a
+        /// parameter whose expression type differs from its value type is checked
+        /// by [`Converted`], whose error shows the conversion from the value type.
+        #[allow(non_camel_case_types)]
+        pub mod checks {
+            #[allow(clippy::wildcard_imports)]
+            use super::*;
+            $( pub type $iname = Value<$ity>; )*
+            $( pub type $name = rows!(@check $ty $(, $expr)?); )*
+        }
     };
     (@expression $ty:ident) => { $ty };
     (@expression $ty:ident, $expr:ident) => { $expr };
+    (@check $ty:ident) => { Value<$ty> };
+    (@check $ty:ident, $expr:ident) => { Converted<$expr, $ty> };
 }
 connect_parameters!(rows);
 
@@ -331,6 +345,31 @@ pub struct Value<T>(PhantomData<T>);
 impl<T> Value<T> {
     /// The expression, its type checked.
     pub const fn of<V: ParameterValue<T>>(value: V) -> Expression<T, V> {
+        Expression(value, V::into_value)
+    }
+}
+
+/// A value that a key of `connect_url!` whose expression type `T` is narrower
+/// than its value type `F` takes (`redirect_uri`: a `WebRedirectUri`, where the
+/// value type is `RedirectUri`): what [`ParameterValue`] takes, with an error
+/// that shows the conversion from `F`, which a user holding one needs.
+#[diagnostic::on_unimplemented(
+    message = "this `connect_url!` value must be a `{T}`, not `{Self}`",
+    label = "expected a `{T}` (or a `&{T}`)",
+    note = "a `{F}` is converted where it is checked: `{T}::try_from(value)?`; text from outside: `text.parse::<{T}>()?`"
+)]
+pub trait ConvertedValue<T, F>: ParameterValue<T> {}
+
+#[diagnostic::do_not_recommend]
+impl<T, F, V: ParameterValue<T>> ConvertedValue<T, F> for V {}
+
+/// `Converted::<WebRedirectUri, RedirectUri>::of(expr)`: [`Value::of`] for a
+/// parameter whose expression type `T` is converted from its value type `F`.
+pub struct Converted<T, F>(PhantomData<(T, F)>);
+
+impl<T, F> Converted<T, F> {
+    /// The expression, its type checked.
+    pub const fn of<V: ConvertedValue<T, F>>(value: V) -> Expression<T, V> {
         Expression(value, V::into_value)
     }
 }

@@ -31,8 +31,10 @@ pub fn parse(input: TokenStream, cx: &mut Ctxt) -> Invocation {
     let pieces = (|input: ParseStream| pieces(input, cx)).parse2(input);
     let mut params: Vec<Param> = Vec::new();
     let mut app = None;
+    let mut app_written = false;
     for piece in pieces.unwrap_or_else(|e| report(cx, e, Vec::new())) {
         if let Some(name) = app_key(&piece) {
+            app_written = true;
             match name.and_then(|name| (|input: ParseStream| app_name(input)).parse2(name)) {
                 Ok(name) if app.is_some() => cx.syntax(name.span(), &Syntax::DuplicateApp),
                 Ok(name) => app = Some(name),
@@ -50,7 +52,11 @@ pub fn parse(input: TokenStream, cx: &mut Ctxt) -> Invocation {
             params.push(param);
         }
     }
-    Invocation { params, app }
+    Invocation {
+        params,
+        app,
+        app_written,
+    }
 }
 
 /// `app: …`: the tokens after the colon, when the piece is the macro's own `app`
