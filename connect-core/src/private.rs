@@ -177,6 +177,19 @@ pub fn row(parameter: Parameter) -> Option<&'static Row> {
     ROWS.iter().find(|row| row.parameter == parameter)
 }
 
+/// The app id under exactly one of its two names: which is written, or the
+/// error (both; neither), from the rule the readers of links use.
+///
+/// # Errors
+///
+/// Both names, or neither.
+pub fn one_app_id<T>(
+    client_id: Option<T>,
+    application_id: Option<T>,
+) -> Result<(Parameter, T), Error> {
+    crate::model::value::one_app_id(client_id, application_id)
+}
+
 /// The error, its help in `connect_url!`'s syntax (`single_select: true`).
 #[must_use]
 pub fn in_macro(error: Error) -> Error {

@@ -225,27 +225,27 @@ fn app_id(
     given: &mut [Given],
     cx: &mut Ctxt,
 ) -> Option<(Parameter, Option<ClientId>)> {
-    let client_id = inv.get(Parameter::ClientId);
-    let application_id = inv.get(Parameter::ApplicationId);
-    let parameter = match (client_id, application_id) {
-        (Some(_), None) => Parameter::ClientId,
-        (None, Some(_)) => Parameter::ApplicationId,
-        (Some(_), Some(second)) => {
-            let both = Error::new(Parameter::ApplicationId, Problem::BothAppIds);
-            cx.rule(second.key.span(), &both);
-            return None;
-        }
+    let written = core_private::one_app_id(
+        inv.get(Parameter::ClientId),
+        inv.get(Parameter::ApplicationId),
+    );
+    let (parameter, param) = match written {
+        Ok(one) => one,
         // The registration gives it (`registered`, below).
-        (None, None) if registered => return Some((Parameter::ClientId, None)),
-        (None, None) => {
-            cx.rule(
-                call_site,
-                &Error::new(Parameter::ClientId, Problem::Missing),
-            );
+        Err(e) if *e.problem() == Problem::Missing && registered => {
+            return Some((Parameter::ClientId, None));
+        }
+        // Both: on the second key; neither: on the whole link.
+        Err(e) => {
+            let span = e
+                .parameter()
+                .and_then(|p| inv.get(p))
+                .map_or(call_site, |p| p.key.span());
+            cx.rule(span, &e);
             return None;
         }
     };
-    let (id, state) = match &inv.get(parameter)?.value {
+    let (id, state) = match &param.value {
         // The same rules under either name, each reported under the name written.
         Value::Literal(Literal::Text(lit)) => match core_private::app_id(&lit.value(), parameter) {
             Ok(id) => (Some(id), Given::Value),
