@@ -162,9 +162,10 @@
 //!   [`Outcome::BatteryCapacity`] with [`Callback::outcome`], unverified.
 //! - `external_id` follows the rules of `state` (any non-empty text): Smartcar
 //!   publishes none of its own.
-//! - A [`ConnectUrl`] is its canonical text plus the typed request derived from it
-//!   on first use: a literal link of `connect_url!` is a constant, a built link
-//!   allocates once.
+//! - A [`ConnectUrl`] is its canonical text plus its typed parts: a built or read
+//!   link keeps the parts it was made from (it allocates its text and its parts), a
+//!   literal link of `connect_url!` is a constant whose parts are derived once per
+//!   program, on first use.
 //! - The authorization code is hidden from `Debug` output: it is a credential.
 //! - An error's help that says how to set a parameter says it in the syntax of
 //!   whoever raised the error: `.single_select(true)` from the builder and the
