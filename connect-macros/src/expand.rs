@@ -111,9 +111,9 @@ fn literal_link(
         }
     }
     // Only rust-analyzer reads them (it sets `cfg(rust_analyzer)` for the crates
-    // it analyses): rustc strips them before resolving a path, so 200 literal links
-    // `cargo check` in 1.1× the builder's time instead of 1.35×
-    // (`python3 bench/compile_time.py 7 --defaults-only`, BENCHMARKS.md).
+    // it analyses): rustc strips them before resolving a path, which keeps literal
+    // links' `cargo check` near the builder's (`python3 bench/compile_time.py 7
+    // --defaults-only`; figures in BENCHMARKS.md).
     quote! {{
         #[allow(unexpected_cfgs)]
         const _: () = {
