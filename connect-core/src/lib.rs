@@ -214,7 +214,12 @@ pub struct ReadmeDoctests;
 #[path = "private.rs"]
 pub mod __private;
 
-pub use __private::ParameterValue;
+/// The conversions a `connect_url!` expression goes through, at the root only so
+/// that the compiler's note on a wrong type names them `ParameterValue<State>`
+/// (not the `__private` path it would print otherwise); not API, hidden.
+#[doc(hidden)]
+pub use __private::{ConvertedValue, ParameterValue};
+
 pub use battery_capacity::BatteryCapacityLink;
 pub use callback::{
     AuthorizationCode, BatteryCapacity, Callback, CallbackError, ConnectError, ConnectErrorKind,
@@ -235,7 +240,7 @@ pub use model::request::{
 pub use model::value::{
     ApplicationId, ApprovalPrompt, ClientId, Country, DeprecatedMode, ExternalId, Flag, Flags,
     Make, Mode, RedirectUri, ResponseType, Scope, ScopeEntry, State, User, VehicleId, Vin,
-    WebRedirectUri, COUNTRY_FLAG, REQUIRED_PREFIX,
+    WebRedirectUri,
 };
 pub use parameter::Parameter;
 pub use read::link::SDK_PARAMETERS;

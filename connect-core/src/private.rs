@@ -36,7 +36,7 @@ pub use crate::error::DidYouMean;
 /// macro built without the feature `registration` (which then only refuses a
 /// crate that has one); `registration::FILE_NAME` with it.
 pub const REGISTRATION_FILE_NAME: &str = "smartcar.toml";
-pub use crate::model::value::Literal;
+pub use crate::model::value::{Literal, COUNTRY_FLAG, REQUIRED_PREFIX};
 pub use crate::read::link::unknown_parameter;
 pub use crate::rules::{Combination, Given, Known, NeedsLiteral};
 /// Did-you-mean: the closest known name to a misspelt one (bounded: an input over
@@ -314,7 +314,8 @@ pub const fn flags(flags: &'static [Flag]) -> Flags {
 /// checked: `text.parse::<State>()?`.
 ///
 /// ```
-/// use connect_core::{ParameterValue, State};
+/// use connect_core::__private::ParameterValue;
+/// use connect_core::State;
 ///
 /// let state: State = "0facda3319".parse()?;
 /// let copy: State = ParameterValue::<State>::into_value(&state);

@@ -15,8 +15,9 @@
 //! with big-integer arithmetic whose cost is quadratic in its length, so it is only
 //! ever given strings, `true`/`false` and numbers short enough for a `u128`.
 
+use connect_core::__private::COUNTRY_FLAG;
 use connect_core::__private::{self as core_private, Form};
-use connect_core::{Error, Parameter, Problem, COUNTRY_FLAG};
+use connect_core::{Error, Parameter, Problem};
 use proc_macro2::{Span, TokenStream, TokenTree};
 use syn::ext::IdentExt;
 use syn::parse::{Parse, ParseStream, Parser};
@@ -445,8 +446,8 @@ impl Parse for ScopeItem {
             (Ok(permission), None, Err(_)) => (None, Some(permission)),
             // `read_odometer required`: the prefix written after its permission.
             (Ok(permission), None, Ok(prefix))
-                if prefix == connect_core::REQUIRED_PREFIX
-                    && permission != connect_core::REQUIRED_PREFIX =>
+                if prefix == core_private::REQUIRED_PREFIX
+                    && permission != core_private::REQUIRED_PREFIX =>
             {
                 let (prefix, permission) = (prefix.to_string(), permission.to_string());
                 let (prefix, permission) = (prefix.as_str(), permission.as_str());
