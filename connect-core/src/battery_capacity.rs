@@ -18,10 +18,10 @@ use crate::connect_url::report::{ParseError, Report};
 use crate::encode::{decode, Length, Sink};
 use crate::error::{Error, Findings, Problem};
 use crate::model::origin::Origin;
-use crate::model::request::BATTERY_CAPACITY_PATH;
-use crate::model::value::{ClientId, RedirectUri, ResponseType, VehicleId};
+use crate::model::request::{AUTHORIZE_PATH, BATTERY_CAPACITY_PATH, REAUTHENTICATE_PATH};
+use crate::model::value::{one_app_id, ClientId, RedirectUri, ResponseType, VehicleId};
 use crate::parameter::Parameter;
-use crate::read::link::query_pieces;
+use crate::read::link::{query_pieces, Page};
 
 /// The battery-capacity link Smartcar's API hands over, read and checked.
 ///
@@ -222,10 +222,8 @@ struct Fields {
     extra: Vec<(String, String)>,
 }
 
-fn not_battery(reason: impl Into<String>) -> Error {
-    Error::general(Problem::NotBatteryCapacityLink {
-        reason: reason.into(),
-    })
+fn not_battery(reason: String) -> Error {
+    Error::general(Problem::NotBatteryCapacityLink { reason })
 }
 
 fn read(text: &str, findings: &mut Findings) -> Option<BatteryCapacityLink> {
@@ -289,23 +287,17 @@ fn read(text: &str, findings: &mut Findings) -> Option<BatteryCapacityLink> {
 
 /// The origin and the query.
 fn split(text: &str) -> Result<(Origin, &str), Error> {
-    if text.contains('#') {
-        return Err(not_battery(
-            "a battery-capacity link has no fragment (`#…`)",
-        ));
-    }
-    let (base, query) = text
-        .split_once('?')
-        .ok_or_else(|| not_battery("it has no query (`?…`)"))?;
-    let url = url::Url::parse(base).map_err(|e| not_battery(e.to_string()))?;
-    let origin = Origin::from_url(&url)?;
-    match url.path() {
-        BATTERY_CAPACITY_PATH => Ok((origin, query)),
-        path @ (crate::model::request::AUTHORIZE_PATH
-        | crate::model::request::REAUTHENTICATE_PATH) => Err(not_battery(format!(
-            "the path is `{path}`, a Connect link: read it as a `ConnectUrl`"
+    let (origin, page, query) =
+        crate::read::link::split(text, "a battery-capacity link", not_battery)?;
+    match page {
+        Page::BatteryCapacity => Ok((origin, query)),
+        Page::Authorize => Err(not_battery(format!(
+            "the path is `{AUTHORIZE_PATH}`, a Connect link: read it as a `ConnectUrl`"
         ))),
-        other => Err(not_battery(format!(
+        Page::Reauthenticate => Err(not_battery(format!(
+            "the path is `{REAUTHENTICATE_PATH}`, a Connect link: read it as a `ConnectUrl`"
+        ))),
+        Page::Other(other) => Err(not_battery(format!(
             "the path is `{other}`, not `{BATTERY_CAPACITY_PATH}`"
         ))),
     }
@@ -364,18 +356,7 @@ fn app_id(
     application_id: Option<String>,
     findings: &mut Findings,
 ) -> Option<(ClientId, Parameter)> {
-    let (parameter, text) = match (client_id, application_id) {
-        (Some(id), None) => (Parameter::ClientId, id),
-        (None, Some(id)) => (Parameter::ApplicationId, id),
-        (Some(_), Some(_)) => {
-            findings.error(Error::new(Parameter::ApplicationId, Problem::BothAppIds));
-            return None;
-        }
-        (None, None) => {
-            findings.error(Error::new(Parameter::ClientId, Problem::Missing));
-            return None;
-        }
-    };
+    let (parameter, text) = findings.take(one_app_id(client_id, application_id))?;
     match ClientId::try_from(text) {
         Ok(id) => Some((id, parameter)),
         Err(e) => {

@@ -162,9 +162,10 @@
 //!   [`Outcome::BatteryCapacity`] with [`Callback::outcome`], unverified.
 //! - `external_id` follows the rules of `state` (any non-empty text): Smartcar
 //!   publishes none of its own.
-//! - A [`ConnectUrl`] is its canonical text plus the typed request derived from it
-//!   on first use: a literal link of `connect_url!` is a constant, a built link
-//!   allocates once.
+//! - A [`ConnectUrl`] is its canonical text plus its typed parts: a built or read
+//!   link keeps the parts it was made from (it allocates its text and its parts), a
+//!   literal link of `connect_url!` is a constant whose parts are derived once per
+//!   program, on first use.
 //! - The authorization code is hidden from `Debug` output: it is a credential.
 //! - An error's help that says how to set a parameter says it in the syntax of
 //!   whoever raised the error: `.single_select(true)` from the builder and the
@@ -213,7 +214,12 @@ pub struct ReadmeDoctests;
 #[path = "private.rs"]
 pub mod __private;
 
-pub use __private::ParameterValue;
+/// The conversions a `connect_url!` expression goes through, at the root only so
+/// that the compiler's note on a wrong type names them `ParameterValue<State>`
+/// (not the `__private` path it would print otherwise); not API, hidden.
+#[doc(hidden)]
+pub use __private::{ConvertedValue, ParameterValue};
+
 pub use battery_capacity::BatteryCapacityLink;
 pub use callback::{
     AuthorizationCode, BatteryCapacity, Callback, CallbackError, ConnectError, ConnectErrorKind,
@@ -234,7 +240,7 @@ pub use model::request::{
 pub use model::value::{
     ApplicationId, ApprovalPrompt, ClientId, Country, DeprecatedMode, ExternalId, Flag, Flags,
     Make, Mode, RedirectUri, ResponseType, Scope, ScopeEntry, State, User, VehicleId, Vin,
-    WebRedirectUri, COUNTRY_FLAG, REQUIRED_PREFIX,
+    WebRedirectUri,
 };
 pub use parameter::Parameter;
 pub use read::link::SDK_PARAMETERS;

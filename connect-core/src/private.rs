@@ -36,7 +36,7 @@ pub use crate::error::DidYouMean;
 /// macro built without the feature `registration` (which then only refuses a
 /// crate that has one); `registration::FILE_NAME` with it.
 pub const REGISTRATION_FILE_NAME: &str = "smartcar.toml";
-pub use crate::model::value::Literal;
+pub use crate::model::value::{Literal, COUNTRY_FLAG, REQUIRED_PREFIX};
 pub use crate::read::link::unknown_parameter;
 pub use crate::rules::{Combination, Given, Known, NeedsLiteral};
 /// Did-you-mean: the closest known name to a misspelt one (bounded: an input over
@@ -151,9 +151,23 @@ macro_rules! rows {
             $( pub type $iname = $ity; )*
             $( pub type $name = rows!(@expression $ty $(, $expr)?); )*
         }
+
+        /// How `connect_url!` checks each parameter's expression, named after the
+        /// parameter: `checks::state::of(expr)` is [`Value`]`::<State>::of`; a
+        /// parameter whose expression type differs from its value type is checked
+        /// by [`Converted`], whose error shows the conversion from the value type.
+        #[allow(non_camel_case_types)]
+        pub mod checks {
+            #[allow(clippy::wildcard_imports)]
+            use super::*;
+            $( pub type $iname = Value<$ity>; )*
+            $( pub type $name = rows!(@check $ty $(, $expr)?); )*
+        }
     };
     (@expression $ty:ident) => { $ty };
     (@expression $ty:ident, $expr:ident) => { $expr };
+    (@check $ty:ident) => { Value<$ty> };
+    (@check $ty:ident, $expr:ident) => { Converted<$expr, $ty> };
 }
 connect_parameters!(rows);
 
@@ -161,6 +175,19 @@ connect_parameters!(rows);
 #[must_use]
 pub fn row(parameter: Parameter) -> Option<&'static Row> {
     ROWS.iter().find(|row| row.parameter == parameter)
+}
+
+/// The app id under exactly one of its two names: which is written, or the
+/// error (both; neither), from the rule the readers of links use.
+///
+/// # Errors
+///
+/// Both names, or neither.
+pub fn one_app_id<T>(
+    client_id: Option<T>,
+    application_id: Option<T>,
+) -> Result<(Parameter, T), Error> {
+    crate::model::value::one_app_id(client_id, application_id)
 }
 
 /// The error, its help in `connect_url!`'s syntax (`single_select: true`).
@@ -287,7 +314,8 @@ pub const fn flags(flags: &'static [Flag]) -> Flags {
 /// checked: `text.parse::<State>()?`.
 ///
 /// ```
-/// use connect_core::{ParameterValue, State};
+/// use connect_core::__private::ParameterValue;
+/// use connect_core::State;
 ///
 /// let state: State = "0facda3319".parse()?;
 /// let copy: State = ParameterValue::<State>::into_value(&state);
@@ -331,6 +359,31 @@ pub struct Value<T>(PhantomData<T>);
 impl<T> Value<T> {
     /// The expression, its type checked.
     pub const fn of<V: ParameterValue<T>>(value: V) -> Expression<T, V> {
+        Expression(value, V::into_value)
+    }
+}
+
+/// A value that a key of `connect_url!` whose expression type `T` is narrower
+/// than its value type `F` takes (`redirect_uri`: a `WebRedirectUri`, where the
+/// value type is `RedirectUri`): what [`ParameterValue`] takes, with an error
+/// that shows the conversion from `F`, which a user holding one needs.
+#[diagnostic::on_unimplemented(
+    message = "this `connect_url!` value must be a `{T}`, not `{Self}`",
+    label = "expected a `{T}` (or a `&{T}`)",
+    note = "a `{F}` is converted where it is checked: `{T}::try_from(value)?`; text from outside: `text.parse::<{T}>()?`"
+)]
+pub trait ConvertedValue<T, F>: ParameterValue<T> {}
+
+#[diagnostic::do_not_recommend]
+impl<T, F, V: ParameterValue<T>> ConvertedValue<T, F> for V {}
+
+/// `Converted::<WebRedirectUri, RedirectUri>::of(expr)`: [`Value::of`] for a
+/// parameter whose expression type `T` is converted from its value type `F`.
+pub struct Converted<T, F>(PhantomData<(T, F)>);
+
+impl<T, F> Converted<T, F> {
+    /// The expression, its type checked.
+    pub const fn of<V: ConvertedValue<T, F>>(value: V) -> Expression<T, V> {
         Expression(value, V::into_value)
     }
 }

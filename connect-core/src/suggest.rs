@@ -38,12 +38,11 @@ where
 /// substitutions and swaps of two neighbours each cost one.
 ///
 /// Written here rather than with `strsim::osa_distance`, which computes the same
-/// distance (equal on every pair of the 28 permission names): `strsim` 0.11 costs
-/// 0.85–1.25 s of one core in a cold build (`cargo build -j1 --timings`, three
-/// runs), on the user's build and on the macro's, against ~28 s of CPU for the
-/// whole url-only app of `bench/cold_build.py`, and it is not faster at run time
-/// (28 distances to `read_odometr`: 25–52 µs here, 25–32 µs with strsim, release
-/// build, alternated, on a loaded machine). The inputs are bounded (64 bytes, see
+/// distance (equal on every pair of the 28 permission names): `strsim` costs a
+/// measurable part of a cold build, on the user's build and on the macro's
+/// (`cargo build -j1 --timings` against the url-only app of `bench/cold_build.py`),
+/// and it is not faster at run time (28 distances to `read_odometr`, release
+/// build, alternated); figures in BENCHMARKS.md. The inputs are bounded (64 bytes, see
 /// [`MAX_INPUT_LEN`]), so the table's allocations do not matter.
 fn distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();

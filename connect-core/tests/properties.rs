@@ -156,8 +156,9 @@ proptest! {
         let parsed: ConnectUrl = url.as_str().parse().unwrap();
         prop_assert_eq!(&parsed, &url);
         prop_assert_eq!(parsed.to_string(), url.to_string());
-        // The typed request a built link derives from its text on first use
-        // renders back to the same text, and reads without any finding.
+        // The parts a built link keeps are the parts its text reads back to; they
+        // render back to the same text, and it reads without any finding.
+        prop_assert_eq!(parsed.request(), url.request());
         prop_assert_eq!(&url.with_origin(Origin::SMARTCAR), &url);
         prop_assert!(ConnectUrl::read(url.as_str()).findings().iter().all(|f| !f.is_error()));
         // Only `A-Z a-z 0-9 - . _ ~`, `%XX` upper-case, and the structure's own characters.

@@ -11,6 +11,10 @@ pub struct Invocation {
     /// `app: production`: the application of the registration (`smartcar.toml`)
     /// the link belongs to. Not a Connect parameter: the macro's own key.
     pub app: Option<Ident>,
+    /// Whether an `app` key is written at all, even one whose value was refused:
+    /// the link then names its application, and nothing else is said about it.
+    #[cfg_attr(not(feature = "registration"), allow(dead_code))]
+    pub app_written: bool,
 }
 
 pub struct Param {

@@ -6,12 +6,12 @@
 //!
 //! Read from the manifest with `toml-span`, not with `proc-macro-crate`: that
 //! crate asks `cargo locate-project` for the workspace on its first lookup in
-//! every crate that uses the macro, a process start that made 200 links compile in
-//! 1.58× the time of 200 builder links against 1.32× without it (`python3
-//! bench/compile_time.py 5 --defaults-only`, BENCHMARKS.md). Nor with `toml_edit`
-//! (a document model that keeps formatting, for editing): it and its crates
-//! (`winnow`, `indexmap`, `hashbrown`, `toml_parser`) were ~6 s of CPU in a user's
-//! cold build for a lookup of one key; `toml-span` is one small crate (plus
+//! every crate that uses the macro, a process start that made 200 links' compile
+//! markedly slower against the builder's (`python3 bench/compile_time.py 5
+//! --defaults-only`; figures in BENCHMARKS.md). Nor with `toml_edit` (a document
+//! model that keeps formatting, for editing): it and its crates (`winnow`,
+//! `indexmap`, `hashbrown`, `toml_parser`) were seconds of CPU in a user's cold
+//! build for a lookup of one key (`bench/cold_build.py --user-app`, BENCHMARKS.md); `toml-span` is one small crate (plus
 //! `smallvec`), and the registration file (issue 18) is read with it too, for its
 //! line numbers. Here the workspace manifest is only looked for when a dependency
 //! inherits from it, by walking up the directories, and each manifest is read once

@@ -44,14 +44,18 @@ pub fn connect_url(input: TokenStream) -> TokenStream {
 }
 
 /// Hover on `app: production` shows which registered redirect URI Connect uses
-/// when the link gives none: the name resolves, with the user's span, to a
-/// constant that says so.
+/// when the link gives none: the name is, with the user's span, a constant that
+/// says so. It is declared inside an anonymous constant of its own, so that it
+/// never shadows a binding of the user's of the same name used in another key
+/// (`app: sandbox, state: &sandbox`).
 fn default_redirect(invocation: &Invocation, link: &Link) -> Option<TokenStream> {
     let (app, note) = (invocation.app.as_ref()?, link.default_redirect.as_ref()?);
     Some(quote! {
-        #[doc = #note]
-        #[allow(non_upper_case_globals, dead_code)]
-        const #app: () = ();
+        const _: () = {
+            #[doc = #note]
+            #[allow(non_upper_case_globals, dead_code)]
+            const #app: () = ();
+        };
     })
 }
 
@@ -107,9 +111,9 @@ fn literal_link(
         }
     }
     // Only rust-analyzer reads them (it sets `cfg(rust_analyzer)` for the crates
-    // it analyses): rustc strips them before resolving a path, so 200 literal links
-    // `cargo check` in 1.1× the builder's time instead of 1.35×
-    // (`python3 bench/compile_time.py 7 --defaults-only`, BENCHMARKS.md).
+    // it analyses): rustc strips them before resolving a path, which keeps literal
+    // links' `cargo check` near the builder's (`python3 bench/compile_time.py 7
+    // --defaults-only`; figures in BENCHMARKS.md).
     quote! {{
         #[allow(unexpected_cfgs)]
         const _: () = {
@@ -146,7 +150,7 @@ fn built_link(krate: &TokenStream, link: &Link) -> TokenStream {
         // The expression keeps its own spans: a wrong type is reported on all of it.
         let tokens = unparenthesised(tokens);
         bindings.push(quote! {
-            let #name = #krate::__private::Value::<#krate::__private::expressions::#ty>::of(#tokens);
+            let #name = #krate::__private::checks::#ty::of(#tokens);
         });
         quote!(::core::convert::From::from(#name.get()))
     };

@@ -67,7 +67,7 @@
 //! is of the parameter's type, or a reference to one (cloned, so you keep the
 //! value, e.g. the `State` for the callback check); text from outside becomes one
 //! where it is checked (`text.parse::<State>()?`). A wrong type is one error on
-//! the whole expression, with that fix ([`ParameterValue`](connect_core::ParameterValue)).
+//! the whole expression, with that fix.
 //!
 //! A bare identifier is a literal when it names a value (`simulated`), a
 //! deprecated one (`test`, refused with the fix) or a near miss of one

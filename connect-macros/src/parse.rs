@@ -15,8 +15,9 @@
 //! with big-integer arithmetic whose cost is quadratic in its length, so it is only
 //! ever given strings, `true`/`false` and numbers short enough for a `u128`.
 
+use connect_core::__private::COUNTRY_FLAG;
 use connect_core::__private::{self as core_private, Form};
-use connect_core::{Error, Parameter, Problem, COUNTRY_FLAG};
+use connect_core::{Error, Parameter, Problem};
 use proc_macro2::{Span, TokenStream, TokenTree};
 use syn::ext::IdentExt;
 use syn::parse::{Parse, ParseStream, Parser};
@@ -31,8 +32,10 @@ pub fn parse(input: TokenStream, cx: &mut Ctxt) -> Invocation {
     let pieces = (|input: ParseStream| pieces(input, cx)).parse2(input);
     let mut params: Vec<Param> = Vec::new();
     let mut app = None;
+    let mut app_written = false;
     for piece in pieces.unwrap_or_else(|e| report(cx, e, Vec::new())) {
         if let Some(name) = app_key(&piece) {
+            app_written = true;
             match name.and_then(|name| (|input: ParseStream| app_name(input)).parse2(name)) {
                 Ok(name) if app.is_some() => cx.syntax(name.span(), &Syntax::DuplicateApp),
                 Ok(name) => app = Some(name),
@@ -50,7 +53,11 @@ pub fn parse(input: TokenStream, cx: &mut Ctxt) -> Invocation {
             params.push(param);
         }
     }
-    Invocation { params, app }
+    Invocation {
+        params,
+        app,
+        app_written,
+    }
 }
 
 /// `app: …`: the tokens after the colon, when the piece is the macro's own `app`
@@ -439,8 +446,8 @@ impl Parse for ScopeItem {
             (Ok(permission), None, Err(_)) => (None, Some(permission)),
             // `read_odometer required`: the prefix written after its permission.
             (Ok(permission), None, Ok(prefix))
-                if prefix == connect_core::REQUIRED_PREFIX
-                    && permission != connect_core::REQUIRED_PREFIX =>
+                if prefix == core_private::REQUIRED_PREFIX
+                    && permission != core_private::REQUIRED_PREFIX =>
             {
                 let (prefix, permission) = (prefix.to_string(), permission.to_string());
                 let (prefix, permission) = (prefix.as_str(), permission.as_str());

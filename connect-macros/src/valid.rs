@@ -5,7 +5,7 @@
 
 use connect_core::__private::{self as core_private, Combination, Form, Given};
 use connect_core::{ClientId, ConnectUrl, ConnectUrlBuilder, Error, Make, Parameter, Problem};
-use connect_core::{Flag, Flags, Scope, ScopeEntry};
+use connect_core::{Flag, Flags, Permission, Scope, ScopeEntry};
 use proc_macro2::{Span, TokenStream};
 use syn::Ident;
 
@@ -109,6 +109,10 @@ pub fn validate(
     #[cfg_attr(not(feature = "registration"), allow(unused_mut))]
     let mut app_id = app_id(inv, call_site, declared, &mut given, cx);
     let mut calls = Vec::new();
+    // Each permission of a literal scope, once, where it is written: checked
+    // against the registration even when the list itself is refused (a
+    // duplicate does not hide a permission the application may not request).
+    let mut permissions = Vec::new();
     calls.extend(response_type(inv, &mut builder, &mut given, cx));
     for row in core_private::ROWS {
         let Some(param) = inv.get(row.parameter) else {
@@ -123,10 +127,12 @@ pub fn validate(
                 };
                 (Some(argument), Given::AtRunTime)
             }
-            Value::Literal(literal) => match literal_call(row.form, literal, &mut builder, cx) {
-                Some(argument) => (Some(argument), Given::Value),
-                None => (None, Given::Invalid),
-            },
+            Value::Literal(literal) => {
+                match literal_call(row.form, literal, &mut builder, &mut permissions, cx) {
+                    Some(argument) => (Some(argument), Given::Value),
+                    None => (None, Given::Invalid),
+                }
+            }
         };
         given[row.parameter as usize] = state;
         calls.extend(argument.map(|argument| Call {
@@ -147,7 +153,7 @@ pub fn validate(
                 app_id.as_ref(),
                 &builder,
                 &given,
-                &calls,
+                &permissions,
                 call_site,
                 cx,
             );
@@ -219,27 +225,27 @@ fn app_id(
     given: &mut [Given],
     cx: &mut Ctxt,
 ) -> Option<(Parameter, Option<ClientId>)> {
-    let client_id = inv.get(Parameter::ClientId);
-    let application_id = inv.get(Parameter::ApplicationId);
-    let parameter = match (client_id, application_id) {
-        (Some(_), None) => Parameter::ClientId,
-        (None, Some(_)) => Parameter::ApplicationId,
-        (Some(_), Some(second)) => {
-            let both = Error::new(Parameter::ApplicationId, Problem::BothAppIds);
-            cx.rule(second.key.span(), &both);
-            return None;
-        }
+    let written = core_private::one_app_id(
+        inv.get(Parameter::ClientId),
+        inv.get(Parameter::ApplicationId),
+    );
+    let (parameter, param) = match written {
+        Ok(one) => one,
         // The registration gives it (`registered`, below).
-        (None, None) if registered => return Some((Parameter::ClientId, None)),
-        (None, None) => {
-            cx.rule(
-                call_site,
-                &Error::new(Parameter::ClientId, Problem::Missing),
-            );
+        Err(e) if *e.problem() == Problem::Missing && registered => {
+            return Some((Parameter::ClientId, None));
+        }
+        // Both: on the second key; neither: on the whole link.
+        Err(e) => {
+            let span = e
+                .parameter()
+                .and_then(|p| inv.get(p))
+                .map_or(call_site, |p| p.key.span());
+            cx.rule(span, &e);
             return None;
         }
     };
-    let (id, state) = match &inv.get(parameter)?.value {
+    let (id, state) = match &param.value {
         // The same rules under either name, each reported under the name written.
         Value::Literal(Literal::Text(lit)) => match core_private::app_id(&lit.value(), parameter) {
             Ok(id) => (Some(id), Given::Value),
@@ -267,7 +273,7 @@ fn registered<'r>(
     app_id: Option<&(Parameter, Option<ClientId>)>,
     builder: &ConnectUrlBuilder,
     given: &[Given],
-    calls: &[Call],
+    written: &[(Permission, Span)],
     call_site: Span,
     cx: &mut Ctxt,
 ) -> Option<&'r Application> {
@@ -282,12 +288,7 @@ fn registered<'r>(
     }
     let request = core_private::request(builder);
     let literal = |p: Parameter| given[p as usize] == Given::Value;
-    let permissions: Vec<connect_core::Permission> = match request.scope() {
-        Some(scope) if literal(Parameter::Scope) => {
-            scope.entries().iter().map(|e| e.permission()).collect()
-        }
-        _ => Vec::new(),
-    };
+    let permissions: Vec<Permission> = written.iter().map(|(p, _)| *p).collect();
     let app = inv.app.as_ref().map(ToString::to_string);
     let literals = registry::Literals {
         app: app.as_deref(),
@@ -301,27 +302,29 @@ fn registered<'r>(
     };
     let checked = registry::check(registration, &literals);
     let value_of = |p: Parameter| inv.get(p).map(|param| value_span(&param.value));
-    let scope_entries: Vec<Span> = calls
-        .iter()
-        .find_map(|call| match &call.argument {
-            Argument::Scope(entries) => {
-                Some(entries.iter().map(|(_, ident)| ident.span()).collect())
-            }
-            _ => None,
-        })
-        .unwrap_or_default();
+    // An app name or app id written but refused is reported on its token: the
+    // link names its application, so "names none" would be a false follow-on.
+    let named_but_refused =
+        app.is_none() && app_id.is_none() && (inv.app_written || app_id_written(inv));
     for registry::Tagged { literal, error } in &checked.errors {
         let span = match literal {
+            registry::Literal::Link if named_but_refused => continue,
             registry::Literal::Link => None,
             registry::Literal::App => inv.app.as_ref().map(Ident::span),
             registry::Literal::AppId => app_id_parameter.and_then(value_of),
             registry::Literal::RedirectUri => value_of(Parameter::RedirectUri),
-            registry::Literal::Permission(i) => scope_entries.get(*i).copied(),
+            registry::Literal::Permission(i) => written.get(*i).map(|(_, span)| *span),
             registry::Literal::Make => value_of(Parameter::Make),
         };
         cx.rule(span.unwrap_or(call_site), error);
     }
     checked.application
+}
+
+/// Whether the link writes a `client_id` or an `application_id` key, valid or not.
+#[cfg(feature = "registration")]
+fn app_id_written(inv: &Invocation) -> bool {
+    inv.get(Parameter::ClientId).is_some() || inv.get(Parameter::ApplicationId).is_some()
 }
 
 /// `response_type: none`, the only value that may be written; no argument.
@@ -364,6 +367,7 @@ fn literal_call(
     form: Form,
     literal: &Literal,
     builder: &mut Builder,
+    permissions: &mut Vec<(Permission, Span)>,
     cx: &mut Ctxt,
 ) -> Option<Argument> {
     match (form, literal) {
@@ -402,7 +406,7 @@ fn literal_call(
                 .then_some(argument)
         }
         (Form::Scope(set), Literal::Scope(list)) => {
-            let (scope, argument) = scope(list, cx)?;
+            let (scope, argument) = scope(list, permissions, cx)?;
             builder
                 .apply(|b| set(b, scope), list.span, cx)
                 .then_some(argument)
@@ -479,7 +483,11 @@ pub fn span_of(tokens: &TokenStream) -> Span {
         .map_or(Span::call_site(), |t| t.span())
 }
 
-fn scope(list: &List<ScopeItem>, cx: &mut Ctxt) -> Option<(Scope, Argument)> {
+fn scope(
+    list: &List<ScopeItem>,
+    written: &mut Vec<(Permission, Span)>,
+    cx: &mut Ctxt,
+) -> Option<(Scope, Argument)> {
     let mut entries = Vec::new();
     for item in &list.entries {
         let prefix_ok = match &item.prefix {
@@ -488,7 +496,13 @@ fn scope(list: &List<ScopeItem>, cx: &mut Ctxt) -> Option<(Scope, Argument)> {
                 .is_ok(),
             None => true,
         };
-        match item.permission.to_string().parse() {
+        let parsed = item.permission.to_string().parse::<Permission>();
+        if let Ok(permission) = parsed {
+            if !written.iter().any(|(p, _)| *p == permission) {
+                written.push((permission, item.permission.span()));
+            }
+        }
+        match parsed {
             Ok(permission) if prefix_ok => entries.push((
                 ScopeEntry::new(permission, item.prefix.is_some()),
                 item.permission.clone(),

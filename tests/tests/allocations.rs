@@ -64,7 +64,7 @@ fn a_literal_link_allocates_nothing() {
 }
 
 #[test]
-fn a_runtime_state_costs_exactly_one_allocation() {
+fn a_runtime_state_costs_the_text_and_the_parts_kept() {
     let state = State::generate().unwrap();
     let expected_end = format!("&state={state}");
     let (allocations, url) = count(|| {
@@ -75,8 +75,14 @@ fn a_runtime_state_costs_exactly_one_allocation() {
             state: state,
         )
     });
-    assert_eq!(allocations, 1, "the rendered text, sized exactly");
+    assert_eq!(
+        allocations, 2,
+        "the rendered text, sized exactly, and the parts the link keeps"
+    );
     assert!(url.as_str().ends_with(&expected_end), "{url}");
+    // Kept: reading them allocates nothing, and parses nothing.
+    let (allocations, _) = count(|| url.request().state().cloned());
+    assert_eq!(allocations, 1, "the clone of the state read");
 }
 
 #[test]
@@ -104,5 +110,8 @@ fn the_builder_allocates_only_the_text_once_values_are_typed() {
             .build()
             .unwrap()
     });
-    assert_eq!(building, 1, "the rendered text");
+    assert_eq!(
+        building, 2,
+        "the rendered text and the parts the link keeps"
+    );
 }

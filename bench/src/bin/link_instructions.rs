@@ -36,7 +36,7 @@ fn contender_literal() {
 }
 
 /// What the laziness costs: a fresh literal link whose typed request is read
-/// (derived from the text on this first use).
+/// (derived from the text once per program, then looked up).
 #[inline(never)]
 fn contender_literal_then_request() {
     let url = connect_url!(

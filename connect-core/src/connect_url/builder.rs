@@ -3,6 +3,7 @@
 use crate::connect_url::ConnectUrl;
 use crate::error::{Error, Problem};
 use crate::model::origin::Origin;
+use crate::model::parts::Parts;
 use crate::model::request::ConnectRequest;
 // The table names its value types: a glob, so that a new one needs no import here.
 #[allow(clippy::wildcard_imports)]
@@ -125,7 +126,7 @@ impl ConnectUrlBuilder {
         self
     }
 
-    /// The link, rendered with one allocation.
+    /// The link: its text, rendered once, and the parts it keeps.
     ///
     /// # Errors
     ///
@@ -169,6 +170,9 @@ impl ConnectUrlBuilder {
     pub(crate) fn build_checked(mut self) -> ConnectUrl {
         // As a link read back has it: `vehicle_id` is re-authentication.
         self.request.reauthenticate |= self.request.vehicle_id.is_some();
-        ConnectUrl::render(&self.origin, &self.request)
+        ConnectUrl::from_parts(Parts {
+            origin: self.origin,
+            request: self.request,
+        })
     }
 }

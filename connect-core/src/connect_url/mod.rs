@@ -1,7 +1,8 @@
 //! [`ConnectUrl`]: a checked Connect link, its canonical text and its typed parts.
 //! It stands above both the renderer (`render/`) and the reader (`read/`): a link is
-//! made by the builder ([`builder`]) or by reading ([`report`]), and derives its parts
-//! from its text on first use.
+//! made by the builder ([`builder`]) or by reading ([`report`]), and keeps the
+//! typed parts it was made from; a literal link of `connect_url!` derives them from
+//! its text once per program.
 
 pub(crate) mod builder;
 pub(crate) mod report;
@@ -25,11 +26,12 @@ use crate::render::canonical::render;
 /// `Display` and [`as_str`](Self::as_str) give the text; [`request`](Self::request)
 /// the typed parts. `FromStr` reads any Connect link (see [`ConnectUrl::read`]).
 ///
-/// A `ConnectUrl` is a small handle (40 bytes): the text, and the typed request
-/// derived from it on first use. A link of `connect_url!` with only literals is a
+/// A `ConnectUrl` is a small handle: the text, and the typed parts. A built or
+/// read link keeps the parts it was made from (two allocations: its text and its
+/// parts, shared by its clones). A link of `connect_url!` with only literals is a
 /// constant whose text was rendered at compile time: it is only that `&'static
-/// str`, and its typed request is derived once per program, shared by every use of
-/// the same link. A built link costs one allocation, its text.
+/// str`, and its typed request is derived once per program, on first use, shared
+/// by every use of the same link.
 ///
 /// ```
 /// use connect_core::{ConnectUrl, Mode};
@@ -53,14 +55,14 @@ pub struct ConnectUrl(Repr);
 enum Repr {
     /// Rendered at compile time: nothing to drop, and no field to fill in.
     Static(&'static str),
-    /// Rendered at run time, with the parts derived on first use (or known
-    /// already, when the link was read).
+    /// Rendered at run time from the parts it keeps (built or read).
     Owned {
         text: String,
         /// An `Arc`, not a `Box`: its drop of the parts is out of line, so dropping
-        /// any link stays a few instructions (a `Box` made every drop save six
-        /// registers for it; callgrind, BENCHMARKS.md), and a clone shares them.
-        parts: OnceLock<Arc<Parts>>,
+        /// any link stays a few instructions (a `Box` made every drop save
+        /// registers for it; the callgrind measurement in BENCHMARKS.md), and a
+        /// clone shares them.
+        parts: Arc<Parts>,
     },
 }
 
@@ -70,21 +72,13 @@ impl ConnectUrl {
         ConnectUrl(Repr::Static(text))
     }
 
-    /// A link whose parts are already known (reading a link).
+    /// The link of checked parts (built or read): its canonical text, rendered
+    /// once, sized exactly, and the parts kept.
     pub(crate) fn from_parts(parts: Parts) -> Self {
         let text = render(&parts.origin, &parts.request);
         ConnectUrl(Repr::Owned {
             text,
-            parts: OnceLock::from(Arc::new(parts)),
-        })
-    }
-
-    /// Renders the canonical text of a checked request: one allocation, sized
-    /// exactly; the parts are derived again if asked for.
-    pub(crate) fn render(origin: &Origin, request: &ConnectRequest) -> Self {
-        ConnectUrl(Repr::Owned {
-            text: render(origin, request),
-            parts: OnceLock::new(),
+            parts: Arc::new(parts),
         })
     }
 
@@ -112,7 +106,10 @@ impl ConnectUrl {
     /// The same link at another origin, e.g. a local Connect stand-in in tests.
     #[must_use]
     pub fn with_origin(&self, origin: Origin) -> ConnectUrl {
-        ConnectUrl::render(&origin, self.request())
+        ConnectUrl::from_parts(Parts {
+            origin,
+            request: self.request().clone(),
+        })
     }
 
     /// The link as a `url::Url`.
@@ -129,30 +126,29 @@ impl ConnectUrl {
     fn parts(&self) -> &Parts {
         match &self.0 {
             Repr::Static(text) => static_parts(text),
-            Repr::Owned { text, parts } => parts.get_or_init(|| Arc::new(derive(text))),
+            Repr::Owned { parts, .. } => parts,
         }
     }
 }
 
-/// The parts of a canonical text. Every constructor checked the link (the
-/// builder, the reader, or `connect_url!` at compile time), so its canonical text
-/// reads back without an error; the property tests hold this for every link.
-fn derive(text: &str) -> Parts {
-    read_parts(text).expect("a canonical Connect URL reads back")
-}
-
 /// The parts of a link rendered at compile time, derived once per program and
 /// kept for its lifetime: there are only as many as the program has literal
-/// links, so the memory is bounded by the program text itself.
+/// links, so the memory is bounded by the program text itself. (Not a `const` of
+/// the parts in the expansion: that made 200 literal links' `cargo check` about
+/// twice the builder's; `python3 bench/compile_time.py 7 --defaults-only`,
+/// BENCHMARKS.md.) Every constructor checked the link, so its canonical text reads
+/// back without an error; the property tests hold this for every link.
 fn static_parts(text: &'static str) -> &'static Parts {
     static PARTS: OnceLock<Mutex<HashMap<&'static str, &'static Parts>>> = OnceLock::new();
     let cache = PARTS.get_or_init(Mutex::default);
     // A panic while the lock was held left the map whole: every entry is
     // inserted in one step.
     let mut cache = cache.lock().unwrap_or_else(PoisonError::into_inner);
-    cache
-        .entry(text)
-        .or_insert_with(|| Box::leak(Box::new(derive(text))))
+    cache.entry(text).or_insert_with(|| {
+        Box::leak(Box::new(
+            read_parts(text).expect("a canonical Connect URL reads back"),
+        ))
+    })
 }
 
 /// The text alone: it is canonical, so it says everything the link is.
@@ -208,6 +204,7 @@ crate::serde_impls::as_string!(ConnectUrl);
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::value::ClientId;
 
     const TEXT: &str = "https://connect.smartcar.com/oauth/authorize?response_type=code&client_id=c&scope=read_vin";
 
@@ -224,10 +221,18 @@ mod tests {
     }
 
     #[test]
-    fn the_handle_is_five_words() {
+    fn a_built_link_keeps_its_parts_and_shares_them_with_its_clones() {
+        let url = ConnectUrl::builder(ClientId::checked("c")).build().unwrap();
+        let clone = url.clone();
+        assert!(std::ptr::eq(url.request(), clone.request()));
         assert_eq!(
-            std::mem::size_of::<ConnectUrl>(),
-            5 * std::mem::size_of::<usize>()
+            url.as_str(),
+            "https://connect.smartcar.com/oauth/authorize?response_type=code&client_id=c"
         );
+    }
+
+    #[test]
+    fn the_handle_is_at_most_five_words() {
+        assert!(std::mem::size_of::<ConnectUrl>() <= 5 * std::mem::size_of::<usize>());
     }
 }

@@ -64,32 +64,61 @@ fn read_any_length(text: &str, findings: &mut Findings) -> Option<Parts> {
     Some(Parts { origin, request })
 }
 
-fn not_connect(reason: impl Into<String>) -> Error {
-    Error::general(Problem::NotConnectUrl {
-        reason: reason.into(),
-    })
+fn not_connect(reason: String) -> Error {
+    Error::general(Problem::NotConnectUrl { reason })
+}
+
+/// The page a link's path opens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Page {
+    /// `/oauth/authorize`: a Connect link.
+    Authorize,
+    /// `/oauth/reauthenticate`: a Connect link, re-authentication.
+    Reauthenticate,
+    /// `/battery-capacity`: the link Smartcar's API hands over.
+    BatteryCapacity,
+    /// Any other path.
+    Other(String),
+}
+
+/// A link's text split into its origin, the page its path opens and its query:
+/// the one splitter of Connect links and battery-capacity links. `refuse` words
+/// why the text is not the link `what` names (`"a Connect URL"`).
+pub(crate) fn split<'t>(
+    text: &'t str,
+    what: &str,
+    refuse: fn(String) -> Error,
+) -> Result<(Origin, Page, &'t str), Error> {
+    if text.contains('#') {
+        return Err(refuse(format!("{what} has no fragment (`#…`)")));
+    }
+    let (base, query) = text
+        .split_once('?')
+        .ok_or_else(|| refuse("it has no query (`?…`)".to_owned()))?;
+    let url = url::Url::parse(base).map_err(|e| refuse(e.to_string()))?;
+    let origin = Origin::from_url(&url)?;
+    let page = match url.path() {
+        AUTHORIZE_PATH => Page::Authorize,
+        REAUTHENTICATE_PATH => Page::Reauthenticate,
+        BATTERY_CAPACITY_PATH => Page::BatteryCapacity,
+        other => Page::Other(other.to_owned()),
+    };
+    Ok((origin, page, query))
 }
 
 /// The origin, whether the path is the re-authentication one, and the query.
 fn split_link(text: &str) -> Result<(Origin, bool, &str), Error> {
-    if text.contains('#') {
-        return Err(not_connect("a Connect URL has no fragment (`#…`)"));
-    }
-    let (base, query) = text
-        .split_once('?')
-        .ok_or_else(|| not_connect("it has no query (`?…`)"))?;
-    let url = url::Url::parse(base).map_err(|e| not_connect(e.to_string()))?;
-    let origin = Origin::from_url(&url)?;
-    let reauthenticate = match url.path() {
-        AUTHORIZE_PATH => false,
-        REAUTHENTICATE_PATH => true,
-        BATTERY_CAPACITY_PATH => {
+    let (origin, page, query) = split(text, "a Connect URL", not_connect)?;
+    let reauthenticate = match page {
+        Page::Authorize => false,
+        Page::Reauthenticate => true,
+        Page::BatteryCapacity => {
             return Err(not_connect(format!(
                 "it is a battery-capacity link (`{BATTERY_CAPACITY_PATH}`): read it as a \
                  `BatteryCapacityLink`"
             )))
         }
-        other => {
+        Page::Other(other) => {
             return Err(not_connect(format!(
                 "the path is `{other}`, not `{AUTHORIZE_PATH}` or `{REAUTHENTICATE_PATH}`"
             )))
@@ -276,19 +305,18 @@ fn response_type(query: &Query, reauthenticate: bool, findings: &mut Findings) -
 
 /// The app id, under exactly one of its two names.
 fn app_id(query: &Query, findings: &mut Findings) -> Option<(ClientId, Parameter)> {
-    let given =
-        [Parameter::ClientId, Parameter::ApplicationId].map(|p| query.get(p).map(|text| (p, text)));
-    let (parameter, text) = match given {
-        [Some(one), None] | [None, Some(one)] => one,
-        [Some(_), Some(_)] => {
-            findings.error(Error::new(Parameter::ApplicationId, Problem::BothAppIds));
+    let written = [Parameter::ClientId, Parameter::ApplicationId].map(|p| query.get(p));
+    let (parameter, text) = match one_app_id(written[0], written[1]) {
+        Ok(one) => one,
+        // Given with a value that did not decode: reported already.
+        Err(e)
+            if *e.problem() == Problem::Missing
+                && (query.given(Parameter::ClientId) || query.given(Parameter::ApplicationId)) =>
+        {
             return None;
         }
-        [None, None] => {
-            let given = query.given(Parameter::ClientId) || query.given(Parameter::ApplicationId);
-            if !given {
-                findings.error(Error::new(Parameter::ClientId, Problem::Missing));
-            }
+        Err(e) => {
+            findings.error(e);
             return None;
         }
     };

@@ -2,6 +2,27 @@ use super::{check_url_safe, string_value};
 use crate::error::{Error, Problem};
 use crate::parameter::Parameter;
 
+/// The app id under exactly one of its two names, `client_id` and
+/// `application_id`: the name and what is written under it. The one owner of
+/// that rule, for the reader of links, the reader of battery-capacity links and
+/// `connect_url!`.
+///
+/// # Errors
+///
+/// Both names (`BothAppIds`, on `application_id`), or neither (`Missing`, on
+/// `client_id`).
+pub(crate) fn one_app_id<T>(
+    client_id: Option<T>,
+    application_id: Option<T>,
+) -> Result<(Parameter, T), Error> {
+    match (client_id, application_id) {
+        (Some(id), None) => Ok((Parameter::ClientId, id)),
+        (None, Some(id)) => Ok((Parameter::ApplicationId, id)),
+        (Some(_), Some(_)) => Err(Error::new(Parameter::ApplicationId, Problem::BothAppIds)),
+        (None, None) => Err(Error::new(Parameter::ClientId, Problem::Missing)),
+    }
+}
+
 fn check_client_id(value: &str) -> Result<(), Error> {
     check_url_safe(Parameter::ClientId, value)
 }
@@ -127,6 +148,28 @@ string_value! {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_app_id_is_under_exactly_one_of_its_names() {
+        assert_eq!(
+            one_app_id(Some("a"), None).unwrap(),
+            (Parameter::ClientId, "a")
+        );
+        assert_eq!(
+            one_app_id(None, Some("b")).unwrap(),
+            (Parameter::ApplicationId, "b")
+        );
+        let both = one_app_id(Some("a"), Some("b")).unwrap_err();
+        assert_eq!(
+            (both.parameter(), both.problem()),
+            (Some(Parameter::ApplicationId), &Problem::BothAppIds)
+        );
+        let neither = one_app_id::<&str>(None, None).unwrap_err();
+        assert_eq!(
+            (neither.parameter(), neither.problem()),
+            (Some(Parameter::ClientId), &Problem::Missing)
+        );
+    }
 
     #[test]
     fn accepts_uuids_and_new_style_ids() {

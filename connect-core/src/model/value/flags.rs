@@ -11,16 +11,9 @@ use crate::error::{Error, Findings, Problem};
 use crate::model::value::Country;
 use crate::parameter::Parameter;
 
-/// The flag whose value must be an ISO 3166-1 alpha-2 code.
-///
-/// ```
-/// use connect_core::{Country, Flag, COUNTRY_FLAG};
-///
-/// let flag = Flag::country("DE".parse::<Country>()?);
-/// assert_eq!(flag.name(), COUNTRY_FLAG);
-/// assert!(Flag::new(COUNTRY_FLAG, "XX").is_err()); // not an assigned code
-/// # Ok::<(), connect_core::Error>(())
-/// ```
+/// The flag whose value must be an ISO 3166-1 alpha-2 code (`country`, see
+/// [`Flag::country`](crate::Flag::country)); `connect_url!` reads it through
+/// `__private`.
 pub const COUNTRY_FLAG: &str = "country";
 
 fn error(problem: Problem) -> Error {

@@ -11,14 +11,8 @@ use crate::error::{Error, Findings, Problem};
 use crate::model::catalog::permissions::Permission;
 use crate::parameter::Parameter;
 
-/// The prefix that locks a permission on the grant screen.
-///
-/// ```
-/// use connect_core::{Permission, ScopeEntry, REQUIRED_PREFIX};
-///
-/// let entry = ScopeEntry::required(Permission::ReadVin);
-/// assert_eq!(entry.to_string(), format!("{REQUIRED_PREFIX}:read_vin"));
-/// ```
+/// The prefix that locks a permission on the grant screen (`required:read_vin`);
+/// `connect_url!` reads it through `__private`.
 pub const REQUIRED_PREFIX: &str = "required";
 
 /// One permission of a scope, and whether the owner may uncheck it.

@@ -90,9 +90,9 @@ impl State {
     }
 }
 
-/// With `subtle`, the comparison of the `RustCrypto` and dalek crates: ~0.3 s of
-/// one core in a cold build (`cargo build -j1 --timings`, 0.21–0.33 s in three
-/// runs), no dependencies, and an optimisation barrier better kept than a
+/// With `subtle`, the comparison of the `RustCrypto` and dalek crates: a small
+/// share of a cold build (`cargo build -j1 --timings`; the figure is in
+/// BENCHMARKS.md), no dependencies, and an optimisation barrier better kept than a
 /// hand-written fold behind `black_box` (a hint, not a guarantee). Lengths are
 /// compared first, as before: a state's length is no secret (32 characters when
 /// generated).
@@ -105,10 +105,10 @@ fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
 ///
 /// Written here rather than with the `base64` crate: 15 lines, checked against
 /// RFC 4648's vectors below, for one encoding of one fixed length, while `base64`
-/// costs 0.5–0.9 s of one core in a cold build (`cargo build -j1 --timings` of
-/// base64 0.22 without default features, three runs, against ~28 s of CPU for the
-/// whole url-only app of `bench/cold_build.py`), on the user's build and on the
-/// macro's; at run time both take nanoseconds for 24 bytes.
+/// costs a measurable part of a cold build, on the user's build and on the macro's
+/// (`cargo build -j1 --timings` of base64 without default features against the
+/// url-only app of `bench/cold_build.py`; figures in BENCHMARKS.md); at run time
+/// both take nanoseconds for 24 bytes.
 #[cfg(feature = "getrandom")]
 fn base64url(bytes: &[u8]) -> String {
     const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
