@@ -191,6 +191,7 @@ mod callback;
 mod connect_url;
 mod encode;
 mod error;
+mod flow;
 mod limits;
 mod model;
 mod parameter;
@@ -223,12 +224,13 @@ pub use __private::{ConvertedValue, ParameterValue};
 pub use battery_capacity::BatteryCapacityLink;
 pub use callback::{
     AuthorizationCode, BatteryCapacity, Callback, CallbackError, ConnectError, ConnectErrorKind,
-    Outcome,
+    Outcome, UserId,
 };
 pub use connect_url::builder::ConnectUrlBuilder;
 pub use connect_url::report::{ParseError, Report};
 pub use connect_url::ConnectUrl;
 pub use error::{Error, Finding, Problem, Severity};
+pub use flow::PendingFlow;
 pub use limits::MAX_URL_LEN;
 pub use model::catalog::makes::names as makes;
 pub use model::catalog::permissions::names as permissions;

@@ -73,6 +73,16 @@ pub enum CallbackError {
         /// The field.
         name: &'static str,
     },
+    /// The flow began longer ago than allowed
+    /// ([`PendingFlow::verify`](crate::PendingFlow::verify)): a stale tab or a
+    /// replayed cookie.
+    #[non_exhaustive]
+    FlowExpired {
+        /// How long ago the flow began, to the second.
+        age: std::time::Duration,
+        /// The most allowed.
+        max_age: std::time::Duration,
+    },
 }
 
 impl fmt::Display for CallbackError {
@@ -110,6 +120,12 @@ impl fmt::Display for CallbackError {
                 f,
                 "the redirect query has no `{name}`, which this outcome needs"
             ),
+            CallbackError::FlowExpired { age, max_age } => write!(
+                f,
+                "this sign-in began {} s ago, longer than the {} s allowed; start the flow again",
+                age.as_secs(),
+                max_age.as_secs()
+            ),
         }
     }
 }
@@ -138,6 +154,7 @@ impl fmt::Debug for CallbackError {
             CallbackError::StateMismatch => "StateMismatch",
             CallbackError::TooLong { .. } => "TooLong",
             CallbackError::MissingField { .. } => "MissingField",
+            CallbackError::FlowExpired { .. } => "FlowExpired",
         };
         f.debug_struct("CallbackError")
             .field("kind", &format_args!("{kind}"))

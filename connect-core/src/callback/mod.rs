@@ -10,10 +10,12 @@ mod connect_error;
 mod error;
 #[cfg(test)]
 mod tests;
+mod user_id;
 
 pub use code::AuthorizationCode;
 pub use connect_error::{ConnectError, ConnectErrorKind};
 pub use error::CallbackError;
+pub use user_id::UserId;
 
 use crate::encode::decode;
 use crate::model::value::{State, VehicleId};
@@ -41,7 +43,7 @@ use connect_error::error_kind;
 pub struct Callback {
     outcome: Outcome,
     state: Option<String>,
-    user_id: Option<String>,
+    user_id: Option<UserId>,
     external_id: Option<String>,
     virtual_key_url: Option<String>,
     extra: Vec<(String, String)>,
@@ -59,12 +61,14 @@ pub struct Callback {
 /// for (query, expected) in [
 ///     ("code=abc&state=0facda3319", "a code"),
 ///     ("vehicle_id=36ab27d0-fd9d-4455-823a-ce30af709ffc&state=0facda3319", "a vehicle"),
+///     ("user_id=2d1ba1a4&state=0facda3319", "a v3 user"),
 ///     ("state=0facda3319", "nothing"),
 ///     ("error=access_denied&state=0facda3319", "denied"),
 /// ] {
 ///     let what = match Callback::from_query(query)?.verify(&sent)? {
 ///         Outcome::Code(_) => "a code",
 ///         Outcome::Reauthenticated(_) => "a vehicle",
+///         Outcome::Connected(_) => "a v3 user",
 ///         Outcome::Completed => "nothing",
 ///         Outcome::Error(e) if *e.kind() == ConnectErrorKind::AccessDenied => "denied",
 ///         _ => "something else",
@@ -81,8 +85,15 @@ pub enum Outcome {
     Code(AuthorizationCode),
     /// Re-authentication succeeded for this vehicle.
     Reauthenticated(VehicleId),
-    /// The flow ended without a code, as a link with `response_type=none` asks:
-    /// neither `code`, `vehicle_id` nor `error` came back.
+    /// The owner connected (Smartcar's v3 flow): a `user_id` and no `code` came
+    /// back. Keep the [`UserId`] with the owner's account: it is the
+    /// `sc-user-id` of every v3 API call. (When a `code` comes along, the outcome
+    /// is [`Code`](Self::Code) for the v2 exchange, and the user id is at
+    /// [`Callback::user_id`].)
+    Connected(UserId),
+    /// The flow ended without a code and without a user id, as a link with
+    /// `response_type=none` asks: neither `code`, `vehicle_id`, `user_id` nor
+    /// `error` came back.
     Completed,
     /// Connect reports an error.
     Error(ConnectError),
@@ -199,7 +210,7 @@ impl Callback {
             Some(fields.remove(i).1)
         };
         let state = take("state");
-        let user_id = take("user_id");
+        let user_id = take("user_id").map(UserId::try_from).transpose()?;
         let external_id = take("external_id");
         let virtual_key_url = take("virtual_key_url");
         let code = take("code");
@@ -257,7 +268,10 @@ impl Callback {
                     });
                 }
                 (None, Some(id), None) => Outcome::Reauthenticated(vehicle_id_of(id)?),
-                (None, None, None) => Outcome::Completed,
+                (None, None, None) => match &user_id {
+                    Some(user) => Outcome::Connected(user.clone()),
+                    None => Outcome::Completed,
+                },
                 _ => return Err(CallbackError::ConflictingOutcome),
             };
             (outcome, fields)
@@ -272,10 +286,11 @@ impl Callback {
         })
     }
 
-    /// `user_id`: the owner's Smartcar user, for the `sc-user-id` header of the v3 API.
+    /// `user_id`: the owner's Smartcar user, for the `sc-user-id` header of the
+    /// v3 API (also with a `code`, or on an error).
     #[must_use]
-    pub fn user_id(&self) -> Option<&str> {
-        self.user_id.as_deref()
+    pub fn user_id(&self) -> Option<&UserId> {
+        self.user_id.as_ref()
     }
 
     /// `external_id`: the application's own id for the owner, echoed back from the

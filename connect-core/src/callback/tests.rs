@@ -97,16 +97,33 @@ fn newer_fields_and_unknown_parameters_are_kept() {
     )
     .unwrap();
     assert_eq!(cb.virtual_key_url(), Some("https://tesla.com/_ak"));
-    assert_eq!(cb.user_id(), Some("u1"));
+    assert_eq!(cb.user_id().map(UserId::as_str), Some("u1"));
     assert_eq!(cb.external_id(), Some("owner 42"));
     assert_eq!(cb.extra(), [("utm".to_owned(), "x".to_owned())]);
 }
 
 #[test]
 fn response_type_none_and_the_2026_errors() {
-    let done = Callback::from_query("state=0facda3319&external_id=e1&user_id=u").unwrap();
+    let done = Callback::from_query("state=0facda3319&external_id=e1").unwrap();
     assert_eq!(done.external_id(), Some("e1"));
     assert_eq!(done.verify(&state()), Ok(Outcome::Completed));
+    // Smartcar's v3 redirect: a user id and no code.
+    let v3 = Callback::from_query("state=0facda3319&external_id=e1&user_id=u").unwrap();
+    assert_eq!(
+        v3.verify(&state()),
+        Ok(Outcome::Connected("u".parse().unwrap()))
+    );
+    // With a code as well: the v2 exchange, the user id beside it.
+    let both = Callback::from_query("code=c&state=0facda3319&user_id=u").unwrap();
+    assert_eq!(both.user_id().map(UserId::as_str), Some("u"));
+    assert!(matches!(both.verify(&state()), Ok(Outcome::Code(_))));
+    assert!(matches!(
+        Callback::from_query("state=s&user_id=a%20b"),
+        Err(CallbackError::InvalidValue {
+            name: "user_id",
+            ..
+        })
+    ));
     let cases = [
         (
             "error=user_manually_returned_to_application\

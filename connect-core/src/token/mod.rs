@@ -70,6 +70,14 @@ pub const APPLICATION_TOKEN_PATH: &str = "/oauth2/token";
 /// official SDK computes the expiry as receipt + 60 days.
 pub const REFRESH_TOKEN_LIFETIME: Duration = Duration::from_secs(60 * 24 * 60 * 60);
 
+/// How long before an [`ApplicationToken`] expires it is renewed: five minutes
+/// ([`ApplicationToken::renew_at`]).
+pub const APPLICATION_TOKEN_RENEWAL_MARGIN: Duration = Duration::from_secs(5 * 60);
+
+/// The header naming the owner of a v3 API call: `sc-user-id`, the
+/// [`UserId`](crate::UserId) of the redirect back ([`ApplicationToken::authorize`]).
+pub const USER_ID_HEADER: &str = "sc-user-id";
+
 /// The largest response body read, in bytes: tokens take about 1 KB; anything
 /// over 64 KiB is refused unread ([`TokenError::TooLarge`]).
 pub const MAX_RESPONSE_LEN: usize = 64 * 1024;

@@ -116,6 +116,25 @@ impl<'a> TokenRequest<'a> {
         }
     }
 
+    /// The exchange of [`PendingFlow::exchange`](crate::PendingFlow::exchange):
+    /// the flow keeps the link's app id, `redirect_uri` and `flags`.
+    pub(crate) fn of_flow(
+        flow: &'a crate::flow::PendingFlow,
+        code: &'a AuthorizationCode,
+        credentials: &'a Credentials,
+    ) -> Self {
+        TokenRequest {
+            grant: Grant::Code {
+                code,
+                redirect_uri: flow.redirect_uri(),
+                link_client_id: flow.client_id(),
+            },
+            credentials,
+            flags: flow.flags(),
+            origin: None,
+        }
+    }
+
     /// New tokens for `refresh_token`. Smartcar rotates it: store the new refresh
     /// token of the answer, the old one stops working.
     ///

@@ -7,7 +7,8 @@ use serde_json::{Map, Value};
 
 use super::error::{quote, OAuthError, OAuthErrorKind, TokenError};
 use super::secret::{AccessToken, RefreshToken};
-use super::{MAX_RESPONSE_LEN, REFRESH_TOKEN_LIFETIME};
+use super::{APPLICATION_TOKEN_RENEWAL_MARGIN, MAX_RESPONSE_LEN, REFRESH_TOKEN_LIFETIME};
+use crate::callback::UserId;
 
 /// The tokens of a code exchange or a refresh, with when each expires.
 ///
@@ -27,6 +28,11 @@ use super::{MAX_RESPONSE_LEN, REFRESH_TOKEN_LIFETIME};
 /// assert!(!format!("{tokens:?}").contains("a1"));
 /// # Ok::<(), connect_core::token::TokenError>(())
 /// ```
+///
+/// With the `serde` feature, `Tokens` serialize to be stored (the tokens as
+/// their text, the expiries as serde writes a `SystemTime`) and read back with
+/// every token checked; [`Tokens::new`] puts them together from the columns of
+/// a database.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Tokens {
     access_token: AccessToken,
@@ -36,6 +42,37 @@ pub struct Tokens {
 }
 
 impl Tokens {
+    /// Tokens as the application stored them (e.g. read back from its database).
+    ///
+    /// ```
+    /// use connect_core::token::{AccessToken, RefreshToken, Tokens};
+    /// use std::time::{Duration, SystemTime};
+    ///
+    /// let now = SystemTime::now();
+    /// let tokens = Tokens::new(
+    ///     AccessToken::new("a1")?,
+    ///     RefreshToken::new("r1")?,
+    ///     now + Duration::from_secs(7200),
+    ///     now + Duration::from_secs(60 * 24 * 3600),
+    /// );
+    /// assert_eq!(tokens.refresh_token().expose_secret(), "r1");
+    /// # Ok::<(), connect_core::token::TokenError>(())
+    /// ```
+    #[must_use]
+    pub fn new(
+        access_token: AccessToken,
+        refresh_token: RefreshToken,
+        expires_at: SystemTime,
+        refresh_expires_at: SystemTime,
+    ) -> Tokens {
+        Tokens {
+            access_token,
+            refresh_token,
+            expires_at,
+            refresh_expires_at,
+        }
+    }
+
     /// Reads the response to a [`TokenRequest::authorization_code`](super::TokenRequest::authorization_code)
     /// or [`TokenRequest::refresh`](super::TokenRequest::refresh); `now` is when it
     /// was received (`SystemTime::now()`), from which the expiry instants count.
@@ -133,12 +170,17 @@ impl Tokens {
 /// let token = ApplicationToken::read_parts(StatusCode::OK, body, now)?;
 /// assert_eq!(token.access_token().expose_secret(), "app");
 /// assert_eq!(token.expires_at(), now + Duration::from_secs(3600));
+/// // Asked for again five minutes before it expires.
+/// assert_eq!(token.renew_at(), now + Duration::from_secs(3300));
+/// assert!(!token.needs_renewal(now + Duration::from_secs(3299)));
+/// assert!(token.needs_renewal(now + Duration::from_secs(3300)));
 /// # Ok::<(), connect_core::token::TokenError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ApplicationToken {
     access_token: AccessToken,
     expires_at: SystemTime,
+    renew_at: SystemTime,
 }
 
 impl ApplicationToken {
@@ -187,9 +229,15 @@ impl ApplicationToken {
         now: SystemTime,
     ) -> Result<ApplicationToken, TokenError> {
         let fields = Fields::read(status, body)?;
+        let access_token = fields.access_token()?;
+        let expires_at = fields.expires_at(now)?;
+        // The margin, or half the lifetime of a token shorter than twice the margin.
+        let lifetime = expires_at.duration_since(now).unwrap_or_default();
+        let margin = APPLICATION_TOKEN_RENEWAL_MARGIN.min(lifetime / 2);
         Ok(ApplicationToken {
-            access_token: fields.access_token()?,
-            expires_at: fields.expires_at(now)?,
+            access_token,
+            renew_at: expires_at.checked_sub(margin).unwrap_or(now),
+            expires_at,
         })
     }
 
@@ -203,6 +251,134 @@ impl ApplicationToken {
     #[must_use]
     pub fn expires_at(&self) -> SystemTime {
         self.expires_at
+    }
+
+    /// When to ask for a new one: [`APPLICATION_TOKEN_RENEWAL_MARGIN`](super::APPLICATION_TOKEN_RENEWAL_MARGIN)
+    /// (five minutes) before it expires, or half way for a token that lives less
+    /// than twice that. A request sent just before the expiry could arrive after
+    /// it; there is no refresh token, the application asks again
+    /// ([`TokenRequest::client_credentials`](super::TokenRequest::client_credentials)).
+    #[must_use]
+    pub fn renew_at(&self) -> SystemTime {
+        self.renew_at
+    }
+
+    /// Whether it is time to ask for a new token: `now` is at or past
+    /// [`renew_at`](Self::renew_at).
+    #[must_use]
+    pub fn needs_renewal(&self, now: SystemTime) -> bool {
+        now >= self.renew_at
+    }
+
+    /// Makes `request` (any `http::Request`, to Smartcar's v3 API) a call on
+    /// behalf of `user`: `Authorization: Bearer` with this token (marked
+    /// sensitive, kept out of an HTTP client's logs) and `sc-user-id`. Headers
+    /// of the same names already there are replaced.
+    ///
+    /// ```
+    /// use connect_core::token::{http, ApplicationToken};
+    /// use connect_core::UserId;
+    /// use std::time::SystemTime;
+    ///
+    /// # let body = br#"{"access_token":"app-token","token_type":"Bearer","expires_in":3600}"#;
+    /// # let token = ApplicationToken::read_parts(http::StatusCode::OK, body, SystemTime::now())?;
+    /// let user: UserId = "2d1ba1a4-3c53-4bd8-9f0c-4c1b02d2b8a4".parse()?;
+    /// let mut request = http::Request::get("https://vehicle.api.smartcar.com/v3/vehicles").body(())?;
+    /// token.authorize(&mut request, &user)?;
+    /// assert_eq!(request.headers()["authorization"], "Bearer app-token");
+    /// assert_eq!(request.headers()["sc-user-id"], "2d1ba1a4-3c53-4bd8-9f0c-4c1b02d2b8a4");
+    /// assert!(request.headers()["authorization"].is_sensitive());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`TokenError::RequestNotBuilt`] when the token is not a valid header value
+    /// (a character outside visible ASCII; Smartcar's tokens have none).
+    pub fn authorize<B>(
+        &self,
+        request: &mut http::Request<B>,
+        user: &UserId,
+    ) -> Result<(), TokenError> {
+        let not_built = |e: http::header::InvalidHeaderValue| TokenError::RequestNotBuilt {
+            reason: e.to_string(),
+        };
+        let mut bearer =
+            http::HeaderValue::try_from(format!("Bearer {}", self.access_token.expose_secret()))
+                .map_err(not_built)?;
+        bearer.set_sensitive(true);
+        let user = http::HeaderValue::try_from(user.as_str()).map_err(not_built)?;
+        let headers = request.headers_mut();
+        headers.insert(http::header::AUTHORIZATION, bearer);
+        headers.insert(super::USER_ID_HEADER, user);
+        Ok(())
+    }
+}
+
+#[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+impl serde::Serialize for Tokens {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        let mut fields = serializer.serialize_struct("Tokens", 4)?;
+        fields.serialize_field("access_token", &self.access_token)?;
+        fields.serialize_field("refresh_token", &self.refresh_token)?;
+        fields.serialize_field("expires_at", &self.expires_at)?;
+        fields.serialize_field("refresh_expires_at", &self.refresh_expires_at)?;
+        fields.end()
+    }
+}
+
+#[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+impl<'de> serde::Deserialize<'de> for Tokens {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        const FIELDS: &[&str] = &[
+            "access_token",
+            "refresh_token",
+            "expires_at",
+            "refresh_expires_at",
+        ];
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Tokens;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("stored tokens (access_token, refresh_token and their expiries)")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Tokens, A::Error> {
+                use serde::de::Error as _;
+                let (mut access, mut refresh, mut expires, mut refresh_expires) =
+                    (None, None, None, None);
+                while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                    match key.as_ref() {
+                        "access_token" if access.is_none() => access = Some(map.next_value()?),
+                        "refresh_token" if refresh.is_none() => refresh = Some(map.next_value()?),
+                        "expires_at" if expires.is_none() => expires = Some(map.next_value()?),
+                        "refresh_expires_at" if refresh_expires.is_none() => {
+                            refresh_expires = Some(map.next_value()?);
+                        }
+                        name if FIELDS.contains(&name) => {
+                            return Err(A::Error::custom(format_args!("`{name}` appears twice")))
+                        }
+                        name => return Err(A::Error::unknown_field(name, FIELDS)),
+                    }
+                }
+                Ok(Tokens {
+                    access_token: access.ok_or_else(|| A::Error::missing_field("access_token"))?,
+                    refresh_token: refresh
+                        .ok_or_else(|| A::Error::missing_field("refresh_token"))?,
+                    expires_at: expires.ok_or_else(|| A::Error::missing_field("expires_at"))?,
+                    refresh_expires_at: refresh_expires
+                        .ok_or_else(|| A::Error::missing_field("refresh_expires_at"))?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("Tokens", FIELDS, Visitor)
     }
 }
 

@@ -1,9 +1,11 @@
 //! What must stay out of logs and links: the client secret and the tokens.
 //!
-//! None of these types implements `Display`, `AsRef<str>` or `Serialize`: the text
-//! is reached only by a method whose name says what it is, so a secret cannot end
-//! up in a link, a `format!` or a log line by accident. Their `Debug` shows the
-//! type and nothing of the value.
+//! None of these types implements `Display` or `AsRef<str>`: the text is reached
+//! only by a method whose name says what it is, so a secret cannot end up in a
+//! link, a `format!` or a log line by accident. Their `Debug` shows the type and
+//! nothing of the value. With the `serde` feature, the tokens serialize (to be
+//! stored) and deserialize; the client secret only deserializes (it is read from
+//! configuration, never written back).
 
 use std::fmt;
 use std::str::FromStr;
@@ -33,9 +35,9 @@ fn check_secret(what: &'static str, text: &str) -> Result<(), TokenError> {
 }
 
 macro_rules! secret_text {
-    ($(#[$doc:meta])* $name:ident, $what:literal, $debug:literal) => {
+    ($(#[$doc:meta])* $name:ident, $what:literal, $debug:literal $(, $derive:ident)*) => {
         $(#[$doc])*
-        #[derive(Clone, PartialEq, Eq)]
+        #[derive(Clone $(, $derive)*)]
         pub struct $name(String);
 
         impl $name {
@@ -80,6 +82,31 @@ macro_rules! secret_text {
                 f.write_str($debug)
             }
         }
+
+        /// Its text, checked as by [`new`](Self::new).
+        #[cfg(feature = "serde")]
+        #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let text = <String as serde::Deserialize>::deserialize(deserializer)?;
+                $name::new(text).map_err(serde::de::Error::custom)
+            }
+        }
+    };
+}
+
+/// Serializes a token as its text, to be stored (not the client secret: it is
+/// only read from configuration).
+macro_rules! stored {
+    ($name:ident) => {
+        /// Its text, to be stored where the application keeps its tokens.
+        #[cfg(feature = "serde")]
+        #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(&self.0)
+            }
+        }
     };
 }
 
@@ -90,6 +117,11 @@ secret_text! {
     /// It goes only into a token request ([`TokenRequest`](super::TokenRequest)):
     /// it has no `Display` and is no value of any link parameter, so it cannot be
     /// rendered into a Connect link (the community `smartcar` crate puts it there).
+    ///
+    /// With the `serde` feature it deserializes from configuration (checked as by
+    /// [`new`](Self::new)), and has no `Serialize`: nothing writes it back. It has
+    /// no `PartialEq` either, which would compare in time that depends on where
+    /// the texts differ: compare with [`matches`](Self::matches), in constant time.
     ///
     /// ```
     /// use connect_core::token::ClientSecret;
@@ -131,8 +163,9 @@ secret_text! {
     /// # assert_eq!(header, "Bearer eyJhbGciOi…");
     /// # Ok::<(), connect_core::token::TokenError>(())
     /// ```
-    AccessToken, "access token", "AccessToken(…)"
+    AccessToken, "access token", "AccessToken(…)", PartialEq, Eq
 }
+stored!(AccessToken);
 
 secret_text! {
     /// A refresh token, valid 60 days and rotated by every refresh: store the new
@@ -146,8 +179,9 @@ secret_text! {
     /// assert_eq!(format!("{token:?}"), "RefreshToken(…)");
     /// # Ok::<(), connect_core::token::TokenError>(())
     /// ```
-    RefreshToken, "refresh token", "RefreshToken(…)"
+    RefreshToken, "refresh token", "RefreshToken(…)", PartialEq, Eq
 }
+stored!(RefreshToken);
 
 /// The application's id and client secret: what authenticates it to Smartcar's
 /// token endpoint.
@@ -164,7 +198,7 @@ secret_text! {
 /// assert!(!format!("{credentials:?}").contains("s3cr3t"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Credentials {
     client_id: ClientId,
     client_secret: ClientSecret,

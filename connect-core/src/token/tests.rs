@@ -473,3 +473,51 @@ proptest! {
         let _ = Tokens::read_parts(StatusCode::OK, &body, now());
     }
 }
+
+#[cfg(feature = "serde")]
+mod serde_storage {
+    use super::super::{AccessToken, ClientSecret, RefreshToken, Tokens};
+    use std::time::{Duration, SystemTime};
+
+    #[test]
+    fn tokens_round_trip_with_their_expiries() {
+        let now = SystemTime::UNIX_EPOCH + Duration::new(1_800_000_000, 123_456_789);
+        let tokens = Tokens::new(
+            AccessToken::new("a1").unwrap(),
+            RefreshToken::new("r1").unwrap(),
+            now + Duration::from_secs(7200),
+            now + super::super::REFRESH_TOKEN_LIFETIME,
+        );
+        let json = serde_json::to_string(&tokens).unwrap();
+        assert!(
+            json.starts_with(r#"{"access_token":"a1","refresh_token":"r1","expires_at":"#),
+            "{json}"
+        );
+        assert_eq!(serde_json::from_str::<Tokens>(&json).unwrap(), tokens);
+        // A stored token is checked on the way in, and Debug still shows none.
+        let bad = json.replace(r#""r1""#, r#""r\n1""#);
+        let error = serde_json::from_str::<Tokens>(&bad)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains("refresh token contains a control character"),
+            "{error}"
+        );
+        assert!(!format!("{tokens:?}").contains("a1"));
+    }
+
+    #[test]
+    fn the_client_secret_is_read_from_configuration_and_never_written() {
+        let secret: ClientSecret = serde_json::from_str(r#""s3cr3t""#).unwrap();
+        assert!(secret.matches("s3cr3t"));
+        assert_eq!(format!("{secret:?}"), "ClientSecret(…)");
+        assert!(serde_json::from_str::<ClientSecret>(r#""""#).is_err());
+    }
+
+    #[test]
+    fn the_user_id_is_its_text() {
+        let user: crate::UserId = serde_json::from_str(r#""2d1ba1a4""#).unwrap();
+        assert_eq!(serde_json::to_string(&user).unwrap(), r#""2d1ba1a4""#);
+        assert!(serde_json::from_str::<crate::UserId>(r#""a b""#).is_err());
+    }
+}
