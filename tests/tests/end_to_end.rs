@@ -24,7 +24,8 @@ fn client() -> Client {
         .unwrap()
 }
 
-/// `/connect`: the link it redirects to, and the `connect_state=…` cookie it sets.
+/// `/connect`: the link it redirects to, and the `connect_flow=…` cookie it sets (the
+/// flow in progress, encrypted).
 async fn begin(servers: &Servers) -> (String, String) {
     let response = client()
         .get(format!("{}/connect", servers.web))
@@ -135,10 +136,11 @@ async fn owner_allows_and_the_app_shows_the_code() {
         "{}/oauth/authorize?response_type=code&client_id=",
         servers.stand_in
     )));
-    let state = cookie.strip_prefix("connect_state=").unwrap();
+    let state = param(&link, "state");
+    assert!(cookie.starts_with("connect_flow="), "{cookie}");
     assert!(
-        link.contains(&format!("&state={state}&")),
-        "the link carries the cookie's state"
+        !cookie.contains(state),
+        "the flow cookie is encrypted: {cookie}"
     );
     assert!(
         link.ends_with(&format!("&external_id={}", web::DEMO_EXTERNAL_ID)),
@@ -207,7 +209,7 @@ async fn owner_denies_and_the_app_says_so() {
     assert!(
         location.ends_with(&format!(
             "&state={}&external_id={}",
-            cookie.strip_prefix("connect_state=").unwrap(),
+            param(&link, "state"),
             web::DEMO_EXTERNAL_ID
         )),
         "external_id is echoed on errors too: {location}"
@@ -284,7 +286,7 @@ async fn forged_or_missing_state_is_refused() {
 
     let (status, page) = callback(&location, "other=1").await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
-    assert!(page.contains("no session"), "{page}");
+    assert!(page.contains("no sign-in in progress"), "{page}");
 }
 
 #[tokio::test]
@@ -294,8 +296,8 @@ async fn connect_errors_get_readable_pages() {
     let page = |query: &'static str| {
         let servers = &servers;
         async move {
-            let (_, cookie) = begin(servers).await;
-            let state = cookie.strip_prefix("connect_state=").unwrap();
+            let (link, cookie) = begin(servers).await;
+            let state = param(&link, "state");
             let url = format!("{}/callback?{query}&state={state}", servers.web);
             callback(&url, &cookie).await
         }
@@ -528,8 +530,8 @@ async fn reauthentication_returns_the_vehicle() {
     let servers = start().await;
     // The web example starts only authorization flows: a state it handed out
     // stands for the re-authentication it would start.
-    let (_, cookie) = begin(&servers).await;
-    let state = cookie.strip_prefix("connect_state=").unwrap();
+    let (begun, cookie) = begin(&servers).await;
+    let state = param(&begun, "state");
     let link = format!(
         "{}/oauth/reauthenticate?response_type=vehicle_id&client_id=c&vehicle_id=v-42&state={state}",
         servers.stand_in
@@ -559,18 +561,33 @@ async fn a_replayed_callback_is_refused() {
         .await
         .unwrap();
     assert_eq!(first.status(), StatusCode::OK);
-    let forget = first.headers()[SET_COOKIE].to_str().unwrap().to_owned();
+    let cookies = set_cookies(&first);
     assert!(
-        forget.starts_with("connect_state=;") && forget.contains("Max-Age=0"),
-        "the finished flow's cookie is cleared: {forget}"
+        cookies
+            .iter()
+            .any(|c| c.starts_with("connect_flow=;") && c.contains("Max-Age=0")),
+        "the finished flow's cookie is cleared: {cookies:?}"
     );
+    assert!(cookies.iter().any(|c| c.starts_with("connect_session=")));
     assert!(first.text().await.unwrap().contains(code));
 
-    // The same redirect with the same cookie: the state was used.
-    let (status, page) = callback(&location, &cookie).await;
-    assert_eq!(status, StatusCode::BAD_REQUEST);
-    assert!(page.contains("already completed or has expired"), "{page}");
-    assert!(!page.contains(code), "{page}");
+    // The same redirect with a copy of the cookie: the code was used, Smartcar
+    // (here the stand-in) refuses it, and no session comes of it.
+    let replay = client()
+        .get(&location)
+        .header(COOKIE, &cookie)
+        .send()
+        .await
+        .unwrap();
+    let cookies = set_cookies(&replay);
+    assert!(
+        !cookies.iter().any(|c| c.starts_with("connect_session=")),
+        "a replay gets no tokens: {cookies:?}"
+    );
+    let page = replay.text().await.unwrap();
+    assert!(page.contains(r#"id="exchange_error""#), "{page}");
+    assert!(page.contains("Invalid code"), "{page}");
+    assert!(!page.contains(r#"id="expires_at""#), "{page}");
 }
 
 #[tokio::test]
@@ -579,8 +596,7 @@ async fn a_foreign_callback_does_not_cancel_the_flow_in_progress() {
     // The owner is on Connect's page; an attacker has a redirect back of a flow
     // of their own (valid code and state) and makes the owner's browser open it.
     let (mine, my_cookie) = allowed(&servers).await;
-    let (theirs, _) = allowed(&servers).await;
-    let their_state = param(&theirs, "state");
+    let (theirs, their_cookie) = allowed(&servers).await;
     let without_state = mine.replace(&format!("&state={}", param(&mine, "state")), "");
     let not_from_connect = format!("{}/callback?code=x&state=s&state=t", servers.web);
     for foreign in [theirs.as_str(), &without_state, &not_from_connect] {
@@ -607,7 +623,7 @@ async fn a_foreign_callback_does_not_cancel_the_flow_in_progress() {
     assert_eq!(status, StatusCode::OK, "{page}");
     assert!(page.contains(&format!(r#"<code id="code">{}</code>"#, code_of(&mine))));
     // And the attacker's flow is still theirs to finish, with their cookie.
-    let (status, _) = callback(&theirs, &format!("connect_state={their_state}")).await;
+    let (status, _) = callback(&theirs, &their_cookie).await;
     assert_eq!(status, StatusCode::OK);
 }
 
@@ -624,7 +640,10 @@ async fn the_state_cookie_is_secure_when_the_app_is_served_over_https() {
     assert_eq!(response.status(), StatusCode::FOUND);
     let set_cookie = response.headers()[SET_COOKIE].to_str().unwrap();
     assert!(
-        set_cookie.starts_with("connect_state=") && set_cookie.ends_with("; Secure"),
+        set_cookie.starts_with("__Host-connect_flow=")
+            && set_cookie.contains("; Secure")
+            && set_cookie.contains("; Path=/")
+            && !set_cookie.contains("Domain"),
         "{set_cookie}"
     );
     let location = response.headers()[LOCATION].to_str().unwrap();

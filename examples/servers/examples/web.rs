@@ -10,6 +10,14 @@
 //! cargo run --example web -- --port 8000 --connect-origin http://127.0.0.1:4010 --registration examples/servers/smartcar.toml
 //! ```
 //!
+//! Several instances share two things, from the environment:
+//!
+//! - `CONNECT_WEB_KEY`: the key of the flow cookie, 64 bytes as 128 hex digits
+//!   (`openssl rand -hex 64`). Unset, each start draws a random key and says that
+//!   flows cannot span instances or restarts.
+//! - `DATABASE_URL`: where tokens and v3 user ids are kept: `sqlite://PATH` (the
+//!   default: `connect-web.sqlite3` beside the executable), or `postgres://…`.
+//!
 //! With `--registration`, the app checks its own links against the application's
 //! registration at start-up and refuses to start when Connect would refuse them
 //! (a `--public-url` whose `/callback` is not registered, say).
@@ -31,6 +39,8 @@ use clap::Parser;
 use connect_core::registration::Registration;
 use connect_core::token::{ClientSecret, AUTH_ORIGIN};
 use connect_core::{Origin, WebRedirectUri};
+use connect_servers::flow_cookie::{self, KeySource, KEY_VARIABLE};
+use connect_servers::token_store::{DatabaseUrl, TokenStore, DATABASE_VARIABLE};
 use connect_servers::{loopback, web};
 use connect_stand_in::DEMO_CLIENT_SECRET;
 
@@ -106,9 +116,45 @@ async fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     }
+    let key = std::env::var(KEY_VARIABLE).ok();
+    let key = match flow_cookie::key_from(key.as_deref()) {
+        Ok((key, KeySource::Environment)) => key,
+        Ok((key, KeySource::Random)) => {
+            eprintln!(
+                "warning: {KEY_VARIABLE} is not set: this start drew a random cookie key, so a \
+                 flow begun on another instance, or before a restart, cannot finish here; give \
+                 every instance the same key (`openssl rand -hex 64`)"
+            );
+            key
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let database = std::env::var(DATABASE_VARIABLE).ok();
+    let database = match DatabaseUrl::from_env_value(database.as_deref()) {
+        Ok(url) => url,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let store = match TokenStore::open(&database).await {
+        Ok(store) => store,
+        Err(e) => {
+            eprintln!("error: the tokens database ({database}): {e}");
+            return ExitCode::from(2);
+        }
+    };
+    // Not fatal: the app answers 503 until the database is back.
+    if let Err(e) = store.ping().await {
+        eprintln!("warning: the tokens database ({database}) is unreachable for now: {e}");
+    }
     let banner = format!(
-        "listening on 127.0.0.1:{port}: open {public_url} (Connect at {}, tokens at {})",
+        "listening on 127.0.0.1:{port}: open {public_url} (Connect at {}, tokens at {}, stored in the {database})",
         config.connect_origin, config.auth_origin
     );
-    loopback::on_loopback(port, web::router(config), &banner).await
+    let shared = web::Shared { key, store };
+    loopback::on_loopback(port, web::router_with(config, shared), &banner).await
 }

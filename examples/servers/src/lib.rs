@@ -11,7 +11,8 @@
 
 pub use connect_stand_in::serving::{bounded, harden, html, offload, serve};
 
+pub mod flow_cookie;
 pub mod http_client;
 pub mod loopback;
-pub mod pending;
+pub mod token_store;
 pub mod web;

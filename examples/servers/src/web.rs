@@ -3,15 +3,38 @@
 //! `connect_url!` with a random state, and `/callback` checking that state and
 //! showing the outcome.
 //!
-//! Written as a reference for production code:
+//! Written as a reference for production code, where an app runs several
+//! instances behind a load balancer and restarts:
 //!
-//! - The state travels in an `HttpOnly`, `SameSite=Lax` cookie, `Secure` when the
-//!   app's own URL (its redirect URI) is `https`, and is also kept on the server
-//!   ([`PendingStates`]): a callback is accepted once, a replay with the same
-//!   cookie is refused.
+//! - The flow in progress is connect-core's `PendingFlow` (the state, the link's
+//!   redirect URI and flags, when it began) in an encrypted, authenticated cookie
+//!   ([`crate::flow_cookie`]), with a key the instances share
+//!   (`CONNECT_WEB_KEY`): any instance finishes a flow another began, and no
+//!   instance keeps a store of pending flows. The cookie is `HttpOnly`,
+//!   `SameSite=Lax`, `Secure` and `__Host-` prefixed when the app's own URL (its
+//!   redirect URI) is `https`.
 //! - A callback that does not carry this browser's state (a forged or foreign
-//!   link, a stale tab) is refused and changes nothing: the flow in progress can
-//!   still finish. Only a callback whose state matches ends the flow.
+//!   link, a stale tab), or that carries no flow cookie, two of them, or one this
+//!   key did not make, is refused and changes nothing: the flow in progress can
+//!   still finish. A flow older than [`FLOW_LIFETIME`] is refused.
+//! - Replay. The flow cookie is cleared when the callback is answered, and the
+//!   authorization code is single use at Smartcar: RFC 6749 §10.12 asks the
+//!   client to bind the redirect to the browser that began the flow (the state,
+//!   checked against this browser's cookie, in constant time), and §4.1.2 makes
+//!   the code single use, refused when presented again. A replayed callback
+//!   (the same URL, even with a copy of the cookie) reaches the token endpoint
+//!   with a used code and gets no tokens, so the app keeps no record of finished
+//!   flows: the token endpoint is that record.
+//! - Tokens and v3 user ids are in a database ([`crate::token_store`]:
+//!   `DATABASE_URL`, SQLite by default, or PostgreSQL). The session cookie
+//!   (`SameSite=Strict`, so no other site can make the browser post `/refresh`)
+//!   names the owner, never a token. The page shows only when the tokens expire.
+//! - Refresh rotates the refresh token. A refresh that loses a race (another
+//!   instance, or another click, rotated the stored token meanwhile) uses the
+//!   tokens the winner stored: the update is a compare-and-swap on the stored
+//!   refresh token, atomic in the database, and never fails the owner.
+//! - The database unreachable: a 503 page, no panic; the flow cookie is kept, so
+//!   the callback can be loaded again once the database is back.
 //! - Every response is `Cache-Control: no-store` (the callback page shows the
 //!   code), framed by nobody, without referrer, under a Content-Security-Policy
 //!   that allows only the app's own stylesheet; bodies and handler time are
@@ -26,16 +49,8 @@
 //!   callback page shows what came back, but the account a vehicle is attached to
 //!   comes from the session: the echoed id is part of a query anyone can edit, so
 //!   it is a label, not a credential.
-//! - After a verified callback with a code, the app exchanges it at the token
-//!   endpoint (Smartcar's, or the stand-in's) with connect-core's
-//!   `TokenRequest`, sent by hyper-util's client ([`crate::http_client`]). The
-//!   exchange's `redirect_uri` comes from the same link the owner was sent with
-//!   ([`link`]), so the two cannot differ. The tokens stay on the server,
-//!   in a session ([`SESSION_COOKIE`], `HttpOnly`, `SameSite=Strict` so no other
-//!   site can make the browser post `/refresh`); the page shows only when they
-//!   expire, and a Refresh button (`POST /refresh`) rotates them.
 
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
 use axum::extract::{RawQuery, State as AppState};
@@ -43,39 +58,28 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
+use axum_extra::extract::cookie::{Key, PrivateCookieJar, SameSite};
 use connect_core::registration::Registration;
 use connect_core::token::{ClientSecret, Credentials, TokenError, TokenRequest, Tokens};
 use connect_core::{
-    AuthorizationCode, Callback, CallbackError, ClientId, ConnectErrorKind, ConnectUrl, Origin,
-    Outcome, State, WebRedirectUri,
+    Callback, CallbackError, ConnectErrorKind, ConnectUrl, Origin, Outcome, PendingFlow, State,
+    UserId, WebRedirectUri,
 };
 use connect_macros::connect_url;
 
-use crate::bounded::BoundedMap;
+use crate::flow_cookie::{self, CookieNames, FlowCookieError};
 use crate::harden::{harden, Hardening};
 use crate::html::{escape, page, stylesheet};
 use crate::http_client::HttpClient;
 use crate::offload::{Offload, OffloadFailed};
-use crate::pending::PendingStates;
+use crate::token_store::{Owner, StoreError, TokenStore};
 
-/// The cookie holding the state of the flow in progress.
-pub const STATE_COOKIE: &str = "connect_state";
-
-/// How long an owner has to come back from Connect: the cookie's `Max-Age` and
-/// the server-side state's lifetime.
+/// How long an owner has to come back from Connect: the flow cookie's `Max-Age`
+/// and the most [`PendingFlow::verify`] accepts.
 pub const FLOW_LIFETIME: Duration = Duration::from_secs(600);
-
-/// At most this many flows in progress are remembered (see [`PendingStates`]).
-pub const MAX_PENDING_FLOWS: usize = 10_000;
-
-/// The cookie naming the session that holds the tokens.
-pub const SESSION_COOKIE: &str = "connect_session";
 
 /// How long a session is kept: the refresh token's lifetime.
 pub const SESSION_LIFETIME: Duration = connect_core::token::REFRESH_TOKEN_LIFETIME;
-
-/// At most this many sessions with tokens are kept; beyond, the oldest is forgotten.
-pub const MAX_SESSIONS: usize = 10_000;
 
 /// Pages load only the app's stylesheet; no script, no frame; the one form (Refresh)
 /// posts to the app itself.
@@ -96,7 +100,7 @@ pub struct WebConfig {
     /// Connect's origin: Smartcar's, or a local stand-in's.
     pub connect_origin: Origin,
     /// This application's `/callback`, as registered with Connect. Its scheme
-    /// decides whether the state cookie is `Secure`.
+    /// decides whether the cookies are `Secure` and `__Host-` prefixed.
     pub redirect_uri: WebRedirectUri,
     /// The token endpoint's origin: Smartcar's (`https://auth.smartcar.com`), or
     /// a local stand-in's.
@@ -105,11 +109,13 @@ pub struct WebConfig {
     pub client_secret: ClientSecret,
 }
 
-/// The tokens of one owner's connection, and the app id they were issued to.
-#[derive(Debug, Clone)]
-struct Session {
-    client_id: ClientId,
-    tokens: Tokens,
+/// What the instances of one app share: the cookie key and the token database.
+#[derive(Clone)]
+pub struct Shared {
+    /// Encrypts and authenticates the cookies (`CONNECT_WEB_KEY`).
+    pub key: Key,
+    /// Where tokens and v3 user ids are kept (`DATABASE_URL`).
+    pub store: TokenStore,
 }
 
 /// The link `/connect` sends the owner to, with a fresh `state`. The redirect
@@ -160,38 +166,40 @@ pub fn check_registration(config: &WebConfig, registration: &Registration) -> Re
 #[derive(Clone)]
 struct App {
     config: Arc<WebConfig>,
-    states: Arc<PendingStates>,
-    /// `; Secure` when the app is served over https, else empty.
-    secure: &'static str,
+    shared: Shared,
+    names: CookieNames,
     /// Long redirects back are read off the async workers (see [`crate::offload`]).
     offload: Offload,
     /// Sends the token requests.
     client: HttpClient,
-    /// Session id → tokens.
-    sessions: Arc<Mutex<BoundedMap<Session>>>,
 }
 
-impl App {
-    fn sessions(&self) -> std::sync::MutexGuard<'_, BoundedMap<Session>> {
-        // No code holding the lock panics; a poisoned lock still holds a usable map.
-        self.sessions.lock().unwrap_or_else(PoisonError::into_inner)
-    }
-}
-
-/// The application's routes, hardened.
+/// The application's routes, hardened, for one instance: a random cookie key and
+/// an in-memory database of its own (tests and a quick look; see [`router_with`]).
+///
+/// # Panics
+///
+/// Never: the in-memory database opens without I/O.
 pub fn router(config: WebConfig) -> Router {
-    let secure = if config.redirect_uri.as_str().starts_with("https:") {
-        "; Secure"
-    } else {
-        ""
-    };
+    let store = TokenStore::in_memory().unwrap_or_else(|e| unreachable!("in-memory SQLite: {e}"));
+    router_with(
+        config,
+        Shared {
+            key: Key::generate(),
+            store,
+        },
+    )
+}
+
+/// The application's routes, hardened, with what the instances share.
+pub fn router_with(config: WebConfig, shared: Shared) -> Router {
+    let names = CookieNames::new(config.redirect_uri.as_str().starts_with("https:"));
     let app = App {
         config: Arc::new(config),
-        states: Arc::new(PendingStates::new(FLOW_LIFETIME, MAX_PENDING_FLOWS)),
-        secure,
+        shared,
+        names,
         offload: Offload::default(),
         client: HttpClient::default(),
-        sessions: Arc::new(Mutex::new(BoundedMap::new(MAX_SESSIONS))),
     };
     let routes = Router::new()
         .route("/", get(home))
@@ -218,8 +226,7 @@ async fn home() -> Response {
     )
 }
 
-/// 302 to a fresh Connect link; its state is remembered on the server and set in
-/// an HttpOnly, SameSite cookie.
+/// 302 to a fresh Connect link; the flow goes into an encrypted cookie.
 async fn connect(AppState(app): AppState<App>) -> Response {
     let state = match State::generate() {
         Ok(state) => state,
@@ -231,132 +238,113 @@ async fn connect(AppState(app): AppState<App>) -> Response {
         }
     };
     let link = link(&app.config, &state);
+    let flow = PendingFlow::begin(&link, SystemTime::now()).and_then(|flow| {
+        serde_json::to_string(&flow).map_err(|e| unreachable!("a flow serializes: {e}"))
+    });
+    let (Ok(flow), Ok(location)) = (flow, HeaderValue::from_str(link.as_str())) else {
+        return error_page(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "the link is not a valid header value",
+        );
+    };
     // Lax, not Strict: the owner comes back from Connect's site by a top-level
     // navigation, which Strict would strip the cookie from.
-    let cookie = format!(
-        "{STATE_COOKIE}={state}; HttpOnly; SameSite=Lax; Path=/; Max-Age={}{}",
-        FLOW_LIFETIME.as_secs(),
-        app.secure
-    );
-    match (
-        HeaderValue::from_str(link.as_str()),
-        HeaderValue::from_str(&cookie),
-    ) {
-        (Ok(location), Ok(cookie)) => {
-            app.states.insert(&state);
-            let mut response = StatusCode::FOUND.into_response();
-            let headers = response.headers_mut();
-            headers.insert(header::LOCATION, location);
-            headers.insert(header::SET_COOKIE, cookie);
-            response
-        }
-        _ => error_page(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "the link or state is not a valid header value",
+    let names = app.names;
+    let cookie = flow_cookie::cookie(&names, names.flow, flow, FLOW_LIFETIME, SameSite::Lax);
+    let jar = PrivateCookieJar::new(app.shared.key.clone()).add(cookie);
+    let mut response = StatusCode::FOUND.into_response();
+    response.headers_mut().insert(header::LOCATION, location);
+    (jar, response).into_response()
+}
+
+/// Sends a token request built by connect-core and reads the answer with it;
+/// why it gave no tokens, as a sentence.
+async fn send(app: &App, request: TokenRequest<'_>) -> Result<Tokens, String> {
+    let request = request
+        .with_origin(&app.config.auth_origin)
+        .to_http()
+        .map_err(|e| e.to_string())?;
+    let response = app.client.send(request).await?;
+    Tokens::read(&response, SystemTime::now()).map_err(|e: TokenError| e.to_string())
+}
+
+/// The page for a database that cannot be reached: nothing was changed.
+fn unavailable(error: &StoreError) -> Response {
+    error_page(
+        StatusCode::SERVICE_UNAVAILABLE,
+        &format!(
+            "The database is unreachable ({error}). Nothing was changed: try again in a moment."
         ),
-    }
-}
-
-/// Why the token endpoint gave no tokens, as a sentence; `refused` when it
-/// answered with an OAuth error (the grant is no good), not for a failed transport.
-struct Failure {
-    message: String,
-    refused: bool,
-}
-
-impl From<TokenError> for Failure {
-    fn from(error: TokenError) -> Self {
-        Failure {
-            refused: matches!(error, TokenError::OAuth(_)),
-            message: error.to_string(),
-        }
-    }
-}
-
-/// Sends a token request built by connect-core and reads the answer with it.
-async fn send(app: &App, request: TokenRequest<'_>) -> Result<Tokens, Failure> {
-    let request = request.with_origin(&app.config.auth_origin).to_http()?;
-    let response = app.client.send(request).await.map_err(|message| Failure {
-        message,
-        refused: false,
-    })?;
-    Ok(Tokens::read(&response, SystemTime::now())?)
-}
-
-/// Exchanges the code of the flow with `state` for tokens, kept in a new session:
-/// its id and the tokens.
-async fn exchange(
-    app: &App,
-    state: &State,
-    code: &AuthorizationCode,
-) -> Result<(String, Tokens), Failure> {
-    let link = link(&app.config, state);
-    let client_id = link.request().client_id().clone();
-    let credentials = Credentials::new(client_id.clone(), app.config.client_secret.clone());
-    let tokens = send(
-        app,
-        TokenRequest::authorization_code(&link, code, &credentials),
     )
-    .await?;
-    let id = State::generate().map_err(|e| Failure {
-        message: format!("no randomness for the session: {e}"),
-        refused: false,
-    })?;
-    app.sessions().insert(
-        id.to_string(),
-        Session {
-            client_id,
-            tokens: tokens.clone(),
-        },
-    );
-    Ok((id.to_string(), tokens))
 }
 
 /// `POST /refresh`: new tokens for this session's refresh token, which rotates.
 async fn refresh(AppState(app): AppState<App>, headers: HeaderMap) -> Response {
-    let id = cookie(&headers, SESSION_COOKIE).unwrap_or_default();
-    let session = app.sessions().get(&id).cloned();
-    let Some(session) = session else {
+    let Ok(owner_id) = flow_cookie::read(&headers, &app.shared.key, app.names.session) else {
         return error_page(
             StatusCode::BAD_REQUEST,
             "This browser has no tokens here: connect your vehicle first.",
         );
     };
-    let credentials = Credentials::new(session.client_id.clone(), app.config.client_secret.clone());
-    match send(
-        &app,
-        TokenRequest::refresh(session.tokens.refresh_token(), &credentials),
-    )
-    .await
-    {
-        Ok(tokens) => {
-            let page_body = tokens_section(&tokens);
-            app.sessions().insert(
-                id,
-                Session {
-                    client_id: session.client_id,
-                    tokens,
-                },
-            );
-            page(
-                StatusCode::OK,
-                "Tokens refreshed",
-                &format!("<p id=\"refreshed\">New tokens; the old refresh token no longer works.</p>{page_body}<p><a href=\"/\">Home</a></p>"),
+    let owner = match app.shared.store.owner(&owner_id).await {
+        Ok(Some(owner)) => owner,
+        Ok(None) => {
+            return error_page(
+                StatusCode::BAD_REQUEST,
+                "This browser has no tokens here: connect your vehicle first.",
             )
         }
-        Err(failure) => {
-            if failure.refused {
-                // The refresh token is no good any more: so is the session.
-                app.sessions().take(&id);
-            }
-            error_page(
-                StatusCode::BAD_GATEWAY,
-                &format!(
-                    "Refreshing the tokens failed: {}. Connect your vehicle again.",
-                    failure.message
-                ),
-            )
-        }
+        Err(e) => return unavailable(&e),
+    };
+    let Some(stored) = owner.tokens else {
+        return error_page(
+            StatusCode::BAD_REQUEST,
+            "This connection has no refresh token (a v3 connection: the app asks for its own token).",
+        );
+    };
+    let credentials = Credentials::new(owner.client_id.clone(), app.config.client_secret.clone());
+    let sent = stored.refresh_token().clone();
+    let store = &app.shared.store;
+    let refreshed = match send(&app, TokenRequest::refresh(&sent, &credentials)).await {
+        // Stored only if the stored refresh token is still the one sent.
+        Ok(tokens) => match store.replace_tokens(&owner_id, &sent, &tokens).await {
+            Ok(true) => Ok(tokens),
+            // Another instance or click rotated it meanwhile: its tokens are kept.
+            Ok(false) => match store.owner(&owner_id).await {
+                Ok(Some(Owner {
+                    tokens: Some(theirs),
+                    ..
+                })) => Ok(theirs),
+                Ok(_) => Err("the connection was removed meanwhile".to_owned()),
+                Err(e) => return unavailable(&e),
+            },
+            Err(e) => return unavailable(&e),
+        },
+        // Refused because another instance rotated it after the grace: its tokens.
+        Err(failure) => match store.owner(&owner_id).await {
+            Ok(Some(Owner {
+                tokens: Some(theirs),
+                ..
+            })) if theirs.refresh_token() != &sent => Ok(theirs),
+            Ok(_) => Err(failure),
+            Err(e) => return unavailable(&e),
+        },
+    };
+    match refreshed {
+        Ok(tokens) => page(
+            StatusCode::OK,
+            "Tokens refreshed",
+            &format!(
+                "<p id=\"refreshed\">New tokens; the old refresh token no longer works.</p>{}<p><a href=\"/\">Home</a></p>",
+                tokens_section(&tokens)
+            ),
+        ),
+        Err(failure) => error_page(
+            StatusCode::BAD_GATEWAY,
+            &format!(
+                "Refreshing the tokens failed: {failure}. The stored tokens are kept; connect your vehicle again if this persists."
+            ),
+        ),
     }
 }
 
@@ -396,42 +384,40 @@ pub fn rfc3339(time: SystemTime) -> String {
     )
 }
 
-fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(n, _)| *n == name)
-        .map(|(_, v)| v.to_owned())
+/// What a verified redirect back carried besides its outcome.
+struct Echoed {
+    external_id: Option<String>,
+    user_id: Option<UserId>,
 }
 
-/// Checks the state (constant time) against this browser's cookie, then takes
-/// it from the pending ones, then shows the code or Connect's error.
+/// Checks the redirect back against this browser's flow cookie (state in
+/// constant time, age), exchanges a code for tokens, stores them, and shows the
+/// outcome. A refused callback changes nothing.
 async fn callback(
     AppState(app): AppState<App>,
     headers: HeaderMap,
     RawQuery(query): RawQuery,
 ) -> Response {
-    let Some(expected) = cookie(&headers, STATE_COOKIE).and_then(|s| s.parse::<State>().ok())
-    else {
-        return error_page(
-            StatusCode::BAD_REQUEST,
-            "This sign-in has no session: start again from the home page.",
-        );
+    let names = app.names;
+    let flow = match flow_cookie::read_flow(&headers, &app.shared.key, &names) {
+        Ok(flow) => flow,
+        Err(error) => return cookie_refusal(&error),
     };
     let query = query.unwrap_or_default();
     let verified = {
-        let expected = expected.clone();
+        let flow = flow.clone();
         app.offload
-            .run(query.len(), move || verify(&query, &expected))
+            .run(query.len(), move || verify(&query, &flow))
             .await
     };
-    let (outcome, external_id) = match verified {
+    let (outcome, echoed) = match verified {
         Ok(Ok(verified)) => verified,
+        // Expired: the flow cannot finish, its cookie goes.
+        Ok(Err(error @ CallbackError::FlowExpired { .. })) => {
+            return forget_flow(&app, refusal_page(&error))
+        }
         // Not this browser's flow, or not from Connect: refused, and the flow in
-        // progress (cookie and pending state) is left as it is.
+        // progress is left as it is.
         Ok(Err(error)) => return refusal_page(&error),
         Err(OffloadFailed) => {
             return error_page(
@@ -440,59 +426,116 @@ async fn callback(
             )
         }
     };
-    // The state matched the cookie: the flow ends here, whatever happens next.
-    let mut session = None;
-    let mut response = if app.states.take(&expected) {
-        let exchanged = match &outcome {
-            Outcome::Code(code) => match exchange(&app, &expected, code).await {
-                Ok((id, tokens)) => {
-                    session = Some(id);
-                    Some(Ok(tokens))
-                }
-                Err(failure) => Some(Err(failure.message)),
-            },
-            _ => None,
-        };
-        outcome_page(outcome, external_id.as_deref(), exchanged)
-    } else {
-        error_page(
-            StatusCode::BAD_REQUEST,
-            "Refused: this sign-in was already completed or has expired. Start again from the home page.",
-        )
+    // The outcome is this browser's: what it needs stored is stored first; the
+    // flow ends (its cookie goes) once nothing is left to retry.
+    let store = &app.shared.store;
+    let stored = match &outcome {
+        Outcome::Code(code) => {
+            // The code is spent by the exchange: with the database down, keep it
+            // for a reload once it is back.
+            if let Err(e) = store.ping().await {
+                return unavailable(&e);
+            }
+            let credentials =
+                Credentials::new(flow.client_id().clone(), app.config.client_secret.clone());
+            match send(&app, flow.exchange(code, &credentials)).await {
+                Ok(tokens) => Some(Ok((echoed.user_id.clone(), Some(tokens)))),
+                Err(failure) => Some(Err(failure)),
+            }
+        }
+        Outcome::Connected(user_id) => Some(Ok((Some(user_id.clone()), None))),
+        _ => None,
     };
-    let forget = format!(
-        "{STATE_COOKIE}=; HttpOnly; SameSite=Lax; Path=/; Max-Age=0{}",
-        app.secure
-    );
-    if let Ok(forget) = HeaderValue::from_str(&forget) {
-        response.headers_mut().insert(header::SET_COOKIE, forget);
+    let mut session = None;
+    let exchanged = match stored {
+        Some(Ok((user_id, tokens))) => {
+            let Ok(owner_id) = State::generate() else {
+                return error_page(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "no randomness for the session",
+                );
+            };
+            let owner = Owner {
+                id: owner_id.to_string(),
+                client_id: flow.client_id().clone(),
+                user_id,
+                tokens,
+            };
+            if let Err(e) = store.insert(&owner).await {
+                return forget_flow(&app, unavailable(&e));
+            }
+            session = Some(owner.id);
+            Some(Ok(owner.tokens))
+        }
+        Some(Err(failure)) => Some(Err(failure)),
+        None => None,
+    };
+    let response = outcome_page(outcome, &echoed, exchanged);
+    let response = forget_flow(&app, response);
+    match session {
+        // Strict: sent only with requests from the app's own pages.
+        Some(id) => {
+            let cookie = flow_cookie::cookie(
+                &names,
+                names.session,
+                id,
+                SESSION_LIFETIME,
+                SameSite::Strict,
+            );
+            (
+                PrivateCookieJar::new(app.shared.key.clone()).add(cookie),
+                response,
+            )
+                .into_response()
+        }
+        None => response,
     }
-    // Strict: sent only with requests from the app's own pages.
-    let session = session.map(|id| {
-        format!(
-            "{SESSION_COOKIE}={id}; HttpOnly; SameSite=Strict; Path=/; Max-Age={}{}",
-            SESSION_LIFETIME.as_secs(),
-            app.secure
-        )
-    });
-    if let Some(Ok(session)) = session.map(|s| HeaderValue::from_str(&s)) {
-        response.headers_mut().append(header::SET_COOKIE, session);
+}
+
+/// `response`, clearing the flow cookie: the flow has ended.
+fn forget_flow(app: &App, mut response: Response) -> Response {
+    let names = app.names;
+    let mut removal = flow_cookie::cookie(
+        &names,
+        names.flow,
+        String::new(),
+        Duration::ZERO,
+        SameSite::Lax,
+    );
+    removal.make_removal();
+    if let Ok(value) = HeaderValue::from_str(&removal.to_string()) {
+        response.headers_mut().append(header::SET_COOKIE, value);
     }
     response
 }
 
-/// The redirect back, read and checked against the state this browser was
-/// given: the one place the app calls connect-core's callback API. With the
-/// outcome, the `external_id` Connect echoed, if any.
-fn verify(query: &str, expected: &State) -> Result<(Outcome, Option<String>), CallbackError> {
+/// The redirect back, read and checked against this browser's flow: the one
+/// place the app calls connect-core's callback API. With the outcome, what
+/// Connect echoed.
+fn verify(query: &str, flow: &PendingFlow) -> Result<(Outcome, Echoed), CallbackError> {
     let callback = Callback::from_query(query)?;
-    let external_id = callback.external_id().map(str::to_owned);
-    Ok((callback.verify(expected)?, external_id))
+    let echoed = Echoed {
+        external_id: callback.external_id().map(str::to_owned),
+        user_id: callback.user_id().cloned(),
+    };
+    Ok((
+        flow.verify(callback, SystemTime::now(), FLOW_LIFETIME)?,
+        echoed,
+    ))
+}
+
+fn cookie_refusal(error: &FlowCookieError) -> Response {
+    error_page(
+        StatusCode::BAD_REQUEST,
+        &format!("Refused: {error}. Start again from the home page."),
+    )
 }
 
 fn refusal_page(error: &CallbackError) -> Response {
     match error {
-        CallbackError::StateMismatch | CallbackError::MissingState => {
+        CallbackError::StateMismatch
+        | CallbackError::MissingState
+        | CallbackError::FlowExpired { .. } => {
             error_page(StatusCode::BAD_REQUEST, &format!("Refused: {error}."))
         }
         _ => error_page(
@@ -506,19 +549,30 @@ fn refusal_page(error: &CallbackError) -> Response {
 /// `exchanged`, for a code, the tokens it was exchanged for or why it was not.
 fn outcome_page(
     outcome: Outcome,
-    external_id: Option<&str>,
-    exchanged: Option<Result<Tokens, String>>,
+    echoed: &Echoed,
+    exchanged: Option<Result<Option<Tokens>, String>>,
 ) -> Response {
     const HOME: &str = "<p><a href=\"/\">Home</a></p>";
+    // With a code, a v3 user id may come along: kept with the tokens.
+    let user = echoed
+        .user_id
+        .as_ref()
+        .map(|user| {
+            format!(
+                "<p>Smartcar's user id for the v3 API: <code id=\"user_id\">{}</code>.</p>",
+                escape(user.as_str())
+            )
+        })
+        .unwrap_or_default();
     let (title, body, footer) = match outcome {
         // A code is single use: once exchanged it is worth nothing, so showing it
         // gives nothing away (the tokens are never shown).
         Outcome::Code(code) => match exchanged {
-            Some(Ok(tokens)) => (
+            Some(Ok(Some(tokens))) => (
                 "Vehicle connected",
                 format!(
                     "<p>Connect returned an authorization code, exchanged for tokens:</p>\
-                     <p><code id=\"code\">{}</code></p>{}",
+                     <p><code id=\"code\">{}</code></p>{}{user}",
                     escape(code.as_str()),
                     tokens_section(&tokens)
                 ),
@@ -539,6 +593,16 @@ fn outcome_page(
             "Vehicle reconnected",
             format!("<p>Vehicle <code id=\"vehicle\">{}</code> is connected again.</p>", escape(vehicle.as_str())),
             "",
+        ),
+        Outcome::Connected(user) => (
+            "Vehicle connected",
+            format!(
+                "<p>Connected through Smartcar's v3 flow: the owner's user id is \
+                 <code id=\"user_id\">{}</code>, kept on this server for the v3 API's \
+                 <code>sc-user-id</code>.</p>",
+                escape(user.as_str())
+            ),
+            HOME,
         ),
         Outcome::Completed => (
             "Done",
@@ -602,7 +666,9 @@ fn outcome_page(
         ),
     };
     // Shown, not trusted: see the module docs.
-    let owner = external_id
+    let owner = echoed
+        .external_id
+        .as_deref()
         .map(|id| format!("<p>For owner <code id=\"external_id\">{}</code> (the <code>external_id</code> Connect echoed).</p>", escape(id)))
         .unwrap_or_default();
     page(StatusCode::OK, title, &format!("{body}{owner}{footer}"))
