@@ -39,8 +39,8 @@ use clap::Parser;
 use connect_core::registration::Registration;
 use connect_core::token::{ClientSecret, AUTH_ORIGIN};
 use connect_core::{Origin, WebRedirectUri};
-use connect_servers::flow_cookie::{self, KeySource, KEY_VARIABLE};
-use connect_servers::token_store::{DatabaseUrl, TokenStore, DATABASE_VARIABLE};
+use connect_servers::flow_cookie::KEY_VARIABLE;
+use connect_servers::token_store::{DatabaseUrl, DATABASE_VARIABLE};
 use connect_servers::{loopback, web};
 use connect_stand_in::DEMO_CLIENT_SECRET;
 
@@ -117,44 +117,23 @@ async fn main() -> ExitCode {
         }
     }
     let key = std::env::var(KEY_VARIABLE).ok();
-    let key = match flow_cookie::key_from(key.as_deref()) {
-        Ok((key, KeySource::Environment)) => key,
-        Ok((key, KeySource::Random)) => {
-            eprintln!(
-                "warning: {KEY_VARIABLE} is not set: this start drew a random cookie key, so a \
-                 flow begun on another instance, or before a restart, cannot finish here; give \
-                 every instance the same key (`openssl rand -hex 64`)"
-            );
-            key
-        }
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::from(2);
-        }
-    };
     let database = std::env::var(DATABASE_VARIABLE).ok();
-    let database = match DatabaseUrl::from_env_value(database.as_deref()) {
-        Ok(url) => url,
+    let (shared, warnings) = match web::Shared::from_env(key.as_deref(), database.as_deref()).await
+    {
+        Ok(shared) => shared,
         Err(e) => {
             eprintln!("error: {e}");
             return ExitCode::from(2);
         }
     };
-    let store = match TokenStore::open(&database).await {
-        Ok(store) => store,
-        Err(e) => {
-            eprintln!("error: the tokens database ({database}): {e}");
-            return ExitCode::from(2);
-        }
-    };
-    // Not fatal: the app answers 503 until the database is back.
-    if let Err(e) = store.ping().await {
-        eprintln!("warning: the tokens database ({database}) is unreachable for now: {e}");
+    for warning in warnings {
+        eprintln!("warning: {warning}");
     }
+    let database =
+        DatabaseUrl::from_env_value(database.as_deref()).map_or_else(|e| e, |url| url.to_string());
     let banner = format!(
         "listening on 127.0.0.1:{port}: open {public_url} (Connect at {}, tokens at {}, stored in the {database})",
         config.connect_origin, config.auth_origin
     );
-    let shared = web::Shared { key, store };
     loopback::on_loopback(port, web::router_with(config, shared), &banner).await
 }

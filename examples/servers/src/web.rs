@@ -72,7 +72,7 @@ use crate::harden::{harden, Hardening};
 use crate::html::{escape, page, stylesheet};
 use crate::http_client::HttpClient;
 use crate::offload::{Offload, OffloadFailed};
-use crate::token_store::{Owner, StoreError, TokenStore};
+use crate::token_store::{DatabaseUrl, Owner, StoreError, TokenStore};
 
 /// How long an owner has to come back from Connect: the flow cookie's `Max-Age`
 /// and the most [`PendingFlow::verify`] accepts.
@@ -116,6 +116,44 @@ pub struct Shared {
     pub key: Key,
     /// Where tokens and v3 user ids are kept (`DATABASE_URL`).
     pub store: TokenStore,
+}
+
+impl Shared {
+    /// What the instances share, from the values of `CONNECT_WEB_KEY` and
+    /// `DATABASE_URL` (if set), as the `web` example's `main` reads them: the
+    /// database opened (an SQLite file created and migrated), with the warnings
+    /// to print (no shared key; PostgreSQL unreachable for now).
+    ///
+    /// # Errors
+    ///
+    /// A key of the wrong length or not hex, a `DATABASE_URL` of another scheme,
+    /// an SQLite file that cannot be opened or migrated: a sentence each.
+    pub async fn from_env(
+        key: Option<&str>,
+        database: Option<&str>,
+    ) -> Result<(Shared, Vec<String>), String> {
+        let mut warnings = Vec::new();
+        let (key, source) = flow_cookie::key_from(key)?;
+        if source == flow_cookie::KeySource::Random {
+            warnings.push(format!(
+                "{} is not set: this start drew a random cookie key, so a flow begun on another \
+                 instance, or before a restart, cannot finish here; give every instance the same \
+                 key (`openssl rand -hex 64`)",
+                flow_cookie::KEY_VARIABLE
+            ));
+        }
+        let url = DatabaseUrl::from_env_value(database)?;
+        let store = TokenStore::open(&url)
+            .await
+            .map_err(|e| format!("the tokens database ({url}): {e}"))?;
+        // Not fatal: the app answers 503 until the database is back.
+        if let Err(e) = store.ping().await {
+            warnings.push(format!(
+                "the tokens database ({url}) is unreachable for now: {e}"
+            ));
+        }
+        Ok((Shared { key, store }, warnings))
+    }
 }
 
 /// The link `/connect` sends the owner to, with a fresh `state`. The redirect
@@ -320,13 +358,11 @@ async fn refresh(AppState(app): AppState<App>, headers: HeaderMap) -> Response {
             },
             Err(e) => return unavailable(&e),
         },
-        // Refused because another instance rotated it after the grace: its tokens.
-        Err(failure) => match store.owner(&owner_id).await {
-            Ok(Some(Owner {
-                tokens: Some(theirs),
-                ..
-            })) if theirs.refresh_token() != &sent => Ok(theirs),
-            Ok(_) => Err(failure),
+        // Refused: if another instance or click rotated the token (after the grace,
+        // or at an endpoint without one), its tokens are, or are about to be, stored.
+        Err(failure) => match rotated_elsewhere(store, &owner_id, &sent).await {
+            Ok(Some(theirs)) => Ok(theirs),
+            Ok(None) => Err(failure),
             Err(e) => return unavailable(&e),
         },
     };
@@ -345,6 +381,31 @@ async fn refresh(AppState(app): AppState<App>, headers: HeaderMap) -> Response {
                 "Refreshing the tokens failed: {failure}. The stored tokens are kept; connect your vehicle again if this persists."
             ),
         ),
+    }
+}
+
+/// How long a refused refresh waits for the tokens of a refresh that won the
+/// race: the winner stores them right after its answer.
+pub const REFRESH_RACE_WAIT: Duration = Duration::from_secs(2);
+
+/// The tokens stored for `owner_id` once their refresh token is no longer `sent`,
+/// looked for during [`REFRESH_RACE_WAIT`]; `None` if it stays `sent`.
+async fn rotated_elsewhere(
+    store: &TokenStore,
+    owner_id: &str,
+    sent: &connect_core::token::RefreshToken,
+) -> Result<Option<Tokens>, StoreError> {
+    let deadline = tokio::time::Instant::now() + REFRESH_RACE_WAIT;
+    loop {
+        match store.owner(owner_id).await? {
+            Some(Owner {
+                tokens: Some(theirs),
+                ..
+            }) if theirs.refresh_token() != sent => return Ok(Some(theirs)),
+            None | Some(Owner { tokens: None, .. }) => return Ok(None),
+            Some(_) if tokio::time::Instant::now() >= deadline => return Ok(None),
+            Some(_) => tokio::time::sleep(Duration::from_millis(50)).await,
+        }
     }
 }
 
