@@ -21,9 +21,8 @@ use crate::parameter::Parameter;
 /// `PrivateCookieJar`), or into the application's own store. The library stores
 /// nothing itself (see the crate docs).
 ///
-/// The exchange is built from it ([`PendingFlow::exchange`], feature `token`), so
-/// its `redirect_uri` is the link's, as with
-/// [`TokenRequest::authorization_code`](crate::token::TokenRequest::authorization_code).
+/// The exchange is built from it (`TokenRequest::from_flow`, feature `token`), so
+/// its `redirect_uri` is the link's, as with `TokenRequest::authorization_code`.
 ///
 /// Serialized with `serde_json` (BENCHMARKS.md, "The flow in a cookie"): 159 bytes
 /// for the documentation's link (a generated state, `https://example.com/home`,
@@ -145,42 +144,6 @@ impl PendingFlow {
             return Err(CallbackError::FlowExpired { age, max_age });
         }
         Ok(outcome)
-    }
-
-    /// The code exchange of this flow's redirect back: its `redirect_uri` and
-    /// `flags` are the link's, so the two `redirect_uri`s cannot differ.
-    ///
-    /// ```
-    /// use connect_core::token::{Credentials, TokenRequest};
-    /// use connect_core::{Callback, ConnectUrl, Outcome, PendingFlow};
-    /// use std::time::{Duration, SystemTime};
-    ///
-    /// let link = ConnectUrl::builder("app-id".parse()?)
-    ///     .redirect_uri("https://example.com/home".parse()?)
-    ///     .state("0facda3319".parse()?)
-    ///     .build()?;
-    /// let flow = PendingFlow::begin(&link, SystemTime::now())?;
-    /// let credentials = Credentials::new("app-id".parse()?, "s3cr3t".parse()?);
-    /// let callback = Callback::from_query("code=c0de&state=0facda3319")?;
-    /// let Outcome::Code(code) = flow.verify(callback, SystemTime::now(), Duration::from_secs(600))? else { panic!() };
-    /// let request = flow.exchange(&code, &credentials).to_http()?;
-    /// assert_eq!(
-    ///     request.body().as_slice(),
-    ///     b"grant_type=authorization_code&code=c0de&redirect_uri=https%3A%2F%2Fexample.com%2Fhome"
-    /// );
-    /// // The same request as from the link itself.
-    /// let from_link = TokenRequest::authorization_code(&link, &code, &credentials).to_http()?;
-    /// assert_eq!(request.body(), from_link.body());
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    #[cfg(feature = "token")]
-    #[cfg_attr(docsrs, doc(cfg(feature = "token")))]
-    pub fn exchange<'a>(
-        &'a self,
-        code: &'a crate::callback::AuthorizationCode,
-        credentials: &'a crate::token::Credentials,
-    ) -> crate::token::TokenRequest<'a> {
-        crate::token::TokenRequest::of_flow(self, code, credentials)
     }
 }
 

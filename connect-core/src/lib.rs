@@ -20,7 +20,10 @@
 //! - **`read/`**: [`ConnectUrl::read`] and `FromStr`: a link from elsewhere, with
 //!   every finding graded as an error or a warning ([`Report`], [`ParseError`]).
 //! - **`callback/`**: the redirect back, [`Callback`], verified against the
-//!   [`State`] sent.
+//!   [`State`] sent; its [`Outcome`], the v3 [`UserId`].
+//! - **`flow.rs`**: [`PendingFlow`], what finishing a flow needs (the state, the
+//!   link's redirect URI and flags, when it began), kept by the application
+//!   between the link and the redirect back.
 //! - **`battery_capacity.rs`**: the battery-capacity link Smartcar's API hands
 //!   over, [`BatteryCapacityLink`], read and completed.
 //! - **`registration/`** (feature `registration`): the application's registration
@@ -88,6 +91,12 @@
 //!
 //! # Tokens (feature `token`)
 //!
+//! A v3 integration ends its flow with [`Outcome::Connected`] and the owner's
+//! [`UserId`]; it calls the v3 API with its own application token
+//! (`token::ApplicationToken`: when to renew it, and
+//! `ApplicationToken::authorize`, which puts `Authorization: Bearer` and
+//! `sc-user-id` on any `http::Request`).
+//!
 //! After [`Outcome::Code`], the application exchanges the code for tokens, and
 //! later refreshes them. With the `token` feature, `connect_core::token` builds
 //! these requests as `http::Request<Vec<u8>>` and reads the answers from an
@@ -102,6 +111,22 @@
 //! every Rust client speaks, so any of them sends these requests, and a test can
 //! answer them without a network. Without the feature nothing of this is compiled
 //! and no dependency is added: an application that only writes links pays nothing.
+//!
+//! # Why the library stores nothing
+//!
+//! No flow in progress, no token and no user id is kept by this crate: it hands
+//! the application values to keep ([`PendingFlow`], `token::Tokens`, [`UserId`],
+//! serializable with the `serde` feature) and takes them back. A production
+//! application runs several instances behind a load balancer and restarts; a
+//! redirect back may reach another instance than the one that sent the owner,
+//! and a refresh token lives 60 days and rotates. State held in a library's
+//! memory fails both (a flow begun on one instance is refused on another,
+//! refresh fails after a restart), and where state belongs is the application's
+//! decision: an encrypted cookie for the flow in progress (small: 159 bytes of
+//! JSON for a typical link), the database it already has for tokens, with
+//! the transactions it already trusts for a refresh race between instances.
+//! The `web` example of the repository does exactly that, with SQLite or
+//! PostgreSQL.
 //!
 //! # Decisions where the documentation is silent
 //!

@@ -403,3 +403,69 @@ mod tokio_postgres_free {
         }
     }
 }
+
+/// The callback path's rate (BENCHMARKS.md, "The web example's callback path"):
+/// `FLOWS` flows begun on A and allowed at the stand-in beforehand, then their
+/// callbacks sent to A and B in turn by `WORKERS` concurrent clients: each reads
+/// and verifies the flow cookie, exchanges the code at the stand-in and stores
+/// the tokens. A measurement, not a test (nothing is asserted about time):
+///
+/// ```sh
+/// cargo test --release -p connect-tests --test instances -- --ignored --nocapture callback_rate
+/// ```
+///
+/// With `CONNECT_TEST_POSTGRES_URL` set, against PostgreSQL too.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "a measurement: run it with --ignored --nocapture"]
+async fn callback_rate() {
+    const FLOWS: u32 = 1000;
+    const WORKERS: usize = 8;
+    let dir = std::env::temp_dir().join(format!("connect-rate-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let sqlite = format!("sqlite://{}", dir.join("tokens.sqlite3").display());
+    let mut databases = vec![("SQLite", sqlite)];
+    if let Ok(url) = std::env::var("CONNECT_TEST_POSTGRES_URL") {
+        databases.push(("PostgreSQL", url));
+    }
+    for (name, database) in databases {
+        let deployment = deploy(&database).await;
+        let mut flows = Vec::new();
+        for _ in 0..FLOWS {
+            let (link, cookie) = begin(&deployment.a).await;
+            flows.push((allow(&deployment, &link).await, cookie));
+        }
+        let flows = Arc::new(Mutex::new(flows));
+        let started = std::time::Instant::now();
+        let workers: Vec<_> = (0..WORKERS)
+            .map(|worker| {
+                let flows = Arc::clone(&flows);
+                let instance = if worker % 2 == 0 {
+                    deployment.a.clone()
+                } else {
+                    deployment.b.clone()
+                };
+                tokio::spawn(async move {
+                    loop {
+                        let Some((path, cookie)) = flows.lock().unwrap().pop() else {
+                            break;
+                        };
+                        let (status, cookies, page) = get(&instance, &path, Some(&cookie)).await;
+                        assert_eq!(status, StatusCode::OK, "{page}");
+                        assert!(session_of(&cookies).is_some());
+                    }
+                })
+            })
+            .collect();
+        for worker in workers {
+            worker.await.unwrap();
+        }
+        let elapsed = started.elapsed();
+        println!(
+            "{name}: {FLOWS} callbacks (code exchange and token storage) by {WORKERS} clients over two \
+             instances in {:.2} s: {:.0} requests per second",
+            elapsed.as_secs_f64(),
+            f64::from(FLOWS) / elapsed.as_secs_f64()
+        );
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -116,9 +116,34 @@ impl<'a> TokenRequest<'a> {
         }
     }
 
-    /// The exchange of [`PendingFlow::exchange`](crate::PendingFlow::exchange):
-    /// the flow keeps the link's app id, `redirect_uri` and `flags`.
-    pub(crate) fn of_flow(
+    /// The exchange of the code that the redirect back of `flow` carried: the flow
+    /// keeps the link's app id, `redirect_uri` and `flags`, so the request is the
+    /// one [`authorization_code`](Self::authorization_code) makes from the link,
+    /// and the two `redirect_uri`s cannot differ.
+    ///
+    /// ```
+    /// use connect_core::token::{Credentials, TokenRequest};
+    /// use connect_core::{Callback, ConnectUrl, Outcome, PendingFlow};
+    /// use std::time::{Duration, SystemTime};
+    ///
+    /// let link = ConnectUrl::builder("app-id".parse()?)
+    ///     .redirect_uri("https://example.com/home".parse()?)
+    ///     .state("0facda3319".parse()?)
+    ///     .build()?;
+    /// let flow = PendingFlow::begin(&link, SystemTime::now())?;
+    /// let credentials = Credentials::new("app-id".parse()?, "s3cr3t".parse()?);
+    /// let callback = Callback::from_query("code=c0de&state=0facda3319")?;
+    /// let Outcome::Code(code) = flow.verify(callback, SystemTime::now(), Duration::from_secs(600))? else { panic!() };
+    /// let request = TokenRequest::from_flow(&flow, &code, &credentials).to_http()?;
+    /// assert_eq!(
+    ///     request.body().as_slice(),
+    ///     b"grant_type=authorization_code&code=c0de&redirect_uri=https%3A%2F%2Fexample.com%2Fhome"
+    /// );
+    /// let from_link = TokenRequest::authorization_code(&link, &code, &credentials).to_http()?;
+    /// assert_eq!(request.body(), from_link.body());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_flow(
         flow: &'a crate::flow::PendingFlow,
         code: &'a AuthorizationCode,
         credentials: &'a Credentials,

@@ -499,7 +499,7 @@ async fn callback(
             }
             let credentials =
                 Credentials::new(flow.client_id().clone(), app.config.client_secret.clone());
-            match send(&app, flow.exchange(code, &credentials)).await {
+            match send(&app, TokenRequest::from_flow(&flow, code, &credentials)).await {
                 Ok(tokens) => Some(Ok((echoed.user_id.clone(), Some(tokens)))),
                 Err(failure) => Some(Err(failure)),
             }
