@@ -78,7 +78,11 @@ fn sqlite_error(e: &rusqlite::Error) -> StoreError {
 }
 
 fn postgres_error(e: &tokio_postgres::Error) -> StoreError {
-    StoreError(format!("PostgreSQL: {e}"))
+    // tokio-postgres says what it was doing; its source says why (refused, timed out).
+    match std::error::Error::source(e) {
+        Some(why) => StoreError(format!("PostgreSQL: {e}: {why}")),
+        None => StoreError(format!("PostgreSQL: {e}")),
+    }
 }
 
 /// The tokens database of the instances.

@@ -473,12 +473,9 @@ async fn callback(
     };
     let (outcome, echoed) = match verified {
         Ok(Ok(verified)) => verified,
-        // Expired: the flow cannot finish, its cookie goes.
-        Ok(Err(error @ CallbackError::FlowExpired { .. })) => {
-            return forget_flow(&app, refusal_page(&error))
-        }
-        // Not this browser's flow, or not from Connect: refused, and the flow in
-        // progress is left as it is.
+        // Not this browser's flow, not from Connect, or expired: refused, and the
+        // flow cookie is left as it is (an expired one the browser drops itself,
+        // its Max-Age being the flow's lifetime).
         Ok(Err(error)) => return refusal_page(&error),
         Err(OffloadFailed) => {
             return error_page(
