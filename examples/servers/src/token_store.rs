@@ -595,6 +595,76 @@ async fn migrate_postgres(client: &mut tokio_postgres::Client) -> Result<(), Sto
 mod tests {
     use super::*;
 
+    fn tokens(access: &str, refresh: &str) -> Tokens {
+        let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_800_000_000);
+        Tokens::new(
+            AccessToken::new(access).unwrap(),
+            RefreshToken::new(refresh).unwrap(),
+            now + Duration::from_secs(7200),
+            now + connect_core::token::REFRESH_TOKEN_LIFETIME,
+        )
+    }
+
+    #[tokio::test]
+    async fn a_refresh_is_stored_only_over_the_token_it_sent() {
+        let store = TokenStore::in_memory().unwrap();
+        let owner = Owner {
+            id: "o1".into(),
+            client_id: "app-id".parse().unwrap(),
+            user_id: Some("u-1".parse().unwrap()),
+            tokens: Some(tokens("a0", "r0")),
+        };
+        store.insert(&owner).await.unwrap();
+        let sent = RefreshToken::new("r0").unwrap();
+        // The first refresh over r0 wins; a second over the same r0 loses.
+        assert!(store
+            .replace_tokens("o1", &sent, &tokens("a1", "r1"))
+            .await
+            .unwrap());
+        assert!(!store
+            .replace_tokens("o1", &sent, &tokens("a2", "r2"))
+            .await
+            .unwrap());
+        let stored = store.owner("o1").await.unwrap().unwrap();
+        let stored_tokens = stored.tokens.unwrap();
+        assert_eq!(stored_tokens.refresh_token().expose_secret(), "r1");
+        assert_eq!(stored_tokens.expires_at(), tokens("a1", "r1").expires_at());
+        assert_eq!(stored.user_id.unwrap().as_str(), "u-1");
+        assert!(store.owner("nobody").await.unwrap().is_none());
+        // A v3 owner without tokens reads back as one.
+        let v3 = Owner {
+            id: "o2".into(),
+            client_id: "app-id".parse().unwrap(),
+            user_id: Some("u-2".parse().unwrap()),
+            tokens: None,
+        };
+        store.insert(&v3).await.unwrap();
+        assert!(store.owner("o2").await.unwrap().unwrap().tokens.is_none());
+        // An id taken is an error, not a replacement.
+        assert!(store.insert(&v3).await.is_err());
+    }
+
+    #[tokio::test]
+    async fn a_file_is_created_and_migrated_once() {
+        let dir = std::env::temp_dir().join(format!("connect-store-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let url = DatabaseUrl::Sqlite(dir.join("tokens.sqlite3"));
+        let first = TokenStore::open(&url).await.unwrap();
+        first
+            .insert(&Owner {
+                id: "o".into(),
+                client_id: "app-id".parse().unwrap(),
+                user_id: None,
+                tokens: Some(tokens("a", "r")),
+            })
+            .await
+            .unwrap();
+        // A second instance (or a restart) opens the same file: migrated once, rows kept.
+        let second = TokenStore::open(&url).await.unwrap();
+        assert!(second.owner("o").await.unwrap().is_some());
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
     #[test]
     fn database_urls() {
         assert_eq!(
