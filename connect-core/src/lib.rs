@@ -61,7 +61,7 @@
 //! | `getrandom` | yes | [`State::generate`]: a fresh state from the operating system's random source (the `getrandom` crate) |
 //! | `token` | no | [`token`]: the code exchange, the refresh and the application token, as `http` requests and responses |
 //! | `registration` | no (turn it on here and in connect-macros together, for one build of this crate) | [`registration`]: the application's registration (`smartcar.toml`) and the check of a link against it |
-//! | `serde` | no | `Serialize` / `Deserialize` of every value type ([`ClientId`], [`Scope`], [`Permission`], [`State`], …) as its canonical string, validated on the way in |
+//! | `serde` | no | `Serialize` / `Deserialize` of every value type ([`ClientId`], [`Scope`], [`Permission`], [`State`], [`UserId`], …) as its canonical string, validated on the way in; of [`PendingFlow`] and, with `token`, of the tokens (`Tokens`, with their expiries) and, only `Deserialize`, of the client secret |
 //!
 //! Without `getrandom`, make states with your own random source and
 //! `State::try_from(String)`. `connect_url!` (crate `connect-macros`) needs
