@@ -520,7 +520,12 @@ async fn callback(
                 tokens,
             };
             if let Err(e) = store.insert(&owner).await {
-                return forget_flow(&app, unavailable(&e));
+                // A spent code cannot be retried: that flow is over. A v3 outcome
+                // spent nothing: the same callback works once the database is back.
+                return match owner.tokens {
+                    Some(_) => forget_flow(&app, unavailable(&e)),
+                    None => unavailable(&e),
+                };
             }
             session = Some(owner.id);
             Some(Ok(owner.tokens))
