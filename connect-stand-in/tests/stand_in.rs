@@ -758,7 +758,10 @@ fn response_type_none_sends_no_code_but_the_user_id() {
         .unwrap();
     let callback = back.callback().unwrap();
     // No code, a user id: the v3 outcome.
-    assert!(matches!(callback.outcome(), Outcome::Connected(_)), "{back}");
+    assert!(
+        matches!(callback.outcome(), Outcome::Connected(_)),
+        "{back}"
+    );
     assert!(callback.user_id().is_some());
 }
 
