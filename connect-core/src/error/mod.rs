@@ -13,11 +13,13 @@ use std::fmt;
 
 use crate::parameter::Parameter;
 
+#[macro_use]
+mod wording;
 mod finding;
+#[cfg(feature = "registration")]
 mod listing;
 mod problem;
 mod quote;
-mod wording;
 
 pub(crate) use finding::Findings;
 pub use finding::{Finding, Severity};

@@ -1,406 +1,807 @@
-//! [`Problem`]: what is wrong, without saying where. Its wording is in
-//! [`wording`](super::wording), one arm per variant.
+//! [`Problem`]: what is wrong, without saying where. One row per variant: its
+//! doc and fields, then its message and its help, in rustc's style (lower case,
+//! no trailing period); untrusted text is quoted through [`Escaped`]. The rows
+//! are grouped by concern: a value's rules, the rules between parameters, a
+//! link's syntax, the registration (feature `registration`), battery-capacity
+//! links. `problems!` (in [`wording`](super::wording)) turns them into the enum
+//! and its wording.
 
-/// What is wrong, without saying where: [`Error`](super::Error) adds the parameter.
-#[derive(Debug, Clone, PartialEq, Eq)]
-///
-/// Match on it for what went wrong; its message and help are the [`Error`](crate::Error)'s.
-///
-/// ```
-/// use connect_core::{Permission, Problem};
-///
-/// let error = "read_odometr".parse::<Permission>().unwrap_err();
-/// match error.problem() {
-///     Problem::UnknownPermission { name, suggestion } => {
-///         assert_eq!(name, "read_odometr");
-///         assert_eq!(*suggestion, Some("read_odometer"));
-///     }
-///     other => panic!("{other:?}"),
-/// }
-/// ```
-#[non_exhaustive]
-pub enum Problem {
-    /// The value is empty.
-    Empty,
-    /// The value contains whitespace.
-    Whitespace,
-    /// The value contains a character outside `A-Z a-z 0-9 - . _ ~`.
-    NotUrlSafe {
-        /// The first offending character.
-        character: char,
-    },
-    /// A scope entry names no permission of the catalog.
-    UnknownPermission {
-        /// The name as written.
-        name: String,
-        /// The closest permission name, if one is close.
-        suggestion: Option<&'static str>,
-    },
-    /// A scope entry has a prefix other than `required`.
-    UnknownPrefix {
-        /// The prefix as written.
-        prefix: String,
-        /// `required`, when the prefix is a near miss of it.
-        suggestion: Option<&'static str>,
-    },
-    /// A permission appears twice in the scope.
-    DuplicatePermission {
-        /// The permission's name.
-        name: &'static str,
-    },
-    /// `approval_prompt` is neither `auto` nor `force`.
-    InvalidApprovalPrompt {
-        /// The value as written.
-        value: String,
-    },
-    /// `mode` is neither `live` nor `simulated`.
-    InvalidMode {
-        /// The value as written.
-        value: String,
-    },
-    /// `mode=test` or `mode=test_mode`: Connect still reads it as `simulated`.
-    DeprecatedMode {
-        /// The value as written.
-        value: String,
-    },
-    /// A make identifier that is not in the catalog.
-    UnknownMake {
-        /// The name as written.
-        name: String,
-        /// The closest make of the catalog, if one is close.
-        suggestion: Option<&'static str>,
-    },
-    /// A make written in lower case.
-    MakeNotUpperCase {
-        /// The upper-case spelling.
-        upper: String,
-    },
-    /// A make with a character outside `A-Z 0-9 _`.
-    MakeCharacter {
-        /// The first offending character.
-        character: char,
-    },
-    /// A VIN that is not 17 characters long.
-    VinLength {
-        /// How many characters it has.
-        length: usize,
-    },
-    /// A VIN written in lower case.
-    VinNotUpperCase {
-        /// The upper-case spelling.
-        upper: String,
-    },
-    /// A VIN with a character outside `A-H J-N P R-Z 0-9`.
-    VinCharacter {
-        /// The first offending character.
-        character: char,
-    },
-    /// A country code that ISO 3166-1 does not assign.
-    UnknownCountry {
-        /// The code as written.
-        code: String,
-        /// The assigned code meant, where one is known (`UK` → `GB`).
-        suggestion: Option<&'static str>,
-    },
-    /// A country code written in lower case.
-    CountryNotUpperCase {
-        /// The upper-case spelling.
-        upper: String,
-    },
-    /// A flag name outside `A-Z a-z 0-9 _ -`.
-    InvalidFlagName {
-        /// The name as written.
-        name: String,
-    },
-    /// A flag value that is empty or contains whitespace.
-    InvalidFlagValue {
-        /// The flag's name.
-        name: String,
-    },
-    /// A flag written without `:value` where one is needed (writing a link).
-    FlagWithoutValue {
-        /// The entry as written.
-        entry: String,
-    },
-    /// A flag set twice.
-    DuplicateFlag {
-        /// The flag's name.
-        name: String,
-    },
-    /// A redirect URI that does not parse as an absolute URL.
-    RedirectNotAbsolute {
-        /// Why, as the `url` crate says it.
-        reason: String,
-    },
-    /// A redirect URI with a `#fragment`.
-    RedirectFragment,
-    /// A redirect URI with `user:password@`.
-    RedirectUserInfo,
-    /// An `http` redirect URI on a host other than the loopback ones.
-    RedirectInsecure {
-        /// The host.
-        host: String,
-    },
-    /// A redirect URI scheme other than `https`, `http` or `sc<client_id>`.
-    RedirectScheme {
-        /// The scheme as written.
-        scheme: String,
-    },
-    /// A mobile redirect URI with nothing after `://`.
-    RedirectMobileHost,
-    /// A mobile `sc<id>://` redirect URI where only a web one may stand
-    /// ([`WebRedirectUri`](crate::WebRedirectUri)).
-    RedirectNotWeb,
-    /// A mobile redirect URI `sc<id>://` whose id is not the link's client id.
-    RedirectMobileMismatch {
-        /// The id in the scheme.
-        found: String,
-        /// The link's client id.
-        expected: String,
-    },
-    /// `single_select_vin` without `single_select`.
-    SingleSelectVinWithoutSingleSelect,
-    /// `single_select_vin` with `single_select: false`.
-    SingleSelectVinWithSingleSelectFalse,
-    /// `single_select_vin` together with `make`.
-    SingleSelectVinWithMake,
-    /// A single-select parameter on a re-authentication link.
-    NotWithReauthentication,
-    /// A `response_type` that is none of `code`, `vehicle_id` and `none`.
-    InvalidResponseType {
-        /// The value as written.
-        value: String,
-    },
-    /// A name that is not a Connect parameter.
-    UnknownParameter {
-        /// The name as written.
-        name: String,
-        /// The closest parameter name, if one is close.
-        suggestion: Option<&'static str>,
-    },
-    /// A parameter given twice (in `connect_url!`), or twice with different values
-    /// (in a link).
-    DuplicateParameter,
-    /// A parameter repeated in a link with the same value: harmless, not canonical.
-    RepeatedParameter,
-    /// Both `client_id` and `application_id`.
-    BothAppIds,
-    /// An app id that looks like a v3 API credential (`client_…`), not a Connect app id.
-    ApiCredentialAsAppId {
-        /// The id as written.
-        id: String,
-    },
-    /// A parameter that must be present is missing.
-    Missing,
-    /// A boolean that is not `true` or `false`.
-    InvalidBool {
-        /// The value as written.
-        value: String,
-    },
-    /// `response_type` other than the one the path implies.
-    WrongResponseType {
-        /// The value as written.
-        found: String,
-        /// The value the path implies.
-        expected: &'static str,
-    },
-    /// A `%` not followed by two hex digits.
-    BadPercentEscape {
-        /// The offending text, at most three characters.
-        escape: String,
-    },
-    /// Percent-decoding gave bytes that are not UTF-8.
-    NotUtf8,
-    /// A query piece without `=`.
-    ParameterWithoutValue {
-        /// The piece as written.
-        name: String,
-    },
-    /// `vehicle_id` on a `/oauth/authorize` link.
-    VehicleIdOnAuthorize,
-    /// The URL's origin or path is not a Connect one.
-    NotConnectUrl {
-        /// What is off.
-        reason: String,
-    },
-    /// An origin override that is not `http(s)://host[:port]`.
-    InvalidOrigin {
-        /// What is off.
-        reason: String,
-    },
-    /// A link longer than [`MAX_URL_LEN`](crate::MAX_URL_LEN): refused unread.
-    UrlTooLong {
-        /// Its length in bytes.
-        length: usize,
-    },
-    // The application's registration (`smartcar.toml`, feature `registration`):
-    // the file's own problems, then a link checked against it.
-    /// The registration file is not UTF-8: the first byte that is not.
-    RegistrationNotUtf8 {
-        /// That byte.
-        byte: u8,
-    },
-    /// The registration file has more problems than one report shows: these many
-    /// more, left out.
-    RegistrationMoreProblems {
-        /// How many are left out.
-        count: usize,
-    },
-    /// The registration file is not valid TOML.
-    RegistrationSyntax {
-        /// What the TOML parser says.
-        reason: String,
-    },
-    /// A key the registration does not define.
-    RegistrationUnknownKey {
-        /// The key as written.
-        key: String,
-        /// The keys that may stand there.
-        expected: &'static [&'static str],
-        /// The closest of them, if one is close.
-        suggestion: Option<&'static str>,
-    },
-    /// A value of the wrong TOML type.
-    RegistrationWrongType {
-        /// The key (or `key[index]`) whose value it is.
-        key: String,
-        /// What it must be: `a string`, `an array of strings`, `a table`.
-        expected: &'static str,
-        /// What it is: `string`, `integer`, `array`, `table`, ….
-        found: &'static str,
-    },
-    /// A key an application must have.
-    RegistrationMissingKey {
-        /// The key.
-        key: &'static str,
-        /// The application's name.
-        application: String,
-    },
-    /// The registration declares no application.
-    RegistrationNoApplication,
-    /// An application name that is not an identifier (`app: NAME` in `connect_url!`).
-    RegistrationInvalidName {
-        /// The name as written.
-        name: String,
-    },
-    /// Two applications with one app id.
-    RegistrationDuplicateAppId {
-        /// The app id.
-        id: String,
-        /// The application that has it first.
-        first: String,
-    },
-    /// An application with an empty `redirect_uris`.
-    RegistrationNoRedirectUri {
-        /// The application's name.
-        application: String,
-    },
-    /// A redirect URI, permission or make listed twice for one application.
-    RegistrationDuplicateEntry {
-        /// `redirect_uris`, `permissions` or `makes`.
-        key: &'static str,
-        /// The value listed twice.
-        value: String,
-    },
-    /// A link's app id that no application of the registration has: Connect
-    /// answers "400: Invalid parameter `client_id`".
-    UnknownAppId {
-        /// The app id of the link.
-        id: String,
-        /// The registered app id it is a near miss of, if any.
-        suggestion: Option<String>,
-        /// Every application: `(name, app id)`.
-        known: Vec<(String, String)>,
-    },
-    /// A redirect URI not registered for the link's application: Connect answers
-    /// "400: Unauthorized `redirect_uri`".
-    UnauthorizedRedirectUri {
-        /// The link's redirect URI.
-        uri: String,
-        /// The application's name.
-        application: String,
-        /// Its registered redirect URIs, in dashboard order.
-        registered: Vec<String>,
-        /// The index in `registered` of the URI it is a near miss of, and how they
-        /// differ.
-        near: Option<(usize, &'static str)>,
-        /// Another application that registers exactly this URI (boxed: the
-        /// largest problem stays small).
-        registered_for: Option<Box<str>>,
-    },
-    /// Permissions the application may not request: Connect answers "Application
-    /// not authorized to request permission(s): …".
-    PermissionNotAuthorized {
-        /// The application's name.
-        application: String,
-        /// The permissions it may not request, as the link asks for them.
-        permissions: Vec<&'static str>,
-        /// Those it may request.
-        allowed: Vec<&'static str>,
-    },
-    /// A make the application may not request: Connect answers "Application not
-    /// authorized to requested make(s): …".
-    MakeNotAuthorized {
-        /// The application's name.
-        application: String,
-        /// The make of the link.
-        make: String,
-        /// The makes it may request.
-        allowed: Vec<String>,
-    },
-    /// `app: NAME` names no application of the registration.
-    UnknownApplication {
-        /// The name as written.
-        name: String,
-        /// The closest application name, if one is close.
-        suggestion: Option<String>,
-        /// Every application's name.
-        known: Vec<String>,
-    },
-    /// The registration declares several applications and the link says neither
-    /// which (`app: NAME`) nor its app id.
-    ApplicationNotChosen {
-        /// Every application's name.
-        known: Vec<String>,
-    },
-    /// The link's app id is not the one of the application it names.
-    AppIdNotOfApplication {
-        /// The link's app id.
-        id: String,
-        /// The application named.
-        application: String,
-        /// That application's app id.
-        expected: String,
-    },
-    /// `make` on a link read with `single_select_vin`: Connect ignores the make
-    /// (a warning; writing refuses the pair with [`Problem::SingleSelectVinWithMake`]).
-    MakeIgnoredWithSingleSelectVin,
-    /// `/oauth/reauthenticate` with neither `vehicle_id` nor `make` (the Tesla
-    /// permission upgrade).
-    ReauthenticationWithoutVehicle,
-    /// The permission upgrade (re-authentication without `vehicle_id`) with a make
-    /// other than `TESLA`.
-    PermissionUpgradeNotTesla {
-        /// The make given.
-        make: String,
-    },
-    /// The permission upgrade without `scope`.
-    PermissionUpgradeWithoutScope,
-    /// A link whose canonical text would be longer than [`MAX_URL_LEN`](crate::MAX_URL_LEN)
-    /// (percent-encoding can triple a value): it could not be read back.
-    CanonicalTooLong {
-        /// The canonical text's length in bytes.
-        length: usize,
-    },
-    /// A URL that is not a battery-capacity link.
-    NotBatteryCapacityLink {
-        /// What is off.
-        reason: String,
-    },
-    /// The `token` of a battery-capacity link is missing, empty, or repeated with
-    /// another value.
-    BatteryCapacityToken {
-        /// What is wrong with it: `is missing`, ….
-        reason: &'static str,
-    },
+#[cfg(feature = "registration")]
+use super::listing::{Ids, Listed, Plain};
+use super::quote::{Escaped, Shown};
+use super::wording::{DidYouMean, KnownParameters, Where};
+use crate::parameter::{Parameter, DEPRECATED_MODES};
+
+problems! {
+    /// What is wrong, without saying where: [`Error`](super::Error) adds the parameter.
+    ///
+    /// Match on it for what went wrong; its message and help are the [`Error`](crate::Error)'s.
+    ///
+    /// ```
+    /// use connect_core::{Permission, Problem};
+    ///
+    /// let error = "read_odometr".parse::<Permission>().unwrap_err();
+    /// match error.problem() {
+    ///     Problem::UnknownPermission { name, suggestion } => {
+    ///         assert_eq!(name, "read_odometr");
+    ///         assert_eq!(*suggestion, Some("read_odometer"));
+    ///     }
+    ///     other => panic!("{other:?}"),
+    /// }
+    /// ```
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[non_exhaustive]
+    pub enum Problem where (f, p, parameter, set, voice) {
+        // A value's own rules.
+
+        /// The value is empty.
+        Empty => message {
+            match parameter {
+                Some(Parameter::Scope) => write!(f, "`scope` lists no permission"),
+                Some(Parameter::Flags) => write!(f, "`flags` lists no flag"),
+                _ => write!(f, "`{p}` must not be empty"),
+            }
+        }, help {
+            match parameter {
+                Some(Parameter::Scope) => write!(
+                    f,
+                    "list at least one permission, or leave `scope` out to use the dashboard's \
+                    Vehicle Access settings"
+                ),
+                Some(Parameter::Flags) => {
+                    write!(f, "list at least one `name: value` flag, or leave `flags` out")
+                }
+                Some(app_id) if app_id.is_app_id() => {
+                    write!(f, "copy the app id from the credentials tab of the Smartcar dashboard")
+                }
+                _ => write!(f, "give `{p}` a value, or leave it out"),
+            }
+        };
+        /// The value contains whitespace.
+        Whitespace
+            => message ("`{p}` must not contain whitespace"),
+               help ("remove the whitespace from `{p}`");
+        /// The value contains a character outside `A-Z a-z 0-9 - . _ ~`.
+        NotUrlSafe {
+            /// The first offending character.
+            character: char,
+        } => message ("`{p}` contains {}, which is not URL-safe", Shown(*character)),
+             help ("use only letters, digits, `-`, `.`, `_` and `~`");
+        /// A scope entry names no permission of the catalog.
+        UnknownPermission {
+            /// The name as written.
+            name: String,
+            /// The closest permission name, if one is close.
+            suggestion: Option<&'static str>,
+        } => message ("unknown permission `{}`", Escaped(name)),
+             help ("{}", DidYouMean(
+                 *suggestion,
+                 "permissions are listed at https://smartcar.com/docs/api-reference/permissions",
+             ));
+        /// A scope entry has a prefix other than `required`.
+        UnknownPrefix {
+            /// The prefix as written.
+            prefix: String,
+            /// `required`, when the prefix is a near miss of it.
+            suggestion: Option<&'static str>,
+        } => message ("unknown permission prefix `{}`", Escaped(prefix)),
+             help ("{}", DidYouMean(*suggestion, "the only prefix is `required`"));
+        /// A permission appears twice in the scope.
+        DuplicatePermission {
+            /// The permission's name.
+            name: &'static str,
+        } => message ("permission `{name}` is requested more than once"),
+             help ("list `{name}` once, marked `required` if it must stay checked");
+        /// `approval_prompt` is neither `auto` nor `force`.
+        InvalidApprovalPrompt {
+            /// The value as written.
+            value: String,
+        } => message ("`{}` is not a valid `approval_prompt`", Escaped(value)),
+             help ("use `auto` or `force`");
+        /// `mode` is neither `live` nor `simulated`.
+        InvalidMode {
+            /// The value as written.
+            value: String,
+        } => message ("`{}` is not a valid `mode`", Escaped(value)),
+             help {
+                 if DEPRECATED_MODES.contains(&value.as_str()) {
+                     write!(
+                         f,
+                         "`{value}` is the deprecated name of `simulated`: write `simulated`",
+                         value = Escaped(value)
+                     )
+                 } else {
+                     write!(f, "use `live` or `simulated`")
+                 }
+             };
+        /// `mode=test` or `mode=test_mode`: Connect still reads it as `simulated`.
+        DeprecatedMode {
+            /// The value as written.
+            value: String,
+        } => message (
+                 "`mode={}` is deprecated; Connect reads it as `simulated`",
+                 Escaped(value)
+             ),
+             help ("write `mode=simulated`");
+        /// A make identifier that is not in the catalog.
+        UnknownMake {
+            /// The name as written.
+            name: String,
+            /// The closest make of the catalog, if one is close.
+            suggestion: Option<&'static str>,
+        } => message ("unknown make `{}`", Escaped(name)),
+             help {
+                 let name = Escaped(name);
+                 match suggestion {
+                     Some(_) => write!(f, "{}", DidYouMean(*suggestion, "")),
+                     None if voice == super::Voice::Macro => write!(
+                         f,
+                         "for a make newer than the catalog, write it as a string: `\"{name}\"`"
+                     ),
+                     None => write!(
+                         f,
+                         "for a make newer than the catalog, `\"{name}\".parse::<Make>()` checks \
+                         only its spelling"
+                     ),
+                 }
+             };
+        /// A make written in lower case.
+        MakeNotUpperCase {
+            /// The upper-case spelling.
+            upper: String,
+        } => message ("a make is written in upper case"),
+             help ("write `{}`", Escaped(upper));
+        /// A make with a character outside `A-Z 0-9 _`.
+        MakeCharacter {
+            /// The first offending character.
+            character: char,
+        } => message ("`make` contains {}", Shown(*character)),
+             help ("a make is written with `A`-`Z`, `0`-`9` and `_`, e.g. `LAND_ROVER`");
+        /// A VIN that is not 17 characters long.
+        VinLength {
+            /// How many characters it has.
+            length: usize,
+        } => message ("a VIN has 17 characters, this one has {length}"),
+             help ("check the VIN: it is 17 letters and digits");
+        /// A VIN written in lower case.
+        VinNotUpperCase {
+            /// The upper-case spelling.
+            upper: String,
+        } => message ("a VIN is written in upper case"),
+             help ("write `{}`", Escaped(upper));
+        /// A VIN with a character outside `A-H J-N P R-Z 0-9`.
+        VinCharacter {
+            /// The first offending character.
+            character: char,
+        } => message ("{} cannot appear in a VIN", Shown(*character)),
+             help {
+                 if matches!(character, 'I' | 'O' | 'Q') {
+                     write!(f, "VINs never use `I`, `O` or `Q`; it is probably `1` or `0`")
+                 } else {
+                     write!(f, "a VIN uses `A`-`Z` except `I`, `O`, `Q`, and `0`-`9`")
+                 }
+             };
+        /// A country code that ISO 3166-1 does not assign.
+        UnknownCountry {
+            /// The code as written.
+            code: String,
+            /// The assigned code meant, where one is known (`UK` → `GB`).
+            suggestion: Option<&'static str>,
+        } => message ("`{}` is not an ISO 3166-1 alpha-2 country code", Escaped(code)),
+             help {
+                 match suggestion {
+                     Some(_) => write!(f, "{}", DidYouMean(*suggestion, "")),
+                     None => return Ok(false),
+                 }
+             };
+        /// A country code written in lower case.
+        CountryNotUpperCase {
+            /// The upper-case spelling.
+            upper: String,
+        } => message ("a country code is written in upper case"),
+             help ("write `{}`", Escaped(upper));
+        /// A flag name outside `A-Z a-z 0-9 _ -`.
+        InvalidFlagName {
+            /// The name as written.
+            name: String,
+        } => message ("invalid flag name `{}`", Escaped(name)),
+             help ("a flag name uses letters, digits, `_` and `-`");
+        /// A flag value that is empty or contains whitespace.
+        InvalidFlagValue {
+            /// The flag's name.
+            name: String,
+        } => message ("the value of flag `{}` is empty or contains whitespace", Escaped(name)),
+             help ("give the flag a value without spaces");
+        /// A flag written without `:value` where one is needed (writing a link).
+        FlagWithoutValue {
+            /// The entry as written.
+            entry: String,
+        } => message ("flag `{}` has no value", Escaped(entry)),
+             help ("write it as `{}:true`", Escaped(entry));
+        /// A flag set twice.
+        DuplicateFlag {
+            /// The flag's name.
+            name: String,
+        } => message ("flag `{}` is set more than once", Escaped(name)),
+             help ("set each flag once");
+        /// A redirect URI that does not parse as an absolute URL.
+        RedirectNotAbsolute {
+            /// Why, as the `url` crate says it.
+            reason: String,
+        } => message ("`redirect_uri` is not an absolute URL: {}", Escaped(reason)),
+             help (
+                 "write the full URI registered in the dashboard, e.g. \
+                 `https://example.com/callback`"
+             );
+        /// A redirect URI with a `#fragment`.
+        RedirectFragment
+            => message ("`redirect_uri` must not have a fragment"),
+               help ("remove the `#…` part: OAuth 2.0 forbids fragments in redirect URIs");
+        /// A redirect URI with `user:password@`.
+        RedirectUserInfo
+            => message ("`redirect_uri` must not contain a user name or password"),
+               help ("remove the part before `@`");
+        /// An `http` redirect URI on a host other than the loopback ones.
+        RedirectInsecure {
+            /// The host.
+            host: String,
+        } => message (
+                 "`redirect_uri` uses `http` on `{host}`, which is not a loopback host",
+                 host = Escaped(host)
+             ),
+             help (
+                 "use `https://{host}…`; `http` is only for `localhost`, `127.0.0.1` and `[::1]`",
+                 host = Escaped(host)
+             );
+        /// A redirect URI scheme other than `https`, `http` or `sc<client_id>`.
+        RedirectScheme {
+            /// The scheme as written.
+            scheme: String,
+        } => message ("`redirect_uri` has the unsupported scheme `{}`", Escaped(scheme)),
+             help ("use `https`, `http` on localhost, or `sc<client_id>://` for a mobile app");
+        /// A mobile redirect URI with nothing after `://`.
+        RedirectMobileHost
+            => message ("the mobile `redirect_uri` has no host after `://`"),
+               help ("write it as `sc<client_id>://callback`");
+        /// A mobile `sc<id>://` redirect URI where only a web one may stand
+        /// ([`WebRedirectUri`](crate::WebRedirectUri)).
+        RedirectNotWeb
+            => message ("a `WebRedirectUri` cannot be the mobile `sc<client_id>://` redirect URI"),
+               help (
+                   "a mobile redirect URI must carry the link's own app id: parse it as a \
+                   `RedirectUri` and give it to `ConnectUrl::builder`, whose `build()` checks \
+                   the pair"
+               );
+        /// A mobile redirect URI `sc<id>://` whose id is not the link's client id.
+        RedirectMobileMismatch {
+            /// The id in the scheme.
+            found: String,
+            /// The link's client id.
+            expected: String,
+        } => message (
+                 "the mobile `redirect_uri` scheme `sc{found}` does not match the app id \
+                 `{expected}`",
+                 found = Escaped(found),
+                 expected = Escaped(expected)
+             ),
+             help (
+                 "a mobile redirect URI begins with `sc` and the app id: `sc{}://…`",
+                 Escaped(expected)
+             );
+        /// A boolean that is not `true` or `false`.
+        InvalidBool {
+            /// The value as written.
+            value: String,
+        } => message ("`{p}` must be `true` or `false`, not `{}`", Escaped(value)),
+             help ("write `true` or `false` in lower case");
+        /// An app id that looks like a v3 API credential (`client_…`), not a Connect app id.
+        ApiCredentialAsAppId {
+            /// The id as written.
+            id: String,
+        } => message (
+                 "`{}` is a v3 API credential, not a Connect app id: Connect answers \
+                 \"400: Invalid parameter {p}\"",
+                 Escaped(id)
+             ),
+             help (
+                 "give `{p}` the Connect app id, from the credentials tab of the Smartcar \
+                 dashboard; the `client_…` credential and its secret are for the v3 \
+                 application token (`POST https://iam.smartcar.com/oauth2/token`)"
+             );
+
+        // The rules between parameters.
+
+        /// `single_select_vin` without `single_select`.
+        SingleSelectVinWithoutSingleSelect
+            => message ("`single_select_vin` needs {}", set(Parameter::SingleSelect, "true")),
+               help ("add {}", set(Parameter::SingleSelect, "true"));
+        /// `single_select_vin` with `single_select: false`.
+        SingleSelectVinWithSingleSelectFalse
+            => message (
+                   "`single_select_vin` needs {}, but it is `false`",
+                   set(Parameter::SingleSelect, "true")
+               ),
+               help ("change it to {}", set(Parameter::SingleSelect, "true"));
+        /// `single_select_vin` together with `make`.
+        SingleSelectVinWithMake
+            => message ("`single_select_vin` and `make` cannot be combined"),
+               help ("remove `make`: Connect ignores it when `single_select_vin` is given");
+        /// A single-select parameter on a re-authentication link.
+        NotWithReauthentication
+            => message ("`{p}` cannot be used with `vehicle_id`"),
+               help ("remove `{p}`: re-authentication reconnects the vehicle `vehicle_id` names");
+        /// Both `client_id` and `application_id`.
+        BothAppIds
+            => message ("both `client_id` and `application_id` are given"),
+               help ("give one: `application_id` is the newer name of `client_id`");
+        /// A parameter that must be present is missing.
+        Missing => message ("`{p}` is missing"), help {
+            if parameter.is_some_and(Parameter::is_app_id) {
+                write!(
+                    f,
+                    "add `client_id` (or its newer name `application_id`), found on the \
+                    credentials tab of the Smartcar dashboard"
+                )
+            } else {
+                return Ok(false);
+            }
+        };
+        /// `vehicle_id` on a `/oauth/authorize` link.
+        VehicleIdOnAuthorize
+            => message (
+                   "`vehicle_id` belongs to `/oauth/reauthenticate` links, not `/oauth/authorize`"
+               ),
+               help (
+                   "re-authenticate at `/oauth/reauthenticate?response_type=vehicle_id&…`, or \
+                   remove `vehicle_id`"
+               );
+        /// `make` on a link read with `single_select_vin`: Connect ignores the make
+        /// (a warning; writing refuses the pair with [`Problem::SingleSelectVinWithMake`]).
+        MakeIgnoredWithSingleSelectVin
+            => message ("`make` is ignored: `single_select_vin` takes precedence over it"),
+               help (
+                   "remove `make`: Connect connects the vehicle `single_select_vin` names, \
+                   whatever its make"
+               );
+        /// `/oauth/reauthenticate` with neither `vehicle_id` nor `make` (the Tesla
+        /// permission upgrade).
+        ReauthenticationWithoutVehicle
+            => message ("a re-authentication link needs `vehicle_id`"),
+               help (
+                   "add the `vehicle_id` of the vehicle to reconnect; only the Tesla permission \
+                   upgrade goes without it, with {} and a `scope`",
+                   set(Parameter::Make, "TESLA")
+               );
+        /// The permission upgrade (re-authentication without `vehicle_id`) with a make
+        /// other than `TESLA`.
+        PermissionUpgradeNotTesla {
+            /// The make given.
+            make: String,
+        } => message (
+                 "only `TESLA` vehicles are re-authenticated without `vehicle_id`, not `{}`",
+                 Escaped(make)
+             ),
+             help (
+                 "for the Tesla permission upgrade write {}; to re-authenticate a vehicle of \
+                 another make, give its `vehicle_id`",
+                 set(Parameter::Make, "TESLA")
+             );
+        /// The permission upgrade without `scope`.
+        PermissionUpgradeWithoutScope
+            => message ("the Tesla permission upgrade needs a `scope`"),
+               help ("list the permissions to add in `scope`");
+
+        // A link's syntax.
+
+        /// A `response_type` that is none of `code`, `vehicle_id` and `none`.
+        InvalidResponseType {
+            /// The value as written.
+            value: String,
+        } => message ("`{}` is not a valid `response_type`", Escaped(value)),
+             help ("use `code`, `vehicle_id` or `none`");
+        /// A name that is not a Connect parameter.
+        UnknownParameter {
+            /// The name as written.
+            name: String,
+            /// The closest parameter name, if one is close.
+            suggestion: Option<&'static str>,
+        } => message ("unknown parameter `{}`", Escaped(name)),
+             help ("{}", DidYouMean(*suggestion, KnownParameters));
+        /// A parameter given twice (in `connect_url!`), or twice with different values
+        /// (in a link).
+        DuplicateParameter
+            => message ("`{p}` is given more than once"),
+               help ("give `{p}` once");
+        /// A parameter repeated in a link with the same value: harmless, not canonical.
+        RepeatedParameter
+            => message ("`{p}` is repeated with the same value"),
+               help ("give `{p}` once");
+        /// `response_type` other than the one the path implies.
+        WrongResponseType {
+            /// The value as written.
+            found: String,
+            /// The value the path implies.
+            expected: &'static str,
+        } => message (
+                 "`response_type` is `{}`, but this link needs `{expected}`",
+                 Escaped(found)
+             ),
+             help (
+                 "use `response_type={expected}`: `/oauth/authorize` takes `code`, \
+                 `/oauth/reauthenticate` takes `vehicle_id`, both take `none`"
+             );
+        /// A `%` not followed by two hex digits.
+        BadPercentEscape {
+            /// The offending text, at most three characters.
+            escape: String,
+        } => message ("bad percent escape `{}` in {}", Escaped(escape), Where(parameter)),
+             help ("a `%` starts two hex digits; write a literal `%` as `%25`");
+        /// Percent-decoding gave bytes that are not UTF-8.
+        NotUtf8 => message ("`{p}` is not UTF-8 once percent-decoded");
+        /// A query piece without `=`.
+        ParameterWithoutValue {
+            /// The piece as written.
+            name: String,
+        } => message ("query parameter `{}` has no `=value`", Escaped(name)),
+             help ("write `{}=value`", Escaped(name));
+        /// The URL's origin or path is not a Connect one.
+        NotConnectUrl {
+            /// What is off.
+            reason: String,
+        } => message ("not a Connect URL: {}", Escaped(reason)),
+             help (
+                 "a Connect URL looks like \
+                 `https://connect.smartcar.com/oauth/authorize?response_type=code&client_id=…`"
+             );
+        /// An origin override that is not `http(s)://host[:port]`.
+        InvalidOrigin {
+            /// What is off.
+            reason: String,
+        } => message ("invalid origin: {}", Escaped(reason)),
+             help ("write only scheme, host and port, e.g. `http://127.0.0.1:8080`");
+        /// A link longer than [`MAX_URL_LEN`](crate::MAX_URL_LEN): refused unread.
+        UrlTooLong {
+            /// Its length in bytes.
+            length: usize,
+        } => message (
+                 "the link is {length} bytes long, over the limit of {} bytes",
+                 crate::limits::MAX_URL_LEN
+             ),
+             help (
+                 "no web server passes on a link this long (most stop at 8 or 16 KiB); \
+                  check that the input is one Connect link"
+             );
+        /// A link whose canonical text would be longer than [`MAX_URL_LEN`](crate::MAX_URL_LEN)
+        /// (percent-encoding can triple a value): it could not be read back.
+        CanonicalTooLong {
+            /// The canonical text's length in bytes.
+            length: usize,
+        } => message (
+                 "the link is {length} bytes long once written canonically, over the limit of \
+                 {} bytes",
+                 crate::limits::MAX_URL_LEN
+             ),
+             help (
+                 "shorten its values: a `+` or a character outside `A-Z a-z 0-9 - . _ ~` \
+                 takes three bytes once written as `%XX`"
+             );
+
+        // The application's registration (`smartcar.toml`): the file's own
+        // problems, then a link checked against it.
+
+        /// The registration file is not UTF-8: the first byte that is not.
+        #[cfg(feature = "registration")]
+        RegistrationNotUtf8 {
+            /// That byte.
+            byte: u8,
+        } => message ("the registration is not valid UTF-8: byte `0x{byte:02X}`"),
+             help (
+                 "save the file as UTF-8 (an editor's \"UTF-8\" encoding; Windows-1252 and \
+                 Latin-1 write such bytes for accents and curly quotes)"
+             );
+        /// The registration file has more problems than one report shows: these many
+        /// more, left out.
+        #[cfg(feature = "registration")]
+        RegistrationMoreProblems {
+            /// How many are left out.
+            count: usize,
+        } => message ("and {count} more problems of the registration, not shown"),
+             help ("fix the problems above first: each shown is one of the file's first");
+        /// The registration file is not valid TOML.
+        #[cfg(feature = "registration")]
+        RegistrationSyntax {
+            /// What the TOML parser says.
+            reason: String,
+        } => message ("the registration is not valid TOML: {}", Escaped(reason)),
+             help (
+                 "the registration is TOML: `[applications.NAME]` tables with `app_id` and \
+                 `redirect_uris`"
+             );
+        /// A key the registration does not define.
+        #[cfg(feature = "registration")]
+        RegistrationUnknownKey {
+            /// The key as written.
+            key: String,
+            /// The keys that may stand there.
+            expected: &'static [&'static str],
+            /// The closest of them, if one is close.
+            suggestion: Option<&'static str>,
+        } => message ("unknown key `{}` in the registration", Escaped(key)),
+             help {
+                 match suggestion {
+                     Some(s) => write!(f, "did you mean `{s}`?"),
+                     None => write!(f, "the keys here are {}", Listed(expected)),
+                 }
+             };
+        /// A value of the wrong TOML type.
+        #[cfg(feature = "registration")]
+        RegistrationWrongType {
+            /// The key (or `key[index]`) whose value it is.
+            key: String,
+            /// What it must be: `a string`, `an array of strings`, `a table`.
+            expected: &'static str,
+            /// What it is: `string`, `integer`, `array`, `table`, ….
+            found: &'static str,
+        } => message ("`{}` must be {expected}, not {found}", Escaped(key)),
+             help {
+                 f.write_str(match *expected {
+                     "a string" => "write it in double quotes: `\"…\"`",
+                     "a table" => "write it as a table: `[applications.NAME]`",
+                     _ => "write it as a list of strings: `[\"…\", \"…\"]`",
+                 })
+             };
+        /// A key an application must have.
+        #[cfg(feature = "registration")]
+        RegistrationMissingKey {
+            /// The key.
+            key: &'static str,
+            /// The application's name.
+            application: String,
+        } => message ("application `{}` has no `{key}`", Escaped(application)),
+             help {
+                 f.write_str(if *key == "app_id" {
+                     "add `app_id = \"…\"`, copied from the credentials tab of the Smartcar \
+                     dashboard"
+                 } else {
+                     "add `redirect_uris = [\"https://…\"]`, in the order of the dashboard's \
+                     credentials tab: the first is the default"
+                 })
+             };
+        /// The registration declares no application.
+        #[cfg(feature = "registration")]
+        RegistrationNoApplication
+            => message ("the registration declares no application"),
+               help ("declare one: `[applications.production]` with `app_id` and `redirect_uris`");
+        /// An application name that is not an identifier (`app: NAME` in `connect_url!`).
+        #[cfg(feature = "registration")]
+        RegistrationInvalidName {
+            /// The name as written.
+            name: String,
+        } => message ("`{}` is not a valid application name", Escaped(name)),
+             help (
+                 "a name is an identifier such as `production` or `staging_eu` (ASCII \
+                 letters, digits and `_`, not first a digit): a link names it as `app: NAME`"
+             );
+        /// Two applications with one app id.
+        #[cfg(feature = "registration")]
+        RegistrationDuplicateAppId {
+            /// The app id.
+            id: String,
+            /// The application that has it first.
+            first: String,
+        } => message ("app id `{}` is declared for two applications", Escaped(id)),
+             help (
+                 "application `{}` has it already: each application of the dashboard has its \
+                 own app id",
+                 Escaped(first)
+             );
+        /// An application with an empty `redirect_uris`.
+        #[cfg(feature = "registration")]
+        RegistrationNoRedirectUri {
+            /// The application's name.
+            application: String,
+        } => message ("application `{}` registers no redirect URI", Escaped(application)),
+             help (
+                 "list the redirect URIs of the dashboard's credentials tab, in its order: \
+                 the first is the default"
+             );
+        /// A redirect URI, permission or make listed twice for one application.
+        #[cfg(feature = "registration")]
+        RegistrationDuplicateEntry {
+            /// `redirect_uris`, `permissions` or `makes`.
+            key: &'static str,
+            /// The value listed twice.
+            value: String,
+        } => message ("`{}` is listed twice in `{key}`", Escaped(value)),
+             help ("list it once");
+        /// A link's app id that no application of the registration has: Connect
+        /// answers "400: Invalid parameter `client_id`".
+        #[cfg(feature = "registration")]
+        UnknownAppId {
+            /// The app id of the link.
+            id: String,
+            /// The registered app id it is a near miss of, if any.
+            suggestion: Option<String>,
+            /// Every application: `(name, app id)`.
+            known: Vec<(String, String)>,
+        } => message (
+                 "no application of the registration has the app id `{}`: Connect answers \
+                 \"400: Invalid parameter {}\"",
+                 Escaped(id),
+                 parameter.map_or("client_id", Parameter::name)
+             ),
+             help {
+                 let near = known.iter().find(|(_, i)| Some(i) == suggestion.as_ref());
+                 match (suggestion, near) {
+                     (Some(s), Some((name, _))) => write!(
+                         f,
+                         "did you mean `{}` (application `{}`)?",
+                         Escaped(s),
+                         Escaped(name)
+                     ),
+                     _ => write!(
+                         f,
+                         "the registered app ids are {}: copy the app id from the credentials \
+                         tab of the Smartcar dashboard",
+                         Ids(known)
+                     ),
+                 }
+             };
+        /// A redirect URI not registered for the link's application: Connect answers
+        /// "400: Unauthorized `redirect_uri`".
+        #[cfg(feature = "registration")]
+        UnauthorizedRedirectUri {
+            /// The link's redirect URI.
+            uri: String,
+            /// The application's name.
+            application: String,
+            /// Its registered redirect URIs, in dashboard order.
+            registered: Vec<String>,
+            /// The index in `registered` of the URI it is a near miss of, and how they
+            /// differ.
+            near: Option<(usize, &'static str)>,
+            /// Another application that registers exactly this URI (boxed: the
+            /// largest problem stays small).
+            registered_for: Option<Box<str>>,
+        } => message (
+                 "`redirect_uri` `{}` is not registered for application `{}`: Connect answers \
+                 \"400: Unauthorized redirect_uri\"",
+                 Escaped(uri),
+                 Escaped(application)
+             ),
+             help {
+                 let (uri, application) = (Escaped(uri), Escaped(application));
+                 match (registered_for, near) {
+                     (Some(other), _) => write!(
+                         f,
+                         "`{uri}` is registered for application `{}`: use that application's \
+                         app id, or one of `{application}`'s redirect URIs: {}",
+                         Escaped(other),
+                         Listed(registered)
+                     ),
+                     (None, Some((near, how))) if *near < registered.len() => write!(
+                         f,
+                         "did you mean `{}`? ({how}); registered: {}",
+                         Escaped(&registered[*near]),
+                         Listed(registered)
+                     ),
+                     (None, _) => write!(
+                         f,
+                         "the redirect URIs registered for `{application}` are {}: use one, or \
+                         register this one in the dashboard's credentials tab and in the \
+                         registration",
+                         Listed(registered)
+                     ),
+                 }
+             };
+        /// Permissions the application may not request: Connect answers "Application
+        /// not authorized to request permission(s): …".
+        #[cfg(feature = "registration")]
+        PermissionNotAuthorized {
+            /// The application's name.
+            application: String,
+            /// The permissions it may not request, as the link asks for them.
+            permissions: Vec<&'static str>,
+            /// Those it may request.
+            allowed: Vec<&'static str>,
+        } => message (
+                 "application `{}` may not request the permission{} {}: Connect answers \
+                 \"Application not authorized to request permission(s): {}\"",
+                 Escaped(application),
+                 if permissions.len() == 1 { "" } else { "s" },
+                 Listed(permissions),
+                 Plain(permissions)
+             ),
+             help (
+                 "it may request {}: remove {them} from the link, or allow {them} in the \
+                 dashboard and in the registration's `permissions`",
+                 Listed(allowed),
+                 them = if permissions.len() == 1 { "it" } else { "them" }
+             );
+        /// A make the application may not request: Connect answers "Application not
+        /// authorized to requested make(s): …".
+        #[cfg(feature = "registration")]
+        MakeNotAuthorized {
+            /// The application's name.
+            application: String,
+            /// The make of the link.
+            make: String,
+            /// The makes it may request.
+            allowed: Vec<String>,
+        } => message (
+                 "application `{}` may not request the make `{make}`: Connect answers \
+                 \"Application not authorized to requested make(s): {make}\"",
+                 Escaped(application),
+                 make = Escaped(make)
+             ),
+             help (
+                 "it may request {}: use one of them, or allow `{}` in the dashboard and in the \
+                 registration's `makes`",
+                 Listed(allowed),
+                 Escaped(make)
+             );
+        /// `app: NAME` names no application of the registration.
+        #[cfg(feature = "registration")]
+        UnknownApplication {
+            /// The name as written.
+            name: String,
+            /// The closest application name, if one is close.
+            suggestion: Option<String>,
+            /// Every application's name.
+            known: Vec<String>,
+        } => message ("the registration declares no application `{}`", Escaped(name)),
+             help {
+                 match suggestion {
+                     Some(s) => write!(f, "did you mean `{}`?", Escaped(s)),
+                     None => write!(f, "it declares {}", Listed(known)),
+                 }
+             };
+        /// The registration declares several applications and the link says neither
+        /// which (`app: NAME`) nor its app id.
+        #[cfg(feature = "registration")]
+        ApplicationNotChosen {
+            /// Every application's name.
+            known: Vec<String>,
+        } => message ("the registration declares several applications, and the link names none"),
+             help ("add `app: NAME` with one of {}, or a literal app id", Listed(known));
+        /// The link's app id is not the one of the application it names.
+        #[cfg(feature = "registration")]
+        AppIdNotOfApplication {
+            /// The link's app id.
+            id: String,
+            /// The application named.
+            application: String,
+            /// That application's app id.
+            expected: String,
+        } => message (
+                 "`{p}` `{}` is not the app id of application `{}`",
+                 Escaped(id),
+                 Escaped(application)
+             ),
+             help (
+                 "its app id is `{}`: leave `{p}` out to take it from the registration",
+                 Escaped(expected)
+             );
+
+        // Battery-capacity links.
+
+        /// A URL that is not a battery-capacity link.
+        NotBatteryCapacityLink {
+            /// What is off.
+            reason: String,
+        } => message ("not a battery-capacity link: {}", Escaped(reason)),
+             help (
+                 "a battery-capacity link is the `url` of \
+                 `GET /vehicles/{{id}}/battery/nominal_capacity`, e.g. \
+                 `https://connect.smartcar.com/battery-capacity?vehicle_id=…&client_id=…\
+                 &token=…&response_type=vehicle_id&redirect_uri=`"
+             );
+        /// The `token` of a battery-capacity link is missing, empty, or repeated with
+        /// another value.
+        BatteryCapacityToken {
+            /// What is wrong with it: `is missing`, ….
+            reason: &'static str,
+        } => message ("the battery-capacity link's `token` {reason}"),
+             help ("use the link exactly as Smartcar's API returned it (its token lasts 30 days)");
+    }
 }
