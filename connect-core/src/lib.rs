@@ -254,7 +254,7 @@ pub use callback::{
 pub use connect_url::builder::ConnectUrlBuilder;
 pub use connect_url::report::{ParseError, Report};
 pub use connect_url::ConnectUrl;
-pub use error::{Error, Finding, Problem, Severity};
+pub use error::{Error, Finding, Fix, Problem, Severity};
 pub use flow::PendingFlow;
 pub use limits::MAX_URL_LEN;
 pub use model::catalog::makes::names as makes;

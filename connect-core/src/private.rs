@@ -23,7 +23,7 @@ use std::marker::PhantomData;
 
 use crate::connect_url::builder::ConnectUrlBuilder;
 use crate::connect_url::ConnectUrl;
-use crate::error::{Error, Voice};
+use crate::error::{Error, Syntax};
 use crate::model::request::ConnectRequest;
 // The table names its value types: a glob, so that a new one needs no import here.
 #[allow(clippy::wildcard_imports)]
@@ -193,7 +193,7 @@ pub fn one_app_id<T>(
 /// The error, its help in `connect_url!`'s syntax (`single_select: true`).
 #[must_use]
 pub fn in_macro(error: Error) -> Error {
-    error.in_voice(Voice::Macro)
+    error.written_in(Syntax::Macro)
 }
 
 /// A builder for checking literals before the app id is known (a placeholder

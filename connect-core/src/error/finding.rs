@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use super::{Error, Voice};
+use super::{Error, Syntax};
 
 /// How much a finding of a link read from elsewhere matters.
 ///
@@ -105,20 +105,21 @@ pub(crate) struct Findings(pub(crate) Vec<Finding>);
 
 impl Findings {
     pub(crate) fn error(&mut self, error: Error) {
-        self.0.push(Finding::error(error.in_voice(Voice::Link)));
+        self.0.push(Finding::error(error.written_in(Syntax::Query)));
     }
 
     pub(crate) fn warning(&mut self, error: Error) {
-        self.0.push(Finding::warning(error.in_voice(Voice::Link)));
+        self.0
+            .push(Finding::warning(error.written_in(Syntax::Query)));
     }
 
     /// Findings graded elsewhere (the rules between parameters), each spoken in
-    /// the reader's voice.
+    /// the reader's syntax.
     pub(crate) fn extend(&mut self, findings: impl IntoIterator<Item = Finding>) {
         for Finding { severity, error } in findings {
             self.0.push(Finding {
                 severity,
-                error: error.in_voice(Voice::Link),
+                error: error.written_in(Syntax::Query),
             });
         }
     }

@@ -16,6 +16,7 @@ use crate::parameter::Parameter;
 #[macro_use]
 mod wording;
 mod finding;
+mod fix;
 #[cfg(feature = "registration")]
 mod listing;
 mod problem;
@@ -23,6 +24,8 @@ mod quote;
 
 pub(crate) use finding::Findings;
 pub use finding::{Finding, Severity};
+pub use fix::Fix;
+pub(crate) use fix::Syntax;
 pub use problem::Problem;
 pub(crate) use quote::Escaped;
 pub use wording::DidYouMean;
@@ -35,10 +38,10 @@ use wording::Part;
 /// and `unwrap` print something a person can act on; match on
 /// [`problem`](Error::problem) for the details.
 ///
-/// A help that says how to set a parameter says it in the syntax of whoever
-/// raised the error: `.single_select(true)` from the builder and the value types,
-/// `single_select=true` from the link reader, `single_select: true` from
-/// `connect_url!` (its voice).
+/// A help that says how to set a parameter (its [`fix`](Error::fix)) says it in
+/// the syntax of whoever raised the error: `.single_select(true)` from the builder
+/// and the value types, `single_select=true` from the link reader,
+/// `single_select: true` from `connect_url!`.
 ///
 /// ```
 /// use connect_core::{Parameter, Problem, Vin};
@@ -54,18 +57,7 @@ use wording::Part;
 pub struct Error {
     parameter: Option<Parameter>,
     problem: Problem,
-    voice: Voice,
-}
-
-/// Whose syntax an error's help speaks when it says how to set a parameter.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Voice {
-    /// Rust code: the builder and the value types (`.single_select(true)`).
-    Code,
-    /// A link's query, for the reader (`single_select=true`).
-    Link,
-    /// `connect_url!`'s `key: value` (set through `__private`).
-    Macro,
+    syntax: Syntax,
 }
 
 impl Error {
@@ -75,7 +67,7 @@ impl Error {
         Error {
             parameter: Some(parameter),
             problem,
-            voice: Voice::Code,
+            syntax: Syntax::Builder,
         }
     }
 
@@ -85,13 +77,13 @@ impl Error {
         Error {
             parameter: None,
             problem,
-            voice: Voice::Code,
+            syntax: Syntax::Builder,
         }
     }
 
-    /// The same error, its help spoken in `voice`'s syntax.
-    pub(crate) fn in_voice(mut self, voice: Voice) -> Self {
-        self.voice = voice;
+    /// The same error, its fix written in `syntax`.
+    pub(crate) fn written_in(mut self, syntax: Syntax) -> Self {
+        self.syntax = syntax;
         self
     }
 
@@ -105,6 +97,13 @@ impl Error {
     #[must_use]
     pub fn problem(&self) -> &Problem {
         &self.problem
+    }
+
+    /// The fix that sets a parameter, when setting one fixes this error: the
+    /// message and the help name it in the syntax of whoever raised the error.
+    #[must_use]
+    pub fn fix(&self) -> Option<Fix> {
+        self.problem.fix()
     }
 
     /// What is wrong, in rustc's style: lower case, no trailing period.
@@ -154,7 +153,7 @@ impl fmt::Write for Prefixed<'_, '_> {
 
 impl std::error::Error for Error {}
 
-/// The parameter and the problem: the voice of the help is not part of what is wrong.
+/// The parameter and the problem: the syntax its fix is written in is not part of what is wrong.
 impl PartialEq for Error {
     fn eq(&self, other: &Self) -> bool {
         self.parameter == other.parameter && self.problem == other.problem

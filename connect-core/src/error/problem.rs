@@ -31,7 +31,7 @@ problems! {
     /// ```
     #[derive(Debug, Clone, PartialEq, Eq)]
     #[non_exhaustive]
-    pub enum Problem where (f, p, parameter, set, voice) {
+    pub enum Problem where (f, p, parameter, fix, syntax) {
         // A value's own rules.
 
         /// The value is empty.
@@ -134,7 +134,7 @@ problems! {
                  let name = Escaped(name);
                  match suggestion {
                      Some(_) => write!(f, "{}", DidYouMean(*suggestion, "")),
-                     None if voice == super::Voice::Macro => write!(
+                     None if syntax == super::Syntax::Macro => write!(
                          f,
                          "for a make newer than the catalog, write it as a string: `\"{name}\"`"
                      ),
@@ -313,15 +313,14 @@ problems! {
 
         /// `single_select_vin` without `single_select`.
         SingleSelectVinWithoutSingleSelect
-            => message ("`single_select_vin` needs {}", set(Parameter::SingleSelect, "true")),
-               help ("add {}", set(Parameter::SingleSelect, "true"));
+            => fix (SingleSelect = "true"),
+               message ("`single_select_vin` needs {fix}"),
+               help ("add {fix}");
         /// `single_select_vin` with `single_select: false`.
         SingleSelectVinWithSingleSelectFalse
-            => message (
-                   "`single_select_vin` needs {}, but it is `false`",
-                   set(Parameter::SingleSelect, "true")
-               ),
-               help ("change it to {}", set(Parameter::SingleSelect, "true"));
+            => fix (SingleSelect = "true"),
+               message ("`single_select_vin` needs {fix}, but it is `false`"),
+               help ("change it to {fix}");
         /// `single_select_vin` together with `make`.
         SingleSelectVinWithMake
             => message ("`single_select_vin` and `make` cannot be combined"),
@@ -366,25 +365,25 @@ problems! {
         /// `/oauth/reauthenticate` with neither `vehicle_id` nor `make` (the Tesla
         /// permission upgrade).
         ReauthenticationWithoutVehicle
-            => message ("a re-authentication link needs `vehicle_id`"),
+            => fix (Make = "TESLA"),
+               message ("a re-authentication link needs `vehicle_id`"),
                help (
                    "add the `vehicle_id` of the vehicle to reconnect; only the Tesla permission \
-                   upgrade goes without it, with {} and a `scope`",
-                   set(Parameter::Make, "TESLA")
+                   upgrade goes without it, with {fix} and a `scope`"
                );
         /// The permission upgrade (re-authentication without `vehicle_id`) with a make
         /// other than `TESLA`.
         PermissionUpgradeNotTesla {
             /// The make given.
             make: String,
-        } => message (
+        } => fix (Make = "TESLA"),
+             message (
                  "only `TESLA` vehicles are re-authenticated without `vehicle_id`, not `{}`",
                  Escaped(make)
              ),
              help (
-                 "for the Tesla permission upgrade write {}; to re-authenticate a vehicle of \
-                 another make, give its `vehicle_id`",
-                 set(Parameter::Make, "TESLA")
+                 "for the Tesla permission upgrade write {fix}; to re-authenticate a vehicle of \
+                 another make, give its `vehicle_id`"
              );
         /// The permission upgrade without `scope`.
         PermissionUpgradeWithoutScope

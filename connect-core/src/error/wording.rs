@@ -2,32 +2,33 @@
 //! variant and its words: `problems!` declares each variant beside its message
 //! and its help, and generates the one function that writes them. The helpers
 //! the rows write with are here too: [`DidYouMean`], the one way a near miss is
-//! worded; [`Set`], how a fix is written in the error's voice.
+//! worded.
 
 use std::fmt;
 
-use super::Voice;
 use crate::parameter::Parameter;
 
-/// Declares `Problem`, one row per variant: its doc, its fields, then its
-/// message and (optionally) its help, each either `("format", args…)` or a block
-/// that writes to the context's formatter (a help block may `return Ok(false)`:
-/// no help in that case).
+/// Declares `Problem`, one row per variant: its doc, its fields, then its fix
+/// (optional: `fix (Parameter = "value")`, see [`Fix`](super::Fix)), its message
+/// and its help (optional), each either `("format", args…)` or a block that
+/// writes to the context's formatter (a help block may `return Ok(false)`: no help
+/// in that case). Generates the enum, `Problem::fix` and `Error::explain`.
 ///
 /// The header names what a row may use: the formatter, the parameter's name
-/// (`"the URL"` for none), the parameter itself, `set(parameter, value)` (a fix in
-/// the error's voice) and the voice. They are named by the table so that the
-/// format strings' captures (`{p}`) see them.
+/// (`"the URL"` for none), the parameter itself, the row's fix written in the
+/// error's syntax, and that [`Syntax`](super::fix::Syntax). They are named by the
+/// table so that the format strings' captures (`{p}`, `{fix}`) see them.
 macro_rules! problems {
     (
         $(#[$enum_attr:meta])*
         pub enum $problem:ident
-            where ($f:ident, $p:ident, $parameter:ident, $set:ident, $voice:ident)
+            where ($f:ident, $p:ident, $parameter:ident, $fix:ident, $syntax:ident)
         {
             $(
                 $(#[$attr:meta])*
                 $variant:ident $({ $($(#[$field_attr:meta])* $field:ident : $ty:ty),* $(,)? })?
-                    => message $message:tt $(, help $help:tt)?;
+                    => $(fix ($fix_parameter:ident = $fix_value:literal),)?
+                       message $message:tt $(, help $help:tt)?;
             )*
         }
     ) => {
@@ -37,6 +38,22 @@ macro_rules! problems {
                 $(#[$attr])*
                 $variant $({ $($(#[$field_attr])* $field: $ty),* })?,
             )*
+        }
+
+        impl $problem {
+            /// The fix that sets a parameter, when setting one fixes this problem.
+            #[must_use]
+            #[allow(unused_doc_comments, clippy::match_same_arms)] // one arm per row
+            pub fn fix(&self) -> Option<super::Fix> {
+                match self {
+                    $(
+                        $(#[$attr])*
+                        $problem::$variant { .. } => {
+                            problems!(@fix $($fix_parameter $fix_value)?)
+                        }
+                    )*
+                }
+            }
         }
 
         impl super::Error {
@@ -49,17 +66,22 @@ macro_rules! problems {
             ) -> ::std::result::Result<bool, ::std::fmt::Error> {
                 let $parameter = self.parameter;
                 let $p = $parameter.map_or("the URL", crate::parameter::Parameter::name);
-                let $voice = self.voice;
-                let $set = |parameter, value| super::wording::Set($voice, parameter, value);
+                let $syntax = self.syntax;
                 match &self.problem {
                     $(
                         $(#[$attr])*
-                        $problem::$variant $({ $($field),* })? => match part {
+                        $problem::$variant $({ $($field),* })? => {
+                            $(let $fix = super::Fix::new(
+                                crate::parameter::Parameter::$fix_parameter,
+                                $fix_value,
+                            )
+                            .written($syntax);)?
+                            match part {
                             super::wording::Part::Message => {
                                 problems!(@write $f $message).map(|()| true)
                             }
                             super::wording::Part::Help => problems!(@help $f $($help)?),
-                        },
+                        }},
                     )*
                 }
             }
@@ -67,6 +89,10 @@ macro_rules! problems {
     };
     (@write $f:ident ($($format:tt)*)) => { write!($f, $($format)*) };
     (@write $f:ident { $($body:tt)* }) => { { $($body)* } };
+    (@fix) => { None };
+    (@fix $parameter:ident $value:literal) => {
+        Some(super::Fix::new(crate::parameter::Parameter::$parameter, $value))
+    };
     (@help $f:ident) => { Ok(false) };
     (@help $f:ident $help:tt) => { problems!(@write $f $help).map(|()| true) };
 }
@@ -75,25 +101,6 @@ macro_rules! problems {
 pub(super) enum Part {
     Message,
     Help,
-}
-
-/// How to set a parameter, in the syntax of the error's voice:
-/// `.single_select(true)`, `single_select=true` or `single_select: true`.
-pub(super) struct Set(
-    pub(super) Voice,
-    pub(super) Parameter,
-    pub(super) &'static str,
-);
-
-impl fmt::Display for Set {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let Set(voice, parameter, value) = self;
-        match voice {
-            Voice::Code => write!(f, "`.{parameter}({value})`"),
-            Voice::Link => write!(f, "`{parameter}={value}`"),
-            Voice::Macro => write!(f, "`{parameter}: {value}`"),
-        }
-    }
 }
 
 /// `did you mean `x`?`, or the fallback when nothing is close: the one way this
