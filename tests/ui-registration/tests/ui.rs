@@ -6,10 +6,17 @@
 //! file that is not UTF-8, and a directory of that name for those of a registration
 //! that is not a file.
 //!
+//! The fail cases only, each directory one `cargo check` as in `tests/ui`; the
+//! pass cases are this package's test targets (see `Cargo.toml`), compiled beside
+//! this package's own `smartcar.toml`.
+//!
 //! Pinned to the stable toolchain the `.stderr` snapshots are recorded with, like
 //! `tests/ui`.
 
 use std::path::{Path, PathBuf};
+
+#[path = "../../ui/tests/support/pass_targets.rs"]
+mod pass_targets;
 
 /// Where trybuild builds this package's cases: `<target>/tests/trybuild/<package>/`.
 fn generated_package() -> PathBuf {
@@ -41,27 +48,19 @@ fn registration_directory() {
 #[rustversion::attr(not(stable(1.95)), ignore)]
 #[test]
 fn ui() {
+    // Each `TestCases` runs its cases when dropped, at the end of its statement.
     registration("smartcar.toml");
-    {
-        let cases = trybuild::TestCases::new();
-        cases.compile_fail("fail/*.rs");
-        cases.pass("pass/*.rs");
-        // The cases run when `cases` is dropped, here.
-    }
+    trybuild::TestCases::new().compile_fail("fail/*.rs");
     registration("malformed.toml");
-    {
-        let cases = trybuild::TestCases::new();
-        cases.compile_fail("fail-malformed/*.rs");
-    }
+    trybuild::TestCases::new().compile_fail("fail-malformed/*.rs");
     registration("not_utf8.toml");
-    {
-        let cases = trybuild::TestCases::new();
-        cases.compile_fail("fail-not-utf8/*.rs");
-    }
+    trybuild::TestCases::new().compile_fail("fail-not-utf8/*.rs");
     registration_directory();
-    {
-        let cases = trybuild::TestCases::new();
-        cases.compile_fail("fail-directory/*.rs");
-    }
+    trybuild::TestCases::new().compile_fail("fail-directory/*.rs");
     registration("smartcar.toml");
+}
+
+#[test]
+fn every_pass_case_is_a_test_target() {
+    pass_targets::every_pass_case_is_a_test_target(include_str!("../Cargo.toml"));
 }
