@@ -10,7 +10,9 @@ static LINK: connect_core::ConnectUrl = connect_url!(
 );
 
 fn main() {
-    assert!(LINK.as_str().contains("redirect_uri=https%3A%2F%2Fexample.com%2Fhome"));
+    assert!(LINK
+        .as_str()
+        .contains("redirect_uri=https%3A%2F%2Fexample.com%2Fhome"));
     let uri: connect_core::WebRedirectUri = "https://example.com/callback".parse().unwrap();
     let built = connect_url!(app: production, redirect_uri: uri);
     assert!(built.as_str().contains("client_id=8229df9f"));

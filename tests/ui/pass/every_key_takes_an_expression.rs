@@ -14,7 +14,11 @@ struct Config {
 
 fn main() -> Result<(), connect_core::Error> {
     let config = Config {
-        mode: if std::env::var_os("LIVE").is_some() { Mode::Live } else { Mode::Simulated },
+        mode: if std::env::var_os("LIVE").is_some() {
+            Mode::Live
+        } else {
+            Mode::Simulated
+        },
     };
     let scope = Scope::new([ScopeEntry::required(Permission::ReadOdometer)])?;
     let make: Make = "TESLA".parse()?;
@@ -47,6 +51,8 @@ fn main() -> Result<(), connect_core::Error> {
     // Literals and expressions mix; a parenthesised identifier is always an expression.
     let simulated = Mode::Simulated;
     let mixed = connect_url!(client_id: "abc", mode: (simulated), make: BMW, scope: [read_vin]);
-    assert!(mixed.as_str().ends_with("&scope=read_vin&mode=simulated&make=BMW"));
+    assert!(mixed
+        .as_str()
+        .ends_with("&scope=read_vin&mode=simulated&make=BMW"));
     Ok(())
 }

@@ -16,7 +16,8 @@ static STATIC_LINK: ConnectUrl = connect_url!(
     user: "e9b24987 52e8",
 );
 
-const CONST_LINK: ConnectUrl = connect_url!(client_id: "client-id", make: TESLA, single_select: false);
+const CONST_LINK: ConnectUrl =
+    connect_url!(client_id: "client-id", make: TESLA, single_select: false);
 
 fn main() {
     assert_eq!(
@@ -31,10 +32,16 @@ fn main() {
     let request = STATIC_LINK.request();
     assert_eq!(request.approval_prompt(), Some(&ApprovalPrompt::Force));
     assert_eq!(request.mode(), Some(&Mode::Simulated));
-    assert_eq!(request.scope().unwrap().entries()[1].permission(), Permission::ReadVin);
+    assert_eq!(
+        request.scope().unwrap().entries()[1].permission(),
+        Permission::ReadVin
+    );
     assert_eq!(request.flags().unwrap().country().unwrap().code(), "DE");
     // And it is the link the parser reads back.
-    assert_eq!(STATIC_LINK.as_str().parse::<ConnectUrl>().unwrap(), STATIC_LINK);
+    assert_eq!(
+        STATIC_LINK.as_str().parse::<ConnectUrl>().unwrap(),
+        STATIC_LINK
+    );
 
     assert_eq!(
         CONST_LINK.as_str(),

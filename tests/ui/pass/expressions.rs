@@ -28,7 +28,8 @@ fn main() -> Result<(), connect_core::Error> {
     );
 
     let vehicle: VehicleId = "36ab27d0".parse()?;
-    let reauth = connect_url!(client_id: "abc", vehicle_id: vehicle, state: State::generate().unwrap());
+    let reauth =
+        connect_url!(client_id: "abc", vehicle_id: vehicle, state: State::generate().unwrap());
     assert!(reauth.as_str().starts_with(
         "https://connect.smartcar.com/oauth/reauthenticate?response_type=vehicle_id&client_id=abc&vehicle_id=36ab27d0&state="
     ));

@@ -7,7 +7,8 @@ use connect_macros::connect_url;
 fn main() {
     let web: WebRedirectUri = "http://127.0.0.1:8000/callback".parse().unwrap();
     let literal: ConnectUrl = connect_url!(client_id: "abc", redirect_uri: "http://127.0.0.1:8000/callback", scope: [read_vin]);
-    let expression: ConnectUrl = connect_url!(client_id: "abc", redirect_uri: web, scope: [read_vin]);
+    let expression: ConnectUrl =
+        connect_url!(client_id: "abc", redirect_uri: web, scope: [read_vin]);
     assert_eq!(literal, expression);
 
     let client: ClientId = "abc".parse().unwrap();
@@ -24,5 +25,7 @@ fn main() {
 
     // A mobile redirect URI between literals is checked at compile time.
     let mobile: ConnectUrl = connect_url!(client_id: "abc", redirect_uri: "scabc://callback");
-    assert!(mobile.as_str().ends_with("&redirect_uri=scabc%3A%2F%2Fcallback"));
+    assert!(mobile
+        .as_str()
+        .ends_with("&redirect_uri=scabc%3A%2F%2Fcallback"));
 }

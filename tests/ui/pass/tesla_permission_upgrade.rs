@@ -20,7 +20,8 @@ fn main() -> Result<(), connect_core::Error> {
     );
     assert!(UPGRADE.request().is_permission_upgrade());
     let scope = Scope::new([ScopeEntry::optional(Permission::ControlCharge)])?;
-    let built = connect_url!(client_id: "abc", response_type: vehicle_id, make: TESLA, scope: scope);
+    let built =
+        connect_url!(client_id: "abc", response_type: vehicle_id, make: TESLA, scope: scope);
     assert!(built.request().is_permission_upgrade());
     Ok(())
 }

@@ -22,9 +22,14 @@ fn main() {
         "https://connect.smartcar.com/oauth/reauthenticate?response_type=vehicle_id&client_id=abc&vehicle_id=v-1\
          &redirect_uri=http%3A%2F%2Flocalhost%3A8000%2Fcb&user=u"
     );
-    let every_approval = [connect_url!(client_id: "a", approval_prompt: auto), connect_url!(client_id: "a", approval_prompt: force)];
+    let every_approval = [
+        connect_url!(client_id: "a", approval_prompt: auto),
+        connect_url!(client_id: "a", approval_prompt: force),
+    ];
     assert!(every_approval[0].as_str().ends_with("approval_prompt=auto"));
-    assert!(every_approval[1].as_str().ends_with("approval_prompt=force"));
+    assert!(every_approval[1]
+        .as_str()
+        .ends_with("approval_prompt=force"));
     let raw = connect_url!(client_id: r"abc", state: r#"say "hi""#);
     assert!(raw.as_str().ends_with("&state=say%20%22hi%22"));
 }
