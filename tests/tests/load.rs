@@ -38,7 +38,7 @@ use std::time::{Duration, Instant};
 use linear_cost::remeasured_async;
 use reqwest::header::{COOKIE, LOCATION, SET_COOKIE};
 use reqwest::{redirect, Client, StatusCode};
-use support::{hidden_input, start, Servers};
+use support::{hidden_input, start_as_deployed, ConnectionLimits, Servers};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 /// Whole flows per burst; each is [`REQUESTS_PER_FLOW`] requests.
@@ -70,13 +70,19 @@ const NEAR_LIMIT: usize = 60_000;
 /// Over both limits: answered without being read.
 const OVER_LIMIT: usize = 100_000;
 
+/// How long the clients keep an idle connection for another request: well under
+/// the servers' header-read timeout, after which a server closes a keep-alive
+/// connection that sent nothing. A pooled connection kept as long as that is
+/// reused just as the server closes it, and the request sent on it fails
+/// ("connection closed before message completed", or a reset); on a busy machine
+/// the client learns of the close late, and it did, within seconds (issue 26).
+const POOL_IDLE: Duration = Duration::from_secs(2);
+
 fn client() -> Client {
     Client::builder()
         .redirect(redirect::Policy::none())
         .timeout(REQUEST_TIMEOUT)
-        // Below the servers' header-read timeout, which also closes idle keep-alive
-        // connections: a pooled connection is never reused as the server closes it.
-        .pool_idle_timeout(support::HEADER_READ_TIMEOUT / 2)
+        .pool_idle_timeout(POOL_IDLE)
         .build()
         .unwrap()
 }
@@ -86,13 +92,9 @@ async fn flow(client: &Client, servers: &Servers) -> Result<Vec<Duration>, Strin
     let mut times = Vec::with_capacity(REQUESTS_PER_FLOW);
 
     let start = Instant::now();
-    let home = client
-        .get(&servers.web)
-        .send()
-        .await
-        .map_err(|e| e.to_string())?;
+    let home = client.get(&servers.web).send().await.map_err(|e| why(&e))?;
     expect(home.status(), StatusCode::OK, "home")?;
-    home.bytes().await.map_err(|e| e.to_string())?;
+    home.bytes().await.map_err(|e| why(&e))?;
     times.push(start.elapsed());
 
     let start = Instant::now();
@@ -100,7 +102,7 @@ async fn flow(client: &Client, servers: &Servers) -> Result<Vec<Duration>, Strin
         .get(format!("{}/connect", servers.web))
         .send()
         .await
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| why(&e))?;
     expect(connect.status(), StatusCode::FOUND, "connect")?;
     let link = header(&connect, LOCATION)?;
     let cookie = header(&connect, SET_COOKIE)?;
@@ -108,9 +110,9 @@ async fn flow(client: &Client, servers: &Servers) -> Result<Vec<Duration>, Strin
     times.push(start.elapsed());
 
     let start = Instant::now();
-    let grant_page = client.get(&link).send().await.map_err(|e| e.to_string())?;
+    let grant_page = client.get(&link).send().await.map_err(|e| why(&e))?;
     expect(grant_page.status(), StatusCode::OK, "grant page")?;
-    let grant_page = grant_page.text().await.map_err(|e| e.to_string())?;
+    let grant_page = grant_page.text().await.map_err(|e| why(&e))?;
     let form_link = hidden_input(&grant_page, "link").ok_or("no link in the grant page")?;
     times.push(start.elapsed());
 
@@ -124,7 +126,7 @@ async fn flow(client: &Client, servers: &Servers) -> Result<Vec<Duration>, Strin
         ])
         .send()
         .await
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| why(&e))?;
     expect(back.status(), StatusCode::FOUND, "grant")?;
     let location = header(&back, LOCATION)?;
     times.push(start.elapsed());
@@ -135,14 +137,27 @@ async fn flow(client: &Client, servers: &Servers) -> Result<Vec<Duration>, Strin
         .header(COOKIE, &cookie)
         .send()
         .await
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| why(&e))?;
     expect(done.status(), StatusCode::OK, "callback")?;
-    let page = done.text().await.map_err(|e| e.to_string())?;
+    let page = done.text().await.map_err(|e| why(&e))?;
     if !page.contains(r#"<code id="code">"#) {
         return Err(format!("the callback page shows no code: {page}"));
     }
     times.push(start.elapsed());
     Ok(times)
+}
+
+/// What went wrong with a request: the error and each of its causes, so that a
+/// failure says which end gave up and why ("connection closed before message
+/// completed", "connection refused", a timeout), not only "error sending request".
+fn why(error: &reqwest::Error) -> String {
+    let mut why = error.to_string();
+    let mut source = std::error::Error::source(error);
+    while let Some(cause) = source {
+        let _ = write!(why, ": {cause}");
+        source = cause.source();
+    }
+    why
 }
 
 fn expect(got: StatusCode, want: StatusCode, what: &str) -> Result<(), String> {
@@ -323,13 +338,13 @@ async fn send_hostile(
             return raw_status(&servers.stand_in, &inputs.authorize_oversized).await
         }
     };
-    let response = response.map_err(|e| format!("{kind:?}: {}", e.without_url()))?;
+    let response = response.map_err(|e| format!("{kind:?}: {}", why(&e.without_url())))?;
     let status = response.status().as_u16();
     // Read the whole answer: a server that writes a large page pays for it here.
     response
         .bytes()
         .await
-        .map_err(|e| format!("{kind:?}: {}", e.without_url()))?;
+        .map_err(|e| format!("{kind:?}: {}", why(&e.without_url())))?;
     Ok(status)
 }
 
@@ -581,7 +596,8 @@ async fn hostile(
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_servers_hold_under_load_and_abuse() {
     let test_start = Instant::now();
-    let servers = Arc::new(start().await);
+    let servers = Arc::new(start_as_deployed().await);
+    assert!(POOL_IDLE < ConnectionLimits::default().header_read_timeout / 2);
     let inputs = Arc::new(Inputs::new(&servers));
     let mut report = String::new();
     let _ = writeln!(

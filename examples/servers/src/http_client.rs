@@ -23,7 +23,7 @@ use hyper_util::rt::TokioExecutor;
 /// The longest a request and its answer may take.
 pub const TIMEOUT: Duration = Duration::from_secs(10);
 
-/// A pooled HTTP/1 client.
+/// An HTTP/1 client, a connection per exchange.
 #[derive(Clone, Debug)]
 pub struct HttpClient(Client<HttpConnector, Full<Bytes>>);
 
@@ -31,7 +31,16 @@ impl Default for HttpClient {
     fn default() -> Self {
         let mut connector = HttpConnector::new();
         connector.set_connect_timeout(Some(TIMEOUT));
-        HttpClient(Client::builder(TokioExecutor::new()).build(connector))
+        // No idle connections kept: a server closes one that has been idle for its
+        // keep-alive time (the stand-in after its header-read timeout), and an
+        // exchange sent on it as it closes fails and is not retried (a POST). Token
+        // exchanges are rare (a sign-in, a refresh every two hours): a fresh
+        // connection each costs nothing that matters.
+        HttpClient(
+            Client::builder(TokioExecutor::new())
+                .pool_max_idle_per_host(0)
+                .build(connector),
+        )
     }
 }
 

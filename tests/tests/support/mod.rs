@@ -6,7 +6,8 @@
 
 use std::time::Duration;
 
-use connect_servers::serve::{serve, ConnectionLimits};
+use connect_servers::serve::serve;
+pub use connect_servers::serve::ConnectionLimits;
 use connect_servers::web;
 use connect_stand_in::{StandIn, DEMO_CLIENT_SECRET};
 
@@ -25,12 +26,17 @@ pub struct Servers {
     pub connect: StandIn,
 }
 
-/// Serves `router` on `listener` as the examples do, until the runtime stops.
-fn serve_on(listener: tokio::net::TcpListener, router: axum::Router) {
-    let limits = ConnectionLimits {
+/// The connection limits of the servers under test: the examples' own, but for
+/// the short [`HEADER_READ_TIMEOUT`].
+fn test_limits() -> ConnectionLimits {
+    ConnectionLimits {
         header_read_timeout: HEADER_READ_TIMEOUT,
         ..ConnectionLimits::default()
-    };
+    }
+}
+
+/// Serves `router` on `listener` as the examples do, until the runtime stops.
+fn serve_on(listener: tokio::net::TcpListener, router: axum::Router, limits: ConnectionLimits) {
     tokio::spawn(serve(listener, router, limits, std::future::pending()));
 }
 
@@ -38,7 +44,7 @@ fn serve_on(listener: tokio::net::TcpListener, router: axum::Router) {
 pub async fn spawn(router: axum::Router) -> String {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
-    serve_on(listener, router);
+    serve_on(listener, router, test_limits());
     base
 }
 
@@ -46,15 +52,27 @@ pub async fn start() -> Servers {
     start_with_secret(DEMO_CLIENT_SECRET).await
 }
 
+/// Both servers with the connection limits they are deployed with
+/// ([`ConnectionLimits::default`]), not the short test ones: the header-read
+/// timeout also closes a keep-alive connection idle that long, and a client that
+/// keeps a pool of connections must be able to keep them for a while (the load test).
+pub async fn start_as_deployed() -> Servers {
+    start_with(DEMO_CLIENT_SECRET, ConnectionLimits::default()).await
+}
+
 /// Both servers, the web example exchanging codes with `web_secret` (the stand-in
 /// checks [`DEMO_CLIENT_SECRET`]).
 pub async fn start_with_secret(web_secret: &str) -> Servers {
+    start_with(web_secret, test_limits()).await
+}
+
+async fn start_with(web_secret: &str, limits: ConnectionLimits) -> Servers {
     // The web example's callback must be known before it listens: bind first.
     let web_listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let web = format!("http://{}", web_listener.local_addr().unwrap());
     let callback = format!("{web}/callback");
     let connect = StandIn::any_app_id([callback.parse().unwrap()])
-        .header_read_timeout(HEADER_READ_TIMEOUT)
+        .header_read_timeout(limits.header_read_timeout)
         .start()
         .unwrap();
     let stand_in = connect.url().to_owned();
@@ -64,7 +82,7 @@ pub async fn start_with_secret(web_secret: &str) -> Servers {
         auth_origin: stand_in.parse().unwrap(),
         client_secret: web_secret.parse().unwrap(),
     };
-    serve_on(web_listener, web::router(web_config));
+    serve_on(web_listener, web::router(web_config), limits);
     Servers {
         web,
         stand_in,
