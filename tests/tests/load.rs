@@ -39,7 +39,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use linear_cost::remeasured_async;
-use reqwest::header::{COOKIE, LOCATION, SET_COOKIE};
+use reqwest::header::{CONNECTION, COOKIE, LOCATION, SET_COOKIE};
 use reqwest::{redirect, Client, StatusCode};
 use support::{hidden_input, start_as_deployed, ConnectionLimits, Servers};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -333,8 +333,13 @@ async fn send_hostile(
         Hostile::AuthorizeManyParameters => get(&inputs.authorize_many).await,
         Hostile::AuthorizeManyFlags => get(&inputs.authorize_flags).await,
         Hostile::GrantOversizedBody => {
+            // The stand-in answers 413 before reading the body and closes the
+            // connection, while the client may still be writing the body: kept in
+            // the pool, the connection broke the next request sent on it ("error
+            // writing a body to connection: Broken pipe", under load 8).
             client
                 .post(format!("{}/oauth/grant", servers.stand_in))
+                .header(CONNECTION, "close")
                 .body(inputs.grant_body.clone())
                 .send()
                 .await
