@@ -13,6 +13,13 @@ before and after.
 
     python3 bench/cold_build.py --user-app [--rounds N] [--path] [WORKSPACE ...]
 
+    python3 bench/cold_build.py --test-run [WORKSPACE ...]
+
+`--test-run` measures the README's test command alone: `cargo test --workspace`
+cold in each WORKSPACE in turn (e.g. a clone of an older commit and this
+checkout), between two builds of the url-only app, with wall and CPU time and the
+load average before each.
+
 `--user-app` measures instead what a user of the crates pays: `cargo build` of a
 tiny app that depends on connect-core and connect-macros (into each WORKSPACE
 given: several are measured in the same alternation, e.g. a clone of an older
@@ -190,7 +197,33 @@ def timed_cpu(command, cwd, target):
     return seconds, cpu
 
 
+def test_run(workspaces):
+    """`--test-run`: the README's test command, cold, in each checkout in turn (each with its
+    own empty target directory), between two builds of the url-only app; the load average
+    before each, since on a shared machine only ratios measured together compare."""
+    with tempfile.TemporaryDirectory(prefix="cold-build-") as base:
+        url_app = os.path.join(base, "url-only")
+        write_app(url_app, URL_ONLY_MANIFEST, URL_ONLY_MAIN, os.path.join(workspaces[0], "Cargo.lock"))
+        for workspace in workspaces:
+            subprocess.run(["cargo", "fetch", "-q"], cwd=workspace, check=True)
+        target = os.path.join(base, "target")
+        load = lambda: "load %.1f %.1f %.1f" % os.getloadavg()
+        runs = []
+        runs.append(("url-only app: cargo build (before)", load(), timed_cpu(["cargo", "build", "--offline"], url_app, target)))
+        for workspace in workspaces:
+            runs.append((f"cargo test --workspace ({workspace})", load(),
+                         timed_cpu(["cargo", "test", "--offline", "--workspace"], workspace, target)))
+        runs.append(("url-only app: cargo build (after)", load(), timed_cpu(["cargo", "build", "--offline"], url_app, target)))
+        wall, cpu = ((runs[0][2][i] + runs[-1][2][i]) / 2 for i in (0, 1))
+        for name, loadavg, (seconds, cpu_seconds) in runs:
+            print(f"{name}: {seconds:6.1f} s wall = {seconds / wall:5.2f}x, "
+                  f"{cpu_seconds:6.1f} s CPU = {cpu_seconds / cpu:5.2f}x url-only ({loadavg} before)", flush=True)
+
+
 def main():
+    if "--test-run" in sys.argv[1:]:
+        test_run([os.path.abspath(a) for a in sys.argv[1:] if a != "--test-run"] or [ROOT])
+        return
     if "--user-app" in sys.argv[1:]:
         args = [a for a in sys.argv[1:] if a not in ("--user-app", "--path")]
         rounds = 2
