@@ -9,7 +9,17 @@ fn main() {
     let force: ApprovalPrompt = ApprovalPrompt::Auto;
     let TESLA: connect_core::Make = "BMW".parse().unwrap();
     let word = connect_url!(client_id: "8229df9f", mode: live, approval_prompt: force, make: TESLA);
-    assert!(word.as_str().ends_with("&approval_prompt=force&mode=live&make=TESLA"), "{word}");
-    let variable = connect_url!(client_id: "8229df9f", mode: (live), approval_prompt: (force), make: (TESLA));
-    assert!(variable.as_str().ends_with("&approval_prompt=auto&mode=simulated&make=BMW"), "{variable}");
+    assert!(
+        word.as_str()
+            .ends_with("&approval_prompt=force&mode=live&make=TESLA"),
+        "{word}"
+    );
+    let variable =
+        connect_url!(client_id: "8229df9f", mode: (live), approval_prompt: (force), make: (TESLA));
+    assert!(
+        variable
+            .as_str()
+            .ends_with("&approval_prompt=auto&mode=simulated&make=BMW"),
+        "{variable}"
+    );
 }
