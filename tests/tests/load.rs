@@ -384,15 +384,22 @@ async fn raw_status(base: &str, request: &[u8]) -> Result<u16, String> {
 }
 
 /// `GET /`, one after the other, on a connection of their own: [`PROBES`] of
-/// them, and on until `until` is set.
+/// them, and on until `until` is set. Every other one is the stand-in's
+/// `GET /style.css` instead: the stand-in serves on a runtime of its own, and a
+/// stalled stand-in would not delay the web example's `GET /`.
 async fn probe(servers: &Servers, until: &AtomicBool) -> Vec<Duration> {
     let client = client();
+    let targets = [
+        servers.web.clone(),
+        format!("{}/style.css", servers.stand_in),
+    ];
     let mut times = Vec::with_capacity(PROBES);
     while times.len() < PROBES || !until.load(Ordering::Relaxed) {
+        let target = &targets[times.len() % targets.len()];
         let start = Instant::now();
-        let response = client.get(&servers.web).send().await.unwrap_or_else(|e| {
+        let response = client.get(target).send().await.unwrap_or_else(|e| {
             panic!(
-                "GET / failed after {:?}: {:?}",
+                "GET {target} failed after {:?}: {:?}",
                 start.elapsed(),
                 e.without_url()
             )
