@@ -9,7 +9,7 @@
 //!    → callback), [`IN_FLIGHT`] at a time: every request must succeed;
 //! 2. while hostile requests are in flight (queries of thousands of parameters or
 //!    flags just under the URL limit, queries over it, grant bodies over the body
-//!    limit), an unrelated `GET /` is timed: its p99 must stay within
+//!    limit), an unrelated `GET /` (of each server in turn) is timed: its p99 must stay within
 //!    [`LATENCY_RATIO`] × its idle median, measured in the same run (a ratio, so a
 //!    slow machine does not fail it), or within [`LATENESS_RATIO`] × how late a
 //!    thread of the process wakes up meanwhile, whichever is larger (what the
