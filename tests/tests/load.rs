@@ -1,9 +1,10 @@
 //! Load and abuse (issue 11.5), over loopback, bounded in count and time.
 //!
-//! Both servers run in this process, on one multi-threaded tokio runtime of two
-//! workers (what `#[tokio::main]` gives the examples on a 2-core machine), shared
-//! with the clients: harsher than two server processes, since a request that
-//! holds a worker holds it for both servers. Then:
+//! Both servers run in this process: the web example on the test's multi-threaded
+//! tokio runtime of two workers (what `#[tokio::main]` gives the examples on a
+//! 2-core machine), shared with the clients, and the stand-in on the runtime of its
+//! own that `connect-stand-in` starts. A request that holds a worker of a server
+//! stalls that server's other requests, so each server is probed in turn. Then:
 //!
 //! 1. a burst of whole web flows (home → connect → stand-in's grant page → grant
 //!    → callback), [`IN_FLIGHT`] at a time: every request must succeed;
