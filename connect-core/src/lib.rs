@@ -4,21 +4,36 @@
 //! This is the runtime half of `connect_url!` (crate `connect-macros`), which
 //! checks a link at compile time by calling the very functions of this crate.
 //!
+//! # Where to start
+//!
+//! - Write a link: [`ConnectUrl::builder`] (or `connect_url!` of crate
+//!   `connect-macros`, which checks a link of literals at compile time), then
+//!   [`ConnectUrlBuilder::build`].
+//! - Read a link from elsewhere: [`ConnectUrl::read`], a [`Report`] of its findings.
+//! - The redirect back: [`Callback::from_query`], then [`Callback::verify`] against
+//!   the [`State`] sent, an [`Outcome`].
+//! - With the feature `token`, [`token`]: the code exchange and the refresh, as
+//!   `http` requests and responses.
+//!
 //! # The pipeline
 //!
-//! The folders follow it:
+//! The modules follow it:
 //!
-//! - **`model/`**: the one table of parameters ([`Parameter`]), one type per
-//!   parameter ([`ClientId`], [`RedirectUri`], [`Scope`] of [`ScopeEntry`]s,
-//!   [`State`], [`ApprovalPrompt`], [`Mode`], [`Make`], [`Vin`], [`Flags`] with
-//!   [`Country`], [`User`], [`ExternalId`], [`VehicleId`]), each checking its rules
-//!   in `FromStr` / `TryFrom<String>` and writing itself back with `Display`; the
-//!   catalogs they check against; and the typed [`ConnectRequest`].
+//! - **`parameter.rs`**: the one table of parameters ([`Parameter`]); the model,
+//!   the builder, the renderer, the reader and the macro's rows are generated from it.
+//! - **`model/`**: one type per parameter's value ([`ClientId`], [`RedirectUri`],
+//!   [`Scope`] of [`ScopeEntry`]s, [`State`], [`ApprovalPrompt`], [`Mode`], [`Make`],
+//!   [`Vin`], [`Flags`] with [`Country`], [`User`], [`ExternalId`], [`VehicleId`]),
+//!   each checking its rules in `FromStr` / `TryFrom<String>` and writing itself
+//!   back with `Display`; the catalogs they check against; and the typed
+//!   [`ConnectRequest`].
 //! - **`rules.rs`**: the rules between parameters, one function for the builder,
 //!   the reader and `connect_url!`.
-//! - **`render/`**: [`ConnectUrl::builder`] → [`ConnectUrl`], whose text is canonical.
-//! - **`read/`**: [`ConnectUrl::read`] and `FromStr`: a link from elsewhere, with
-//!   every finding graded as an error or a warning ([`Report`], [`ParseError`]).
+//! - **`render/`** and **`read/`**: the typed parts to the canonical text, and a
+//!   link's text back to its parts, every finding graded as an error or a warning.
+//! - **`connect_url/`**: [`ConnectUrl`], its builder (`builder.rs`,
+//!   [`ConnectUrl::builder`]) and its reading (`report.rs`, [`ConnectUrl::read`],
+//!   [`Report`], [`ParseError`]).
 //! - **`callback/`**: the redirect back, [`Callback`], verified against the
 //!   [`State`] sent; its [`Outcome`], the v3 [`UserId`].
 //! - **`flow.rs`**: [`PendingFlow`], what finishing a flow needs (the state, the
@@ -31,8 +46,8 @@
 //!   of a link against it, in Connect's wording.
 //!
 //! Every failure is an [`Error`] naming the [`Parameter`] and the [`Problem`],
-//! with a message and a `help` line (`error.rs` holds all the wording). Nothing
-//! here panics on any input.
+//! with a message and a `help` line (`error/` holds the wording). Nothing here
+//! panics on any input.
 //!
 //! ```
 //! use connect_core::{Callback, ConnectUrl, Outcome, Permission, Scope, ScopeEntry, State};
@@ -122,90 +137,18 @@
 //! and a refresh token lives 60 days and rotates. State held in a library's
 //! memory fails both (a flow begun on one instance is refused on another,
 //! refresh fails after a restart), and where state belongs is the application's
-//! decision: an encrypted cookie for the flow in progress (small: 159 bytes of
-//! JSON for a typical link), the database it already has for tokens, with
+//! decision: an encrypted cookie for the flow in progress (small: its size for a
+//! typical link is in BENCHMARKS.md), the database it already has for tokens, with
 //! the transactions it already trusts for a refresh race between instances.
 //! The `web` example of the repository does exactly that, with SQLite or
 //! PostgreSQL.
 //!
-//! # Decisions where the documentation is silent
+//! # Decisions
 //!
-//! - A redirect URI is kept and sent exactly as written (Smartcar compares strings);
-//!   whitespace in it is refused rather than trimmed.
-//! - `make` has a catalog ([`makes`]) for `connect_url!`'s identifiers, but a make
-//!   parsed at run time is checked only for its spelling (`A-Z 0-9 _`), so brands
-//!   newer than the catalog keep working.
-//! - The VIN check digit is not enforced: it is mandatory only in North America.
-//! - Every officially assigned ISO 3166-1 code is a valid `country`; Connect's own
-//!   list of countries is not published.
-//! - `flags` and `scope` may not be empty: an empty list would send an empty
-//!   parameter, which means nothing to Connect. Leave the parameter out instead.
-//! - Re-authentication links refuse `single_select` and `single_select_vin` (the
-//!   vehicle is already chosen); the other parameters are allowed and rendered.
-//! - Writing is strict, reading is faithful (SPEC §5): the builder and
-//!   `connect_url!` make only links that are right by today's documentation;
-//!   [`ConnectUrl::read`] accepts every link Connect accepts, with a warning where
-//!   it is deprecated, suspicious or not canonical.
-//! - Reading accepts any origin, so a local Connect stand-in can read the links it
-//!   receives; [`ConnectUrl::with_origin`] points a link at one.
-//! - A flag without a value (`feature3`, from the Android SDK's tests) is read and
-//!   kept, but never written: the documentation defines flags as `name:value`.
-//! - Parameters this crate does not model are kept when a link is read, decoded,
-//!   and rendered after the canonical ones in the order read, re-encoded
-//!   canonically (`+` becomes `%20`): their meaning is kept, not their spelling.
-//!   `sdk_platform`, `sdk_version` and `app_origin` ([`SDK_PARAMETERS`]) are kept
-//!   without a warning; any other draws one, with a did-you-mean.
-//! - `application_id` is the newer name of `client_id`: a link has exactly one of
-//!   them, rendered under the name given, and both are a [`ClientId`]. An id
-//!   beginning with `client_` is a v3 API credential, not a Connect app id: Connect
-//!   answers `400: Invalid parameter client_id`, so writing (the builder,
-//!   `connect_url!`, the registration) and reading both refuse it
-//!   ([`ClientId::is_api_credential`]). A `ClientId` still holds one, for the v3
-//!   application token's `token::Credentials`.
-//! - `response_type` is implied (`code`, or `vehicle_id` for re-authentication);
-//!   only `none` may be written ([`ConnectUrlBuilder::response_type_none`]).
-//! - `make` with `single_select_vin` is an error when written and a warning when
-//!   read: Connect ignores the make then, so a link from elsewhere that has both
-//!   works (the SDKs' own tests send such links). `Combination` (`rules.rs`)
-//!   grades each rule once: `findings()` for the reader, `errors()` for the writer.
-//! - A deprecated `mode=test` (or `test_mode`) is read as [`Mode::Simulated`], what
-//!   Connect reads it as, with a warning, and the spelling is kept beside it
-//!   ([`ConnectRequest::deprecated_mode`], a [`DeprecatedMode`]) so that the link
-//!   renders back as `mode=test`. [`Mode`] has only `Live` and `Simulated`: a
-//!   program cannot hand the builder or `connect_url!` a `Mode` they may not write,
-//!   so `mode: some_mode` never fails at run time.
-//! - `/oauth/reauthenticate` has two shapes: with `vehicle_id`, and the Tesla
-//!   permission upgrade ([`ConnectUrlBuilder::reauthenticate`] without `vehicle_id`),
-//!   which needs `make` = `TESLA` (the only make of that flow) and a `scope`. Its
-//!   `redirect_uri` and other parameters are allowed and rendered, though Connect
-//!   sends no code back.
-//! - The battery-capacity link is Smartcar's, handed over by its API: it is its own
-//!   type, [`BatteryCapacityLink`], read as handed over and completed with the
-//!   application's redirect URI, not a [`ConnectUrl`] the application builds.
-//!   Parameters it does not know are kept without a warning (Smartcar wrote them).
-//!   Its redirect back carries no `state` (the link has none): read its
-//!   [`Outcome::BatteryCapacity`] with [`Callback::outcome`], unverified.
-//! - `external_id` follows the rules of `state` (any non-empty text): Smartcar
-//!   publishes none of its own.
-//! - A [`ConnectUrl`] is its canonical text plus its typed parts: a built or read
-//!   link keeps the parts it was made from (it allocates its text and its parts), a
-//!   literal link of `connect_url!` is a constant whose parts are derived once per
-//!   program, on first use.
-//! - The authorization code is hidden from `Debug` output: it is a credential.
-//! - An error's help that says how to set a parameter says it in the syntax of
-//!   whoever raised the error: `.single_select(true)` from the builder and the
-//!   value types, `single_select=true` from [`ConnectUrl::read`], `single_select:
-//!   true` from `connect_url!`. The message and the problem are the same.
-//! - A link or redirect query over [`MAX_URL_LEN`] (64 KiB) is refused unread: web
-//!   servers refuse request lines a quarter of that size, so none reaches Connect or
-//!   comes back from it. The limit applies to a link's canonical text too: reading
-//!   refuses a link whose canonical rendering would be longer
-//!   ([`Problem::CanonicalTooLong`]; `%20` for each `+` can triple it), so every
-//!   link that reads reads back from its own text, and the builder refuses to build
-//!   one. `connect_url!` cannot fail at run time, so a link of expressions whose
-//!   values make it longer renders anyway (no server would pass it on). Every parser, check and did-you-mean costs time linear in
-//!   its input; the did-you-mean gives up on names over 64 bytes (no known name is
-//!   within reach of one).
+//! Where Smartcar's documentation is silent, what this crate decided and why
+//! (a redirect URI is kept as written, the VIN check digit is not enforced, how
+//! `mode=test` and `application_id` are read, …) is listed in the repository's
+//! `ARCHITECTURE.md`, section "Decisions".
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]

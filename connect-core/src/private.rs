@@ -25,12 +25,21 @@ use crate::connect_url::builder::ConnectUrlBuilder;
 use crate::connect_url::ConnectUrl;
 use crate::error::{Error, Syntax};
 use crate::model::request::ConnectRequest;
-// The table names its value types: a glob, so that a new one needs no import here.
+// A glob, for the reason given in `model/request.rs`.
 #[allow(clippy::wildcard_imports)]
 use crate::model::value::*;
 use crate::parameter::{connect_parameters, Parameter};
 
 pub use crate::error::DidYouMean;
+#[cfg(feature = "registration")]
+pub use crate::registration::near::{near_miss, Difference, NearMiss};
+
+/// An error about `parameter`, for the macro's own findings about a parameter (a
+/// duplicate key, a registration finding re-tagged with its literal's parameter).
+#[must_use]
+pub const fn error(parameter: Parameter, problem: crate::Problem) -> Error {
+    Error::new(parameter, problem)
+}
 
 /// The name of the application's registration file beside `Cargo.toml`, for the
 /// macro built without the feature `registration` (which then only refuses a

@@ -17,7 +17,7 @@
 
 use connect_core::__private::COUNTRY_FLAG;
 use connect_core::__private::{self as core_private, Form};
-use connect_core::{Error, Parameter, Problem};
+use connect_core::{Parameter, Problem};
 use proc_macro2::{Span, TokenStream, TokenTree};
 use syn::ext::IdentExt;
 use syn::parse::{Parse, ParseStream, Parser};
@@ -47,7 +47,7 @@ pub fn parse(input: TokenStream, cx: &mut Ctxt) -> Invocation {
             continue;
         };
         if params.iter().any(|p| p.parameter == param.parameter) {
-            let duplicate = Error::new(param.parameter, Problem::DuplicateParameter);
+            let duplicate = core_private::error(param.parameter, Problem::DuplicateParameter);
             cx.rule(param.key.span(), &duplicate);
         } else {
             params.push(param);
@@ -348,7 +348,10 @@ fn boolean(input: ParseStream, parameter: Parameter) -> syn::Result<Option<Liter
             let problem = Problem::InvalidBool {
                 value: literal.to_string(),
             };
-            Err(ctxt::rule(literal.span(), &Error::new(parameter, problem)))
+            Err(ctxt::rule(
+                literal.span(),
+                &core_private::error(parameter, problem),
+            ))
         }
         _ => Ok(None),
     }

@@ -215,9 +215,9 @@ fn parse(bytes: &[u8], path: &Path, shown: &str) -> Loaded {
 ///
 /// Once per file and process, that is per crate compilation: a crate that is
 /// compiled again runs every expansion again, so one input is enough, and a copy
-/// of the file in each of 200 links made their `cargo check` 1.69× the builder's
-/// against 1.2× with one (`python3 bench/compile_time.py 9 --defaults-only
-/// --registration`, BENCHMARKS.md). Empty tokens after the first.
+/// of the file in each link made 200 links' `cargo check` markedly slower against
+/// the builder's than one copy (`python3 bench/compile_time.py 9 --defaults-only
+/// --registration`; figures in BENCHMARKS.md). Empty tokens after the first.
 pub fn track(found: &Found) -> TokenStream {
     static TRACKED: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
     let mut tracked = TRACKED.lock().unwrap_or_else(PoisonError::into_inner);
@@ -319,7 +319,9 @@ pub fn check<'r>(registration: &'r Registration, literals: &Literals<'_>) -> Che
             };
             // Reported under the name the link writes the app id with.
             let error = match (error.parameter(), literals.app_id_parameter) {
-                (Some(_), Some(parameter)) => Error::new(parameter, error.problem().clone()),
+                (Some(_), Some(parameter)) => {
+                    connect_core::__private::error(parameter, error.problem().clone())
+                }
                 _ => error,
             };
             errors.push(Tagged { literal, error });

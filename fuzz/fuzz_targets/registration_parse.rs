@@ -2,7 +2,8 @@
 //! checked against what it read: errors, never a panic.
 #![no_main]
 
-use connect_core::registration::{near_miss, Registration};
+use connect_core::__private::near_miss;
+use connect_core::registration::Registration;
 use connect_core::ConnectUrl;
 use libfuzzer_sys::fuzz_target;
 

@@ -5,7 +5,7 @@ use crate::error::{Error, Problem};
 use crate::model::origin::Origin;
 use crate::model::parts::Parts;
 use crate::model::request::ConnectRequest;
-// The table names its value types: a glob, so that a new one needs no import here.
+// A glob, for the reason given in `model/request.rs`.
 #[allow(clippy::wildcard_imports)]
 use crate::model::value::*;
 use crate::parameter::connect_parameters;

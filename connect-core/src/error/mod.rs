@@ -61,9 +61,9 @@ pub struct Error {
 }
 
 impl Error {
-    /// An error about `parameter`.
+    /// An error about `parameter` (for connect-macros: `__private::error`).
     #[must_use]
-    pub const fn new(parameter: Parameter, problem: Problem) -> Self {
+    pub(crate) const fn new(parameter: Parameter, problem: Problem) -> Self {
         Error {
             parameter: Some(parameter),
             problem,
@@ -73,7 +73,7 @@ impl Error {
 
     /// An error about the URL as a whole (its origin, path or query syntax).
     #[must_use]
-    pub const fn general(problem: Problem) -> Self {
+    pub(crate) const fn general(problem: Problem) -> Self {
         Error {
             parameter: None,
             problem,

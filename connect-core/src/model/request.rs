@@ -1,7 +1,8 @@
 //! The typed model of a Connect request: every parameter of the table in
 //! [`crate::parameter`], typed.
 
-// The table names its value types: a glob, so that a new one needs no import here.
+// The table names its value types: a glob, so that a new one needs no import here
+// (and in every other module that expands the table).
 #[allow(clippy::wildcard_imports)]
 use crate::model::value::*;
 use crate::parameter::connect_parameters;

@@ -8,7 +8,7 @@ use crate::model::parts::Parts;
 use crate::model::request::{
     ConnectRequest, AUTHORIZE_PATH, BATTERY_CAPACITY_PATH, REAUTHENTICATE_PATH,
 };
-// The table names its value types: a glob, so that a new one needs no import here.
+// A glob, for the reason given in `model/request.rs`.
 #[allow(clippy::wildcard_imports)]
 use crate::model::value::*;
 use crate::parameter::connect_parameters;

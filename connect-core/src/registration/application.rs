@@ -266,7 +266,7 @@ impl Application {
 
     /// The check of one redirect URI: registered for this application, or "400:
     /// Unauthorized `redirect_uri`" with the registered ones, a did-you-mean for a near
-    /// miss ([`near_miss`](super::near_miss)), and the other application of
+    /// miss (`near_miss`), and the other application of
     /// `registration` that registers it, if one does. `connect_url!` calls it on its
     /// literal.
     ///

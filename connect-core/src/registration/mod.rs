@@ -41,7 +41,7 @@
 //!   and `makes`; absent means the application may request any.
 //! - Redirect URIs are compared as strings, as Smartcar compares them: a near miss
 //!   (trailing slash, `http`/`https`, port, host, case, a typo) is an error with a
-//!   did-you-mean ([`near_miss`]), never accepted.
+//!   did-you-mean, never accepted.
 //! - Every problem of the file is reported at once, each with its path, line and
 //!   column ([`RegistrationError`]); every finding of a link at once
 //!   ([`RegistrationReport`]), in Connect's own wording.
@@ -84,12 +84,11 @@ mod application;
 mod check;
 mod file;
 mod issue;
-mod near;
+pub(crate) mod near;
 
 pub use application::{Application, Registration};
 pub use check::RegistrationReport;
 pub use issue::{Issue, RegistrationError, MAX_ISSUES};
-pub use near::{near_miss, Difference, NearMiss};
 
 /// The registration's file name, beside the package's `Cargo.toml`.
 pub const FILE_NAME: &str = "smartcar.toml";

@@ -1,12 +1,13 @@
 //! Did-you-mean for redirect URIs: the registered URI a link's one nearly is, and
 //! how they differ. Used at run time by [`Registration::check`](super::Registration::check)
-//! and at compile time by `connect_url!`, on its literal.
+//! and at compile time by `connect_url!`, on its literal. Not public API: reached
+//! through `__private` (the fuzz target calls it too).
 
 /// How a redirect URI differs from the registered one it nearly is, in the order
 /// they are looked for.
 ///
 /// ```
-/// use connect_core::registration::Difference;
+/// use connect_core::__private::Difference;
 ///
 /// assert_eq!(Difference::TrailingSlash.describe(), "the trailing slash differs");
 /// ```
@@ -47,7 +48,7 @@ impl Difference {
 /// A registered redirect URI that a link's one nearly is.
 ///
 /// ```
-/// use connect_core::registration::{near_miss, Difference};
+/// use connect_core::__private::{near_miss, Difference};
 ///
 /// let near = near_miss("https://example.com/callbak", ["https://example.com/callback"]).unwrap();
 /// assert_eq!(near.registered, "https://example.com/callback");
@@ -77,7 +78,7 @@ const MAX_TYPO_EDITS: usize = 3;
 /// lengths are within three, in a band of the edit-distance table.
 ///
 /// ```
-/// use connect_core::registration::{near_miss, Difference};
+/// use connect_core::__private::{near_miss, Difference};
 ///
 /// let registered = ["https://example.com/callback", "http://localhost:8000/callback"];
 /// let miss = |uri| near_miss(uri, registered).map(|n| (n.registered, n.difference));

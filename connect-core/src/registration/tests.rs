@@ -627,7 +627,7 @@ proptest! {
 
     #[test]
     fn near_miss_never_panics(uri in "\\PC{0,80}", other in "\\PC{0,80}") {
-        let _ = near_miss(&uri, [other.as_str()]);
+        let _ = super::near::near_miss(&uri, [other.as_str()]);
     }
 }
 
