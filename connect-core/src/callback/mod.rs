@@ -108,6 +108,20 @@ pub enum Outcome {
 }
 
 /// The battery capacity an owner chose for a vehicle.
+///
+/// ```
+/// use connect_core::{Callback, Outcome};
+///
+/// let query = "vehicle_id=36ab27d0-fd9d-4455-823a-ce30af709ffc&selected_capacity=75.5&reason=battery_capacity";
+/// let callback = Callback::from_query(query)?;
+/// let Outcome::BatteryCapacity(capacity) = callback.outcome() else {
+///     panic!("{:?}", callback.outcome());
+/// };
+/// assert_eq!(capacity.vehicle_id().as_str(), "36ab27d0-fd9d-4455-823a-ce30af709ffc");
+/// assert_eq!(capacity.selected_capacity(), "75.5");
+/// assert_eq!(capacity.kilowatt_hours(), 75.5);
+/// # Ok::<(), connect_core::CallbackError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BatteryCapacity {
     vehicle_id: VehicleId,

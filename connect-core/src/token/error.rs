@@ -125,6 +125,7 @@ token_errors! {
         /// Smartcar refused: an OAuth error (`invalid_grant`, `invalid_client`, …).
         OAuth(error: OAuthError) => |f| write!(f, "the token endpoint refused the request ({}): {error}", error.status()),
         /// The body is not JSON.
+        #[non_exhaustive]
         NotJson {
             /// The response's status.
             status: StatusCode,
@@ -137,6 +138,7 @@ token_errors! {
         } => |f| write!(f, "the token endpoint answered {status} with a body that is not JSON ({reason}): {}", Quoted(body, *length)),
         /// JSON, but neither tokens nor an OAuth error: `field` is missing or not
         /// of its type (or, for `expires_in`, out of range).
+        #[non_exhaustive]
         UnexpectedJson {
             /// The response's status.
             status: StatusCode,
@@ -149,6 +151,7 @@ token_errors! {
         } => |f| write!(f, "the token endpoint answered {status} with JSON that has no valid `{field}`: {}", Quoted(body, *length)),
         /// The body is over [`MAX_RESPONSE_LEN`] bytes, far more than tokens take:
         /// refused unread.
+        #[non_exhaustive]
         TooLarge {
             /// The response's status.
             status: StatusCode,
@@ -157,6 +160,7 @@ token_errors! {
         } => |f| write!(f, "the token endpoint answered {status} with {length} bytes, over the {MAX_RESPONSE_LEN} bytes a token response can be"),
         /// The link of a code exchange was made for another app id than the
         /// credentials': Smartcar would refuse the code.
+        #[non_exhaustive]
         ClientIdMismatch {
             /// The link's `client_id`.
             link: String,
@@ -164,17 +168,20 @@ token_errors! {
             credentials: String,
         } => |f| write!(f, "the link was made for the app id `{}`, but the credentials are of `{}`: exchange the code with the credentials of the link's application", Escaped(link), Escaped(credentials)),
         /// An empty secret or token.
+        #[non_exhaustive]
         EmptySecret {
             /// `client secret`, `access token` or `refresh token`.
             what: &'static str,
         } => |f| write!(f, "the {what} is empty"),
         /// A secret or token with a control character in it.
+        #[non_exhaustive]
         ControlInSecret {
             /// `client secret`, `access token` or `refresh token`.
             what: &'static str,
         } => |f| write!(f, "the {what} contains a control character (a newline pasted with it?)"),
         /// The `http` crate refused a part of the request (not expected: every
         /// part is checked before).
+        #[non_exhaustive]
         RequestNotBuilt {
             /// What the `http` crate said.
             reason: String,

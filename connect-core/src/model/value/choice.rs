@@ -159,6 +159,19 @@ choice! {
 ///
 /// Not a [`Mode`]: a program hands the builder or `connect_url!` only values they
 /// may write, so that no `Mode` can make either fail.
+///
+/// ```
+/// use connect_core::{ConnectUrl, DeprecatedMode, Mode};
+///
+/// let link = "https://connect.smartcar.com/oauth/authorize?response_type=code\
+///     &client_id=8229df9f-91a0-4ff0-a1ae-a1f38ee24d07&mode=test";
+/// let url = ConnectUrl::read(link).into_result()?;
+/// assert_eq!(url.request().mode(), Some(&Mode::Simulated));
+/// assert_eq!(url.request().deprecated_mode(), Some(DeprecatedMode::Test));
+/// assert_eq!(DeprecatedMode::Test.name(), "test");
+/// assert!(url.as_str().contains("&mode=test"));
+/// # Ok::<(), connect_core::ParseError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DeprecatedMode {
