@@ -141,7 +141,8 @@
 //!
 //! # The pipeline
 //!
-//! `parse.rs` (tokens → `ast.rs`, each key's form from connect-core's table) →
+//! `parse/` (tokens → `ast.rs`, each key's form from connect-core's table; the lists
+//! and the app name in files of their own) →
 //! `valid.rs` (every literal through its row's setter, the rules once) →
 //! `expand.rs` (the link's text, or the builder calls); `messages.rs` words the
 //! macro's own syntax mistakes, `ctxt.rs` collects and formats every error, and

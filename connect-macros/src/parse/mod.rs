@@ -14,6 +14,10 @@
 //! the tokens up to the next top-level comma. syn's literal parser reads a number
 //! with big-integer arithmetic whose cost is quadratic in its length, so it is only
 //! ever given strings, `true`/`false` and numbers short enough for a `u128`.
+//!
+//! By concern: this file splits the input into pieces and reads each `key: value`
+//! pair (a string, a word, a bool, a make); `list.rs` reads the list forms (`scope`,
+//! `flags`); `app.rs` reads the macro's own `app: NAME`.
 
 use connect_core::__private::COUNTRY_FLAG;
 use connect_core::__private::{self as core_private, Form};
@@ -22,11 +26,17 @@ use proc_macro2::{Span, TokenStream, TokenTree};
 use syn::ext::IdentExt;
 use syn::parse::{Parse, ParseStream, Parser};
 use syn::punctuated::Punctuated;
-use syn::{bracketed, token, Ident, LitBool, LitInt, LitStr, Token};
+use syn::{Ident, LitBool, LitStr, Token};
 
-use crate::ast::{FlagItem, Invocation, List, Literal, MakeName, Param, ScopeItem, Value};
+use crate::ast::{FlagItem, Invocation, Literal, MakeName, Param, ScopeItem, Value};
 use crate::ctxt::{self, Ctxt};
 use crate::messages::Syntax;
+
+mod app;
+mod list;
+
+use app::{app_key, app_name};
+use list::list;
 
 pub fn parse(input: TokenStream, cx: &mut Ctxt) -> Invocation {
     let pieces = (|input: ParseStream| pieces(input, cx)).parse2(input);
@@ -57,42 +67,6 @@ pub fn parse(input: TokenStream, cx: &mut Ctxt) -> Invocation {
         params,
         app,
         app_written,
-    }
-}
-
-/// `app: …`: the tokens after the colon, when the piece is the macro's own `app`
-/// key (no Connect parameter is named `app`).
-fn app_key(piece: &TokenStream) -> Option<syn::Result<TokenStream>> {
-    let mut tokens = piece.clone().into_iter();
-    match (tokens.next(), tokens.next()) {
-        (Some(TokenTree::Ident(key)), Some(TokenTree::Punct(colon)))
-            if key == APP_KEY && colon.as_char() == ':' =>
-        {
-            Some(Ok(tokens.collect()))
-        }
-        (Some(TokenTree::Ident(key)), next) if key == APP_KEY => {
-            let span = next.map_or(key.span(), |t| t.span());
-            Some(Err(ctxt::syntax(
-                span,
-                &Syntax::MissingColon { key: APP_KEY },
-            )))
-        }
-        _ => None,
-    }
-}
-
-/// The macro's key naming the application of the registration.
-pub const APP_KEY: &str = "app";
-
-/// An application's name: one identifier.
-fn app_name(input: ParseStream) -> syn::Result<Ident> {
-    if input.is_empty() {
-        return mistake(input.span(), &Syntax::NoValue { key: APP_KEY });
-    }
-    let (span, found) = rest(input);
-    match input.call(Ident::parse_any) {
-        Ok(name) if input.is_empty() => Ok(name),
-        _ => mistake(span, &Syntax::NotAnApplicationName { found: &found }),
     }
 }
 
@@ -381,194 +355,6 @@ fn make(input: ParseStream) -> syn::Result<Option<Literal>> {
     }
 }
 
-/// An entry of a bracketed list, and such a list as it is written.
-trait Entry: Parse {
-    const EXAMPLE: &'static str;
-
-    /// Whether a bare identifier given for the list is a mistake (a permission
-    /// without its brackets), not an expression.
-    fn is_entry(word: &str) -> bool;
-}
-
-impl Entry for ScopeItem {
-    const EXAMPLE: &'static str = "[required read_odometer, read_vin]";
-
-    fn is_entry(word: &str) -> bool {
-        word.parse::<connect_core::Permission>().is_ok()
-    }
-}
-
-impl Entry for FlagItem {
-    const EXAMPLE: &'static str = "[country: DE, \"account_sync\": true]";
-
-    fn is_entry(word: &str) -> bool {
-        word == COUNTRY_FLAG
-    }
-}
-
-/// `[entry, …]`: each entry parsed on its own, a malformed one reported and left
-/// out; a bare entry without its brackets is a mistake; anything else is an
-/// expression (`None`).
-fn list<T: Entry>(input: ParseStream, key: &str, cx: &mut Ctxt) -> syn::Result<Option<List<T>>> {
-    if !input.peek(token::Bracket) {
-        return match input.cursor().ident() {
-            Some((word, after)) if after.eof() && T::is_entry(&word.to_string()) => {
-                let example = T::EXAMPLE;
-                mistake(word.span(), &Syntax::NotAList { key, example })
-            }
-            _ => Ok(None),
-        };
-    }
-    let content;
-    let brackets = bracketed!(content in input);
-    let written_empty = content.is_empty();
-    let entries = pieces(&content, cx)?.into_iter();
-    let entries = entries.filter_map(|e| T::parse.parse2(e).map_err(|e| report(cx, e, ())).ok());
-    let entries = entries.collect();
-    let span = brackets.span.join();
-    Ok(Some(List {
-        entries,
-        span,
-        written_empty,
-    }))
-}
-
-impl Parse for ScopeItem {
-    /// `permission` or `prefix permission`.
-    fn parse(input: ParseStream) -> syn::Result<Self> {
-        let start = input.fork();
-        if let Some(quoted) = string(input) {
-            let name = quoted.value();
-            return mistake(quoted.span(), &Syntax::QuotedPermission { name: &name });
-        }
-        let first = input.call(Ident::parse_any);
-        let colon = input.parse::<Option<Token![:]>>()?;
-        let second = input.call(Ident::parse_any);
-        let (prefix, permission) = match (first, colon, second) {
-            _ if !input.is_empty() => (None, None),
-            (Ok(permission), None, Err(_)) => (None, Some(permission)),
-            // `read_odometer required`: the prefix written after its permission.
-            (Ok(permission), None, Ok(prefix))
-                if prefix == core_private::REQUIRED_PREFIX
-                    && permission != core_private::REQUIRED_PREFIX =>
-            {
-                let (prefix, permission) = (prefix.to_string(), permission.to_string());
-                let (prefix, permission) = (prefix.as_str(), permission.as_str());
-                return mistake(rest(&start).0, &Syntax::PrefixAfter { prefix, permission });
-            }
-            (Ok(prefix), None, Ok(permission)) => (Some(prefix), Some(permission)),
-            (Ok(prefix), Some(colon), Ok(permission)) => {
-                let (prefix, permission) = (prefix.to_string(), permission.to_string());
-                let (prefix, permission) = (prefix.as_str(), permission.as_str());
-                return mistake(colon.span, &Syntax::PrefixWithColon { prefix, permission });
-            }
-            _ => (None, None),
-        };
-        let Some(permission) = permission else {
-            let (span, found) = rest(&start);
-            return mistake(span, &Syntax::NotAPermission { found: &found });
-        };
-        Ok(ScopeItem { prefix, permission })
-    }
-}
-
-impl Parse for FlagItem {
-    /// `country: DE` or `"name": value`.
-    fn parse(input: ParseStream) -> syn::Result<Self> {
-        let (name_span, written) = first_token(input);
-        let name = if let Some(quoted) = string(input) {
-            quoted.value()
-        } else {
-            match input.call(Ident::parse_any) {
-                Ok(country) if country == COUNTRY_FLAG => COUNTRY_FLAG.to_owned(),
-                Ok(_) => {
-                    let suggestion = core_private::did_you_mean(&written, [COUNTRY_FLAG]);
-                    let written = &written;
-                    return mistake(
-                        name_span,
-                        &Syntax::UnknownBareFlag {
-                            written,
-                            suggestion,
-                        },
-                    );
-                }
-                Err(_) => return mistake(name_span, &Syntax::NotAFlagName { found: &written }),
-            }
-        };
-        let Ok(colon) = input.parse::<Token![:]>() else {
-            let span = next_span(input, name_span);
-            let (name, written) = (&name, &written);
-            return mistake(span, &Syntax::FlagMissingColon { name, written });
-        };
-        if input.is_empty() {
-            return mistake(colon.span, &Syntax::FlagNoValue { name: &name });
-        }
-        let (value_span, _) = first_token(input);
-        let value = flag_value(input, &name)?;
-        Ok(FlagItem {
-            name,
-            name_span,
-            value,
-            value_span,
-        })
-    }
-}
-
-/// The text a flag's value is sent as: a string's content, `true` or `false`, a
-/// country code for `country`, or an integer in decimal without its suffix.
-fn flag_value(input: ParseStream, name: &str) -> syn::Result<String> {
-    let start = input.fork();
-    let value = if let Ok(word) = input.call(Ident::parse_any) {
-        (name == COUNTRY_FLAG || word == "true" || word == "false").then(|| word.to_string())
-    } else if let Some(text) = string(input) {
-        Some(text.value())
-    } else {
-        let minus = input.parse::<Option<Token![-]>>()?.map_or("", |_| "-");
-        integer(input, name)?.map(|digits| format!("{minus}{digits}"))
-    };
-    match value {
-        Some(value) if input.is_empty() => Ok(value),
-        _ => {
-            let (span, found) = rest(&start);
-            mistake(
-                span,
-                &Syntax::FlagValueType {
-                    name,
-                    found: &found,
-                },
-            )
-        }
-    }
-}
-
-/// The longest number text that may be a `u128` without its `_`s: `0b` and 128
-/// binary digits with an `i128` suffix, rounded up.
-const LONGEST_INTEGER: usize = 140;
-
-/// An unsuffixed integer literal in decimal (`0x1F` is sent as `31`), or `None`
-/// for any other token. Its text is measured before syn parses it (module docs).
-fn integer(input: ParseStream, flag: &str) -> syn::Result<Option<String>> {
-    let Some((literal, _)) = input.cursor().literal() else {
-        return Ok(None);
-    };
-    let text = literal.to_string();
-    if !text.starts_with(|c: char| c.is_ascii_digit()) {
-        return Ok(None);
-    }
-    let too_large = || mistake(literal.span(), &Syntax::FlagIntegerTooLarge { name: flag });
-    let mut digits = text.bytes().filter(|&b| b != b'_');
-    if digits.nth(LONGEST_INTEGER).is_some() {
-        return too_large();
-    }
-    match input.parse::<LitInt>() {
-        Ok(int) if int.suffix().is_empty() => match int.base10_parse::<u128>() {
-            Ok(value) => Ok(Some(value.to_string())),
-            Err(_) => too_large(),
-        },
-        _ => Ok(None),
-    }
-}
-
 /// Consumes the next token if it is a string literal. Only a literal whose text
 /// opens with a quote reaches syn's literal parser (module docs).
 fn string(input: ParseStream) -> Option<LitStr> {
@@ -612,7 +398,9 @@ fn report<T>(cx: &mut Ctxt, errors: syn::Error, instead: T) -> T {
 mod tests {
     use proc_macro2::{Delimiter, Group};
 
+    use super::list::LONGEST_INTEGER;
     use super::*;
+    use crate::ast::List;
 
     fn tokens(text: &str) -> TokenStream {
         text.parse().unwrap()
