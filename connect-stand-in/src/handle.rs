@@ -127,6 +127,7 @@ pub enum StartError {
     /// No application to serve: [`StandIn::any_app_id`] was given no redirect URI.
     NoApplication,
     /// A client secret was given for an app id the registration does not have.
+    #[non_exhaustive]
     UnknownApplication {
         /// The app id given.
         app_id: String,
@@ -134,6 +135,7 @@ pub enum StartError {
         registered: Vec<String>,
     },
     /// A client secret or a v3 credential is not usable.
+    #[non_exhaustive]
     InvalidCredential {
         /// The app id or credential id it was given for.
         id: String,
@@ -141,6 +143,7 @@ pub enum StartError {
         reason: String,
     },
     /// The port cannot be listened on (in use, or not allowed).
+    #[non_exhaustive]
     Bind {
         /// The port asked for (0: any free port).
         port: u16,

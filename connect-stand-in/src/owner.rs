@@ -330,11 +330,13 @@ impl fmt::Display for RedirectBack {
 pub enum OwnerError {
     /// Connect would refuse the link (or it is no link): every problem, as the
     /// stand-in's 400 page lists them.
+    #[non_exhaustive]
     LinkRefused {
         /// Each problem, with its help when it has one.
         problems: Vec<String>,
     },
     /// A required permission was unchecked: the grant page locks it.
+    #[non_exhaustive]
     RequiredPermission {
         /// Its name.
         permission: String,
@@ -347,11 +349,13 @@ pub enum OwnerError {
     /// [`StandIn::grant_upgrade`] was given another kind of link.
     NotAnUpgrade,
     /// The battery capacity is not a positive number of kWh.
+    #[non_exhaustive]
     InvalidCapacity {
         /// What was given.
         capacity: String,
     },
     /// The stand-in could not answer (no randomness for a code).
+    #[non_exhaustive]
     Failed {
         /// Why.
         reason: String,

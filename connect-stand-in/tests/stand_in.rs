@@ -231,11 +231,9 @@ fn optional_permissions_may_be_unchecked_required_ones_cannot() {
         .approve_with(link.as_str(), &Approval::new().uncheck("read_odometer"))
         .unwrap();
     let refused = stand_in.approve_with(link.as_str(), &Approval::new().uncheck("read_vin"));
-    assert_eq!(
-        refused,
-        Err(OwnerError::RequiredPermission {
-            permission: "read_vin".into()
-        })
+    assert!(
+        matches!(&refused, Err(OwnerError::RequiredPermission { permission, .. }) if permission == "read_vin"),
+        "{refused:?}"
     );
     let optional_only = link.as_str().replace("required%3Aread_vin", "read_vin");
     let none = stand_in.approve_with(
@@ -360,7 +358,7 @@ fn a_v3_credential_as_app_id_is_refused_as_connect_does() {
     let link =
         "https://connect.smartcar.com/oauth/authorize?response_type=code&client_id=client_0a1b2c\
          &redirect_uri=http%3A%2F%2Flocalhost%3A8000%2Fcallback";
-    let Err(OwnerError::LinkRefused { problems }) = stand_in.approve(link) else {
+    let Err(OwnerError::LinkRefused { problems, .. }) = stand_in.approve(link) else {
         panic!("accepted")
     };
     assert!(
@@ -377,7 +375,7 @@ fn a_v3_credential_as_app_id_is_refused_as_connect_does() {
 fn what_the_registration_does_not_allow_is_refused_with_connects_message() {
     let stand_in = stand_in();
     let unregistered = link().as_str().replace("%2Fcallback", "%2Fcallback%2F");
-    let Err(OwnerError::LinkRefused { problems }) = stand_in.approve(&unregistered) else {
+    let Err(OwnerError::LinkRefused { problems, .. }) = stand_in.approve(&unregistered) else {
         panic!()
     };
     assert!(
@@ -447,11 +445,10 @@ fn reauthentication_the_tesla_upgrade_and_the_battery_page() {
         Outcome::BatteryCapacity(capacity) => assert_eq!(capacity.selected_capacity(), "82.5"),
         other => panic!("{other:?}"),
     }
-    assert_eq!(
-        stand_in.choose_capacity(&battery, "-1"),
-        Err(OwnerError::InvalidCapacity {
-            capacity: "-1".into()
-        })
+    let refused = stand_in.choose_capacity(&battery, "-1");
+    assert!(
+        matches!(&refused, Err(OwnerError::InvalidCapacity { capacity, .. }) if capacity == "-1"),
+        "{refused:?}"
     );
     let skipped = stand_in.skip_capacity(&battery).unwrap();
     let Outcome::Error(error) = skipped.callback().unwrap().outcome().clone() else {
