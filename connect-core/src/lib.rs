@@ -11,7 +11,8 @@
 //!   [`ConnectUrlBuilder::build`].
 //! - Read a link from elsewhere: [`ConnectUrl::read`], a [`Report`] of its findings.
 //! - The redirect back: [`Callback::from_query`], then [`Callback::verify`] against
-//!   the [`State`] sent, an [`Outcome`].
+//!   the [`State`] sent, an [`Outcome`]; or keep a [`PendingFlow`] between the
+//!   link and the redirect back (in a cookie) and finish it on any instance.
 //! - With the feature `token`, [`token`]: the code exchange and the refresh, as
 //!   `http` requests and responses.
 //!
