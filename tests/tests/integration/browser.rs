@@ -5,7 +5,7 @@
 //! Needs Debian's `chromium` and `chromium-driver` (`.ci/run` installs them). Where
 //! they are missing the test is skipped, except under CI (`CI` set), where it fails.
 
-mod support;
+use crate::support;
 
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};

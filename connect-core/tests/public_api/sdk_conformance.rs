@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use connect_core::{ConnectUrl, DeprecatedMode, Error, Mode, Parameter, Problem};
 
-const DATA: &str = include_str!("data/sdk_urls.txt");
+const DATA: &str = include_str!("../data/sdk_urls.txt");
 
 /// One URL of the data file and what is expected of it.
 struct Case {

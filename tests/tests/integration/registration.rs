@@ -3,7 +3,7 @@
 //! URI, an app id no application has, a permission or make the application may not
 //! request) gets its 400 with Connect's message.
 
-mod support;
+use crate::support;
 
 use connect_core::registration::Registration;
 use connect_servers::web;
@@ -21,7 +21,7 @@ const WEB: &str = "http://127.0.0.1:8000";
 /// The servers' registration (examples/servers/smartcar.toml), and a second
 /// application.
 fn registration() -> Registration {
-    let text = include_str!("../../examples/servers/smartcar.toml").to_owned()
+    let text = include_str!("../../../examples/servers/smartcar.toml").to_owned()
         + "\n[applications.staging]\napp_id = \"4a1b01e5-0497-417c-a30e-6df6ba33ba46\"\n\
            redirect_uris = [\"https://staging.example/callback\"]\nmakes = [\"TESLA\"]\n";
     Registration::from_toml(&text, "smartcar.toml").unwrap()

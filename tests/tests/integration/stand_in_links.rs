@@ -2,7 +2,7 @@
 //! (issue 16.4): the Tesla permission upgrade, which ends on a page of its own,
 //! and the battery-capacity link, which redirects back with the capacity chosen.
 
-mod support;
+use crate::support;
 
 use connect_core::{
     BatteryCapacityLink, Callback, ConnectErrorKind, ConnectUrl, Outcome, Permission, Scope,

@@ -8,7 +8,7 @@
 //! A load balancer is the test itself: the stand-in redirects to the public
 //! callback, and the test sends that request to whichever instance it chooses.
 
-mod support;
+use crate::support;
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
@@ -411,7 +411,7 @@ mod tokio_postgres_free {
 /// the tokens. A measurement, not a test (nothing is asserted about time):
 ///
 /// ```sh
-/// cargo test --release -p connect-tests --test instances -- --ignored --nocapture callback_rate
+/// cargo test --release -p connect-tests --test integration -- --ignored --nocapture instances::callback_rate
 /// ```
 ///
 /// With `CONNECT_TEST_POSTGRES_URL` set, against PostgreSQL too.

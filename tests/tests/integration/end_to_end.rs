@@ -1,7 +1,7 @@
 //! The whole Connect flow over loopback HTTP: the web example sends the owner to
 //! the local Connect stand-in, which redirects back to the web example's callback.
 
-mod support;
+use crate::support;
 
 use std::time::{Duration, Instant};
 
