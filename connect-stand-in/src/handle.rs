@@ -394,10 +394,10 @@ impl StandInBuilder {
     }
 
     fn config(self) -> Result<Config, StartError> {
-        if let Applications::AnyAppId(uris) = &self.applications {
-            if uris.is_empty() {
-                return Err(StartError::NoApplication);
-            }
+        if let Applications::AnyAppId(uris) = &self.applications
+            && uris.is_empty()
+        {
+            return Err(StartError::NoApplication);
         }
         let secret = |id: &str, text: &str| {
             text.parse::<ClientSecret>()
