@@ -1,7 +1,8 @@
 //! The one error type of every rule, by concern:
 //!
-//! - [`problem`]: [`Problem`], what is wrong;
-//! - [`wording`]: each problem's message and help, side by side;
+//! - [`table`]: the macros every error table is written with, one row per variant;
+//! - [`problem`]: [`Problem`], what is wrong, each with its message and help;
+//! - [`wording`]: the helpers the rows write with;
 //! - [`quote`]: how untrusted text is quoted in them;
 //! - [`finding`]: [`Severity`] and [`Finding`], the grading of a link read from elsewhere.
 //!
@@ -14,13 +15,14 @@ use std::fmt;
 use crate::parameter::Parameter;
 
 #[macro_use]
-mod wording;
+mod table;
 mod finding;
 mod fix;
 #[cfg(feature = "registration")]
 mod listing;
 mod problem;
 mod quote;
+mod wording;
 
 pub(crate) use finding::Findings;
 pub use finding::{Finding, Severity};
@@ -28,6 +30,7 @@ pub use fix::Fix;
 pub(crate) use fix::Syntax;
 pub use problem::Problem;
 pub(crate) use quote::Escaped;
+pub(crate) use table::{messages, table_text};
 pub use wording::DidYouMean;
 use wording::Part;
 

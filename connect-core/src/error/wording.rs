@@ -1,101 +1,10 @@
-//! How a row of the problem table ([`problem`](super::problem)) becomes a
-//! variant and its words: `problems!` declares each variant beside its message
-//! and its help, and generates the one function that writes them. The helpers
-//! the rows write with are here too: [`DidYouMean`], the one way a near miss is
-//! worded.
+//! The helpers the rows of the error tables write with: [`DidYouMean`], the one
+//! way a near miss is worded, the list of the parameters, where an escape is; and
+//! [`Part`], which of a problem's two texts is written.
 
 use std::fmt;
 
 use crate::parameter::Parameter;
-
-/// Declares `Problem`, one row per variant: its doc, its fields, then its fix
-/// (optional: `fix (Parameter = "value")`, see [`Fix`](super::Fix)), its message
-/// and its help (optional), each either `("format", args…)` or a block that
-/// writes to the context's formatter (a help block may `return Ok(false)`: no help
-/// in that case). Generates the enum, `Problem::fix` and `Error::explain`.
-///
-/// The header names what a row may use: the formatter, the parameter's name
-/// (`"the URL"` for none), the parameter itself, the row's fix written in the
-/// error's syntax, and that [`Syntax`](super::fix::Syntax). They are named by the
-/// table so that the format strings' captures (`{p}`, `{fix}`) see them.
-macro_rules! problems {
-    (
-        $(#[$enum_attr:meta])*
-        pub enum $problem:ident
-            where ($f:ident, $p:ident, $parameter:ident, $fix:ident, $syntax:ident)
-        {
-            $(
-                $(#[$attr:meta])*
-                $variant:ident $({ $($(#[$field_attr:meta])* $field:ident : $ty:ty),* $(,)? })?
-                    => $(fix ($fix_parameter:ident = $fix_value:literal),)?
-                       message $message:tt $(, help $help:tt)?;
-            )*
-        }
-    ) => {
-        $(#[$enum_attr])*
-        pub enum $problem {
-            $(
-                $(#[$attr])*
-                $variant $({ $($(#[$field_attr])* $field: $ty),* })?,
-            )*
-        }
-
-        impl $problem {
-            /// The fix that sets a parameter, when setting one fixes this problem.
-            #[must_use]
-            #[allow(unused_doc_comments, clippy::match_same_arms)] // one arm per row
-            pub fn fix(&self) -> Option<super::Fix> {
-                match self {
-                    $(
-                        $(#[$attr])*
-                        $problem::$variant { .. } => {
-                            problems!(@fix $($fix_parameter $fix_value)?)
-                        }
-                    )*
-                }
-            }
-        }
-
-        impl super::Error {
-            /// Writes the message or the help of this error; `false` when it has no help.
-            #[allow(unused_variables, unused_doc_comments, clippy::too_many_lines)] // one arm per row
-            pub(super) fn explain(
-                &self,
-                part: super::wording::Part,
-                $f: &mut dyn ::std::fmt::Write,
-            ) -> ::std::result::Result<bool, ::std::fmt::Error> {
-                let $parameter = self.parameter;
-                let $p = $parameter.map_or("the URL", crate::parameter::Parameter::name);
-                let $syntax = self.syntax;
-                match &self.problem {
-                    $(
-                        $(#[$attr])*
-                        $problem::$variant $({ $($field),* })? => {
-                            $(let $fix = super::Fix::new(
-                                crate::parameter::Parameter::$fix_parameter,
-                                $fix_value,
-                            )
-                            .written($syntax);)?
-                            match part {
-                            super::wording::Part::Message => {
-                                problems!(@write $f $message).map(|()| true)
-                            }
-                            super::wording::Part::Help => problems!(@help $f $($help)?),
-                        }},
-                    )*
-                }
-            }
-        }
-    };
-    (@write $f:ident ($($format:tt)*)) => { write!($f, $($format)*) };
-    (@write $f:ident { $($body:tt)* }) => { { $($body)* } };
-    (@fix) => { None };
-    (@fix $parameter:ident $value:literal) => {
-        Some(super::Fix::new(crate::parameter::Parameter::$parameter, $value))
-    };
-    (@help $f:ident) => { Ok(false) };
-    (@help $f:ident $help:tt) => { problems!(@write $f $help).map(|()| true) };
-}
 
 #[derive(Clone, Copy)]
 pub(super) enum Part {

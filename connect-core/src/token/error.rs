@@ -1,12 +1,12 @@
-//! What can go wrong with a token request or its response: one table, each
-//! variant with its message beside it (as the `url` crate writes its errors).
+//! What can go wrong with a token request or its response: one table
+//! (`messages!`), each variant with its message beside it.
 
 use std::fmt;
 
 use http::StatusCode;
 
 use super::MAX_RESPONSE_LEN;
-use crate::error::Escaped;
+use crate::error::{messages, Escaped};
 
 /// At most this many bytes of a body are kept to quote in an error.
 pub(crate) const MAX_QUOTE: usize = 200;
@@ -62,40 +62,7 @@ impl fmt::Display for Quoted<'_> {
     }
 }
 
-macro_rules! token_errors {
-    (
-        $(#[$meta:meta])*
-        pub enum $name:ident {
-            $(
-                $(#[$vmeta:meta])*
-                $variant:ident $({ $( $(#[$fmeta:meta])* $field:ident: $ty:ty ),* $(,)? })? $(($bind:ident: $inner:ty))?
-                    => |$f:ident| $message:expr,
-            )*
-        }
-    ) => {
-        $(#[$meta])*
-        pub enum $name {
-            $( $(#[$vmeta])* $variant $({ $( $(#[$fmeta])* $field: $ty ),* })? $(($inner))?, )*
-        }
-
-        impl fmt::Display for $name {
-            #[allow(unused_variables)]
-            fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-                match self {
-                    $( token_errors!(@pattern $name $variant $({ $($field),* })? $(($bind))?) => {
-                        let $f = formatter;
-                        $message
-                    } )*
-                }
-            }
-        }
-    };
-    (@pattern $name:ident $variant:ident { $($field:ident),* }) => { $name::$variant { $($field),* } };
-    (@pattern $name:ident $variant:ident ($bind:ident)) => { $name::$variant($bind) };
-    (@pattern $name:ident $variant:ident) => { $name::$variant };
-}
-
-token_errors! {
+messages! {
     /// Why a token request could not be made, or its response gave no tokens.
     ///
     /// `Display` is a message in rustc's style (lower case, no final period); text
@@ -121,9 +88,9 @@ token_errors! {
     /// ```
     #[derive(Debug, Clone, PartialEq, Eq)]
     #[non_exhaustive]
-    pub enum TokenError {
+    pub enum TokenError where (f) {
         /// Smartcar refused: an OAuth error (`invalid_grant`, `invalid_client`, …).
-        OAuth(error: OAuthError) => |f| write!(f, "the token endpoint refused the request ({}): {error}", error.status()),
+        OAuth(error: OAuthError) => message ("the token endpoint refused the request ({}): {error}", error.status());
         /// The body is not JSON.
         #[non_exhaustive]
         NotJson {
@@ -135,7 +102,7 @@ token_errors! {
             length: usize,
             /// What the JSON reader said.
             reason: String,
-        } => |f| write!(f, "the token endpoint answered {status} with a body that is not JSON ({reason}): {}", Quoted(body, *length)),
+        } => message ("the token endpoint answered {status} with a body that is not JSON ({reason}): {}", Quoted(body, *length));
         /// JSON, but neither tokens nor an OAuth error: `field` is missing or not
         /// of its type (or, for `expires_in`, out of range).
         #[non_exhaustive]
@@ -148,7 +115,7 @@ token_errors! {
             body: String,
             /// The body's length in bytes.
             length: usize,
-        } => |f| write!(f, "the token endpoint answered {status} with JSON that has no valid `{field}`: {}", Quoted(body, *length)),
+        } => message ("the token endpoint answered {status} with JSON that has no valid `{field}`: {}", Quoted(body, *length));
         /// The body is over [`MAX_RESPONSE_LEN`] bytes, far more than tokens take:
         /// refused unread.
         #[non_exhaustive]
@@ -157,7 +124,7 @@ token_errors! {
             status: StatusCode,
             /// The body's length in bytes.
             length: usize,
-        } => |f| write!(f, "the token endpoint answered {status} with {length} bytes, over the {MAX_RESPONSE_LEN} bytes a token response can be"),
+        } => message ("the token endpoint answered {status} with {length} bytes, over the {MAX_RESPONSE_LEN} bytes a token response can be");
         /// The link of a code exchange was made for another app id than the
         /// credentials': Smartcar would refuse the code.
         #[non_exhaustive]
@@ -166,26 +133,26 @@ token_errors! {
             link: String,
             /// The credentials' client id.
             credentials: String,
-        } => |f| write!(f, "the link was made for the app id `{}`, but the credentials are of `{}`: exchange the code with the credentials of the link's application", Escaped(link), Escaped(credentials)),
+        } => message ("the link was made for the app id `{}`, but the credentials are of `{}`: exchange the code with the credentials of the link's application", Escaped(link), Escaped(credentials));
         /// An empty secret or token.
         #[non_exhaustive]
         EmptySecret {
             /// `client secret`, `access token` or `refresh token`.
             what: &'static str,
-        } => |f| write!(f, "the {what} is empty"),
+        } => message ("the {what} is empty");
         /// A secret or token with a control character in it.
         #[non_exhaustive]
         ControlInSecret {
             /// `client secret`, `access token` or `refresh token`.
             what: &'static str,
-        } => |f| write!(f, "the {what} contains a control character (a newline pasted with it?)"),
+        } => message ("the {what} contains a control character (a newline pasted with it?)");
         /// The `http` crate refused a part of the request (not expected: every
         /// part is checked before).
         #[non_exhaustive]
         RequestNotBuilt {
             /// What the `http` crate said.
             reason: String,
-        } => |f| write!(f, "the token request could not be built: {reason}"),
+        } => message ("the token request could not be built: {reason}");
     }
 }
 
