@@ -1,10 +1,10 @@
-//! Connect's error catalog: the `error` codes of the redirect back, their fields
-//! and their wording.
+//! Connect's error catalog: one table (`messages!`), each `error` code of the
+//! redirect back beside its variant, its fields and its sentence.
 
 use std::fmt;
 
 use super::CallbackError;
-use crate::error::Escaped;
+use crate::error::{messages, Escaped};
 use crate::model::value::VehicleId;
 
 /// An error Connect redirected back with.
@@ -32,6 +32,7 @@ pub struct ConnectError {
     pub(super) description: Option<String>,
 }
 
+messages! {
 /// The `error` codes of Connect, with the fields each adds.
 ///
 /// `#[non_exhaustive]`, and so is each variant with fields: Connect adds codes
@@ -56,11 +57,12 @@ pub struct ConnectError {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
-pub enum ConnectErrorKind {
+pub enum ConnectErrorKind where (f) coded {
     /// The owner denied access.
-    AccessDenied,
+    AccessDenied => code ("access_denied"), message ("the owner denied access");
     /// The application's subscription does not allow this connection.
-    InvalidSubscription,
+    InvalidSubscription => code ("invalid_subscription"),
+        message ("the application's subscription does not allow this connection");
     /// The application is misconfigured for this connection.
     #[non_exhaustive]
     ConfigurationError {
@@ -68,9 +70,18 @@ pub enum ConnectErrorKind {
         status_code: Option<u16>,
         /// `error_message`.
         error_message: Option<String>,
-    },
+    } => code ("configuration_error"), message {
+        f.write_str("the application is misconfigured for this connection")?;
+        if let Some(status) = status_code {
+            write!(f, " (status {status})")?;
+        }
+        if let Some(message) = error_message {
+            write!(f, ": {}", Escaped(message))?;
+        }
+        Ok(())
+    };
     /// The owner's account has no vehicles.
-    NoVehicles,
+    NoVehicles => code ("no_vehicles"), message ("the owner's account has no vehicles");
     /// The chosen vehicle cannot do what the application asked.
     #[non_exhaustive]
     VehicleIncompatible {
@@ -82,43 +93,45 @@ pub enum ConnectErrorKind {
         model: Option<String>,
         /// `year`.
         year: Option<u16>,
-    },
+    } => code ("vehicle_incompatible"), message {
+        f.write_str("the vehicle cannot do what the application asked")?;
+        let year = year.map(|y| y.to_string());
+        let named: Vec<String> = [make.as_deref(), model.as_deref(), year.as_deref()]
+            .into_iter()
+            .flatten()
+            .map(|part| Escaped(part).to_string())
+            .collect();
+        match (named.is_empty(), vin) {
+            (true, None) => Ok(()),
+            (false, None) => write!(f, " ({})", named.join(" ")),
+            (true, Some(vin)) => write!(f, " (VIN {})", Escaped(vin)),
+            (false, Some(vin)) => write!(f, " ({}, VIN {})", named.join(" "), Escaped(vin)),
+        }
+    };
     /// Smartcar failed.
-    ServerError,
+    ServerError => code ("server_error"), message ("Smartcar failed");
     /// The owner left Connect before granting access.
-    UserManuallyReturnedToApplication,
+    UserManuallyReturnedToApplication => code ("user_manually_returned_to_application"),
+        message ("the owner left Connect before granting access");
     /// The owner cancelled the login on the vehicle maker's page.
-    OemCancelledLogin,
+    OemCancelledLogin => code ("oem_cancelled_login"),
+        message ("the owner cancelled the login on the vehicle maker's page");
     /// The owner chose no battery capacity for the vehicle.
     #[non_exhaustive]
     BatteryCapacityNoSelection {
         /// `vehicle_id`, of the vehicle concerned.
         vehicle_id: Option<VehicleId>,
-    },
+    } => code ("battery_capacity_no_selection"), message {
+        f.write_str("the owner chose no battery capacity for the vehicle")?;
+        match vehicle_id {
+            Some(id) => write!(f, " `{id}`"),
+            None => Ok(()),
+        }
+    };
     /// A code this library does not know yet (e.g. the iOS SDK's undocumented
     /// `user_cancelled`), kept as it came.
-    Other(String),
+    Other(code: String) => code (code), message ("Connect returned the error `{}`", Escaped(code));
 }
-
-impl ConnectErrorKind {
-    /// The `error` code as Connect writes it.
-    #[must_use]
-    pub fn code(&self) -> &str {
-        match self {
-            ConnectErrorKind::AccessDenied => "access_denied",
-            ConnectErrorKind::InvalidSubscription => "invalid_subscription",
-            ConnectErrorKind::ConfigurationError { .. } => "configuration_error",
-            ConnectErrorKind::NoVehicles => "no_vehicles",
-            ConnectErrorKind::VehicleIncompatible { .. } => "vehicle_incompatible",
-            ConnectErrorKind::ServerError => "server_error",
-            ConnectErrorKind::UserManuallyReturnedToApplication => {
-                "user_manually_returned_to_application"
-            }
-            ConnectErrorKind::OemCancelledLogin => "oem_cancelled_login",
-            ConnectErrorKind::BatteryCapacityNoSelection { .. } => "battery_capacity_no_selection",
-            ConnectErrorKind::Other(code) => code,
-        }
-    }
 }
 
 impl ConnectError {
@@ -146,72 +159,6 @@ impl fmt::Display for ConnectError {
     }
 }
 
-impl fmt::Display for ConnectErrorKind {
-    /// What happened, in a sentence, with the fields that came with it; what came
-    /// from the query is escaped (control, line-breaking and bidi characters).
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ConnectErrorKind::AccessDenied => f.write_str("the owner denied access"),
-            ConnectErrorKind::InvalidSubscription => {
-                f.write_str("the application's subscription does not allow this connection")
-            }
-            ConnectErrorKind::ConfigurationError {
-                status_code,
-                error_message,
-            } => {
-                f.write_str("the application is misconfigured for this connection")?;
-                if let Some(status) = status_code {
-                    write!(f, " (status {status})")?;
-                }
-                if let Some(message) = error_message {
-                    write!(f, ": {}", Escaped(message))?;
-                }
-                Ok(())
-            }
-            ConnectErrorKind::NoVehicles => f.write_str("the owner's account has no vehicles"),
-            ConnectErrorKind::VehicleIncompatible {
-                vin,
-                make,
-                model,
-                year,
-            } => {
-                f.write_str("the vehicle cannot do what the application asked")?;
-                let year = year.map(|y| y.to_string());
-                let named: Vec<String> = [make.as_deref(), model.as_deref(), year.as_deref()]
-                    .into_iter()
-                    .flatten()
-                    .map(|part| Escaped(part).to_string())
-                    .collect();
-                match (named.is_empty(), vin) {
-                    (true, None) => Ok(()),
-                    (false, None) => write!(f, " ({})", named.join(" ")),
-                    (true, Some(vin)) => write!(f, " (VIN {})", Escaped(vin)),
-                    (false, Some(vin)) => {
-                        write!(f, " ({}, VIN {})", named.join(" "), Escaped(vin))
-                    }
-                }
-            }
-            ConnectErrorKind::ServerError => f.write_str("Smartcar failed"),
-            ConnectErrorKind::UserManuallyReturnedToApplication => {
-                f.write_str("the owner left Connect before granting access")
-            }
-            ConnectErrorKind::OemCancelledLogin => {
-                f.write_str("the owner cancelled the login on the vehicle maker's page")
-            }
-            ConnectErrorKind::BatteryCapacityNoSelection { vehicle_id } => {
-                f.write_str("the owner chose no battery capacity for the vehicle")?;
-                match vehicle_id {
-                    Some(id) => write!(f, " `{id}`"),
-                    None => Ok(()),
-                }
-            }
-            ConnectErrorKind::Other(code) => {
-                write!(f, "Connect returned the error `{}`", Escaped(code))
-            }
-        }
-    }
-}
-
 impl std::error::Error for ConnectError {}
 
 pub(super) fn error_kind(
@@ -231,24 +178,16 @@ pub(super) fn error_kind(
             .transpose()
     }
     Ok(match code.as_str() {
-        "access_denied" => ConnectErrorKind::AccessDenied,
-        "invalid_subscription" => ConnectErrorKind::InvalidSubscription,
         "configuration_error" => ConnectErrorKind::ConfigurationError {
             status_code: number("status_code", take("status_code"))?,
             error_message: take("error_message"),
         },
-        "no_vehicles" => ConnectErrorKind::NoVehicles,
         "vehicle_incompatible" => ConnectErrorKind::VehicleIncompatible {
             vin: take("vin"),
             make: take("make"),
             model: take("model"),
             year: number("year", take("year"))?,
         },
-        "server_error" => ConnectErrorKind::ServerError,
-        "user_manually_returned_to_application" => {
-            ConnectErrorKind::UserManuallyReturnedToApplication
-        }
-        "oem_cancelled_login" => ConnectErrorKind::OemCancelledLogin,
         "battery_capacity_no_selection" => ConnectErrorKind::BatteryCapacityNoSelection {
             vehicle_id: vehicle_id
                 .take()
@@ -260,6 +199,6 @@ pub(super) fn error_kind(
                 })
                 .transpose()?,
         },
-        _ => ConnectErrorKind::Other(code),
+        _ => ConnectErrorKind::from_code_alone(&code).unwrap_or(ConnectErrorKind::Other(code)),
     })
 }

@@ -1,9 +1,11 @@
-//! Why a redirect back could not be read or trusted, and its wording.
+//! Why a redirect back could not be read or trusted: one table (`messages!`),
+//! each variant with its message beside it.
 
 use std::fmt;
 
-use crate::error::Escaped;
+use crate::error::{messages, Escaped};
 
+messages! {
 /// Why a redirect back could not be read or trusted.
 ///
 /// `Display` gives the message, with what came from the query escaped for logs
@@ -34,15 +36,15 @@ use crate::error::Escaped;
 /// ```
 #[derive(Clone, PartialEq, Eq)]
 #[non_exhaustive]
-pub enum CallbackError {
+pub enum CallbackError where (f) {
     /// The query is not well-formed (a bad percent escape, or not UTF-8).
-    Malformed(crate::error::Error),
+    Malformed(error: crate::error::Error) => message ("malformed redirect query: {error}");
     /// A parameter appears twice.
     #[non_exhaustive]
     Duplicate {
         /// Its name.
         name: String,
-    },
+    } => message ("`{}` appears more than once in the redirect query", Escaped(name));
     /// A field has a value of the wrong shape.
     #[non_exhaustive]
     InvalidValue {
@@ -50,29 +52,38 @@ pub enum CallbackError {
         name: &'static str,
         /// The value as received.
         value: String,
-    },
+    } => message ("`{name}` has the invalid value `{}`", Escaped(value));
     /// An empty query: not a redirect from Connect.
-    NoOutcome,
+    NoOutcome => message ("the redirect query is empty; is this the redirect from Connect?");
     /// More than one of `code`, `vehicle_id` and `error`.
-    ConflictingOutcome,
+    ConflictingOutcome
+        => message ("the redirect query has more than one of `code`, `vehicle_id` and `error`");
     /// No `state` came back, but one was sent.
-    MissingState,
+    MissingState
+        => message ("the redirect has no `state`; start the flow again from your Connect link");
     /// The `state` is not the one sent: a forged or stale redirect.
-    StateMismatch,
+    StateMismatch => message (
+        "the redirect's `state` does not match the one sent; it may be forged, start the flow \
+        again"
+    );
     /// The URL or query is longer than [`MAX_URL_LEN`](crate::MAX_URL_LEN) bytes,
     /// more than a browser sends: refused before it is read.
     #[non_exhaustive]
     TooLong {
         /// Its length in bytes.
         length: usize,
-    },
+    } => message (
+        "the redirect is {length} bytes long, over the {} bytes a redirect from Connect can be; \
+        it was not sent by Connect, start the flow again",
+        crate::limits::MAX_URL_LEN
+    );
     /// A field the outcome needs is missing (`vehicle_id` or `selected_capacity`
     /// of a battery capacity).
     #[non_exhaustive]
     MissingField {
         /// The field.
         name: &'static str,
-    },
+    } => message ("the redirect query has no `{name}`, which this outcome needs");
     /// The flow began longer ago than allowed
     /// ([`PendingFlow::verify`](crate::PendingFlow::verify)): a stale tab or a
     /// replayed cookie.
@@ -82,52 +93,12 @@ pub enum CallbackError {
         age: std::time::Duration,
         /// The most allowed.
         max_age: std::time::Duration,
-    },
+    } => message (
+        "this sign-in began {} s ago, longer than the {} s allowed; start the flow again",
+        age.as_secs(),
+        max_age.as_secs()
+    );
 }
-
-impl fmt::Display for CallbackError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            CallbackError::Malformed(e) => write!(f, "malformed redirect query: {e}"),
-            CallbackError::Duplicate { name } => write!(
-                f,
-                "`{}` appears more than once in the redirect query",
-                Escaped(name)
-            ),
-            CallbackError::InvalidValue { name, value } => {
-                write!(f, "`{name}` has the invalid value `{}`", Escaped(value))
-            }
-            CallbackError::NoOutcome => {
-                f.write_str("the redirect query is empty; is this the redirect from Connect?")
-            }
-            CallbackError::ConflictingOutcome => f.write_str(
-                "the redirect query has more than one of `code`, `vehicle_id` and `error`",
-            ),
-            CallbackError::MissingState => f.write_str(
-                "the redirect has no `state`; start the flow again from your Connect link",
-            ),
-            CallbackError::StateMismatch => f.write_str(
-                "the redirect's `state` does not match the one sent; it may be forged, start the \
-                flow again",
-            ),
-            CallbackError::TooLong { length } => write!(
-                f,
-                "the redirect is {length} bytes long, over the {} bytes a redirect from \
-                 Connect can be; it was not sent by Connect, start the flow again",
-                crate::limits::MAX_URL_LEN
-            ),
-            CallbackError::MissingField { name } => write!(
-                f,
-                "the redirect query has no `{name}`, which this outcome needs"
-            ),
-            CallbackError::FlowExpired { age, max_age } => write!(
-                f,
-                "this sign-in began {} s ago, longer than the {} s allowed; start the flow again",
-                age.as_secs(),
-                max_age.as_secs()
-            ),
-        }
-    }
 }
 
 impl std::error::Error for CallbackError {
@@ -144,18 +115,7 @@ impl std::error::Error for CallbackError {
 /// on, and what `Display` says, so `unwrap` and `main` print something readable.
 impl fmt::Debug for CallbackError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let kind = match self {
-            CallbackError::Malformed(_) => "Malformed",
-            CallbackError::Duplicate { .. } => "Duplicate",
-            CallbackError::InvalidValue { .. } => "InvalidValue",
-            CallbackError::NoOutcome => "NoOutcome",
-            CallbackError::ConflictingOutcome => "ConflictingOutcome",
-            CallbackError::MissingState => "MissingState",
-            CallbackError::StateMismatch => "StateMismatch",
-            CallbackError::TooLong { .. } => "TooLong",
-            CallbackError::MissingField { .. } => "MissingField",
-            CallbackError::FlowExpired { .. } => "FlowExpired",
-        };
+        let kind = self.variant_name();
         f.debug_struct("CallbackError")
             .field("kind", &format_args!("{kind}"))
             .field("message", &self.to_string())
