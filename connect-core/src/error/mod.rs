@@ -18,8 +18,6 @@ use crate::parameter::Parameter;
 mod table;
 mod finding;
 mod fix;
-#[cfg(feature = "registration")]
-mod listing;
 mod problem;
 mod quote;
 mod wording;
@@ -30,9 +28,9 @@ pub use fix::Fix;
 pub(crate) use fix::Syntax;
 pub use problem::Problem;
 pub(crate) use quote::Escaped;
-pub(crate) use table::{messages, table_text};
+pub(crate) use table::{messages, problems, table_text};
 pub use wording::DidYouMean;
-use wording::Part;
+pub(crate) use wording::Part;
 
 /// A broken rule: which parameter, and what is wrong with it.
 ///
@@ -116,6 +114,11 @@ impl Error {
         // Writing to a `String` cannot fail.
         let _ = self.explain(Part::Message, &mut text);
         text
+    }
+
+    /// Writes the message or the help; `false` when there is no help.
+    fn explain(&self, part: Part, f: &mut dyn fmt::Write) -> Result<bool, fmt::Error> {
+        self.problem.explain(self.parameter, self.syntax, part, f)
     }
 
     /// How to fix it, when there is something useful to say.

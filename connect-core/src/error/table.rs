@@ -27,16 +27,22 @@ macro_rules! table_text {
     ($f:ident { $($body:tt)* }) => { { $($body)* } };
 }
 
-/// Declares `Problem`, one row per variant: its doc, its fields, then its fix
+/// Declares a table of problems ([`Problem`](super::Problem), and the
+/// registration's), one row per variant: its doc, its fields, then its fix
 /// (optional: `fix (Parameter = "value")`, see [`Fix`](super::Fix)), its message
 /// and its help (optional), each either `("format", args…)` or a block that
 /// writes to the context's formatter (a help block may `return Ok(false)`: no help
-/// in that case). Generates the enum, `Problem::fix` and `Error::explain`.
+/// in that case). Generates the enum, `fix` and `explain`, which
+/// [`Error`](super::Error) writes its message and help with.
 ///
 /// The header names what a row may use: the formatter, the parameter's name
 /// (`"the URL"` for none), the parameter itself, the row's fix written in the
 /// error's syntax, and that [`Syntax`](super::fix::Syntax). They are named by the
 /// table so that the format strings' captures (`{p}`, `{fix}`) see them.
+///
+/// After the rows, `tables { Variant(Table), … }` names the tables of other
+/// concerns a problem may be (`Problem::Registration(RegistrationProblem)`): a
+/// variant that holds one, its `fix` and `explain` theirs, and a `From` each.
 macro_rules! problems {
     (
         $(#[$enum_attr:meta])*
@@ -50,6 +56,11 @@ macro_rules! problems {
                        message $message:tt $(, help $help:tt)?;
             )*
         }
+        $(
+            tables {
+                $( $(#[$table_attr:meta])* $table_variant:ident($table:ty), )*
+            }
+        )?
     ) => {
         $(#[$enum_attr])*
         pub enum $problem {
@@ -57,58 +68,84 @@ macro_rules! problems {
                 $(#[$attr])*
                 $variant $({ $($(#[$field_attr])* $field: $ty),* })?,
             )*
+            $($(
+                $(#[$table_attr])*
+                $table_variant($table),
+            )*)?
         }
+
+        $($(
+            $(#[$table_attr])*
+            impl From<$table> for $problem {
+                fn from(problem: $table) -> Self {
+                    $problem::$table_variant(problem)
+                }
+            }
+        )*)?
 
         impl $problem {
             /// The fix that sets a parameter, when setting one fixes this problem.
             #[must_use]
             #[allow(unused_doc_comments, clippy::match_same_arms)] // one arm per row
-            pub fn fix(&self) -> Option<super::Fix> {
+            pub fn fix(&self) -> Option<$crate::error::Fix> {
                 match self {
                     $(
                         $(#[$attr])*
                         $problem::$variant { .. } => {
-                            problems!(@fix $($fix_parameter $fix_value)?)
+                            $crate::error::problems!(@fix $($fix_parameter $fix_value)?)
                         }
                     )*
+                    $($(
+                        $(#[$table_attr])*
+                        $problem::$table_variant(problem) => problem.fix(),
+                    )*)?
                 }
             }
-        }
 
-        impl super::Error {
-            /// Writes the message or the help of this error; `false` when it has no help.
+            /// Writes the message or the help of this problem about `parameter`
+            /// (`None`: the link as a whole), its fix in `syntax`; `false` when it
+            /// has no help.
             #[allow(unused_variables, unused_doc_comments, clippy::too_many_lines)] // one arm per row
-            pub(super) fn explain(
+            pub(crate) fn explain(
                 &self,
-                part: super::wording::Part,
+                $parameter: Option<$crate::Parameter>,
+                $syntax: $crate::error::Syntax,
+                part: $crate::error::Part,
                 $f: &mut dyn ::std::fmt::Write,
             ) -> ::std::result::Result<bool, ::std::fmt::Error> {
-                let $parameter = self.parameter;
-                let $p = $parameter.map_or("the URL", crate::parameter::Parameter::name);
-                let $syntax = self.syntax;
-                match &self.problem {
+                let $p = $parameter.map_or("the URL", $crate::Parameter::name);
+                match self {
                     $(
                         $(#[$attr])*
                         $problem::$variant $({ $($field),* })? => {
-                            $(let $fix = super::Fix::new(
-                                crate::parameter::Parameter::$fix_parameter,
+                            $(let $fix = $crate::error::Fix::new(
+                                $crate::Parameter::$fix_parameter,
                                 $fix_value,
                             )
                             .written($syntax);)?
                             match part {
-                            super::wording::Part::Message => {
-                                $crate::error::table_text!($f $message).map(|()| true)
+                                $crate::error::Part::Message => {
+                                    $crate::error::table_text!($f $message).map(|()| true)
+                                }
+                                $crate::error::Part::Help => {
+                                    $crate::error::problems!(@help $f $($help)?)
+                                }
                             }
-                            super::wording::Part::Help => problems!(@help $f $($help)?),
-                        }},
+                        }
                     )*
+                    $($(
+                        $(#[$table_attr])*
+                        $problem::$table_variant(problem) => {
+                            problem.explain($parameter, $syntax, part, $f)
+                        }
+                    )*)?
                 }
             }
         }
     };
     (@fix) => { None };
     (@fix $parameter:ident $value:literal) => {
-        Some(super::Fix::new(crate::parameter::Parameter::$parameter, $value))
+        Some($crate::error::Fix::new($crate::Parameter::$parameter, $value))
     };
     (@help $f:ident) => { Ok(false) };
     (@help $f:ident $help:tt) => { $crate::error::table_text!($f $help).map(|()| true) };
@@ -219,4 +256,4 @@ macro_rules! messages {
     (@alone $c:ident $name:ident $variant:ident ($code:expr) $($fields:tt)+) => {};
 }
 
-pub(crate) use {messages, table_text};
+pub(crate) use {messages, problems, table_text};

@@ -6,8 +6,9 @@ use std::fmt;
 
 use crate::parameter::Parameter;
 
+/// Which of a problem's two texts to write.
 #[derive(Clone, Copy)]
-pub(super) enum Part {
+pub(crate) enum Part {
     Message,
     Help,
 }

@@ -1,7 +1,8 @@
 //! [`Registration`] and its [`Application`]s: the model, its lookups, and the
 //! choice of the application a link belongs to.
 
-use crate::error::{Error, Problem};
+use super::RegistrationProblem;
+use crate::error::Error;
 use crate::model::catalog::permissions::Permission;
 use crate::model::value::{ClientId, Make, RedirectUri};
 use crate::parameter::Parameter;
@@ -119,11 +120,12 @@ impl Registration {
             closest(app_id, self.applications.iter().map(|a| a.app_id.as_str())).map(str::to_owned);
         Error::new(
             parameter,
-            Problem::UnknownAppId {
+            RegistrationProblem::UnknownAppId {
                 id: app_id.to_owned(),
                 suggestion,
                 known: self.known_ids(),
-            },
+            }
+            .into(),
         )
     }
 
@@ -157,9 +159,9 @@ impl Registration {
     ///
     /// # Errors
     ///
-    /// [`Problem::UnknownApplication`], [`Problem::AppIdNotOfApplication`],
-    /// [`Problem::UnknownAppId`] (each with a did-you-mean) or
-    /// [`Problem::ApplicationNotChosen`].
+    /// [`RegistrationProblem::UnknownApplication`], [`RegistrationProblem::AppIdNotOfApplication`],
+    /// [`RegistrationProblem::UnknownAppId`] (each with a did-you-mean) or
+    /// [`RegistrationProblem::ApplicationNotChosen`].
     pub fn resolve(
         &self,
         app_name: Option<&str>,
@@ -171,20 +173,24 @@ impl Registration {
                     let suggestion =
                         closest(name, self.applications.iter().map(|a| a.name.as_str()))
                             .map(str::to_owned);
-                    return Err(Error::general(Problem::UnknownApplication {
-                        name: name.to_owned(),
-                        suggestion,
-                        known: self.names(),
-                    }));
+                    return Err(Error::general(
+                        RegistrationProblem::UnknownApplication {
+                            name: name.to_owned(),
+                            suggestion,
+                            known: self.names(),
+                        }
+                        .into(),
+                    ));
                 };
                 match id {
                     Some(id) if id != app.app_id.as_str() => Err(Error::new(
                         Parameter::ClientId,
-                        Problem::AppIdNotOfApplication {
+                        RegistrationProblem::AppIdNotOfApplication {
                             id: id.to_owned(),
                             application: app.name.clone(),
                             expected: app.app_id.as_str().to_owned(),
-                        },
+                        }
+                        .into(),
                     )),
                     _ => Ok(app),
                 }
@@ -194,9 +200,12 @@ impl Registration {
                 .ok_or_else(|| self.unknown_app_id(id, Parameter::ClientId)),
             (None, None) => match self.applications.as_slice() {
                 [only] => Ok(only),
-                _ => Err(Error::general(Problem::ApplicationNotChosen {
-                    known: self.names(),
-                })),
+                _ => Err(Error::general(
+                    RegistrationProblem::ApplicationNotChosen {
+                        known: self.names(),
+                    }
+                    .into(),
+                )),
             },
         }
     }
@@ -272,7 +281,7 @@ impl Application {
     ///
     /// # Errors
     ///
-    /// [`Problem::UnauthorizedRedirectUri`].
+    /// [`RegistrationProblem::UnauthorizedRedirectUri`].
     pub fn check_redirect_uri(&self, registration: &Registration, uri: &str) -> Result<(), Error> {
         if self.is_registered(uri) {
             return Ok(());
@@ -291,13 +300,14 @@ impl Application {
             .map(|a| a.name.as_str().into());
         Err(Error::new(
             Parameter::RedirectUri,
-            Problem::UnauthorizedRedirectUri {
+            RegistrationProblem::UnauthorizedRedirectUri {
                 uri: uri.to_owned(),
                 application: self.name.clone(),
                 registered: registered.into_iter().map(str::to_owned).collect(),
                 near,
                 registered_for,
-            },
+            }
+            .into(),
         ))
     }
 
@@ -307,7 +317,7 @@ impl Application {
     ///
     /// # Errors
     ///
-    /// [`Problem::PermissionNotAuthorized`].
+    /// [`RegistrationProblem::PermissionNotAuthorized`].
     pub fn check_permissions(
         &self,
         permissions: impl IntoIterator<Item = Permission>,
@@ -325,11 +335,12 @@ impl Application {
         }
         Err(Error::new(
             Parameter::Scope,
-            Problem::PermissionNotAuthorized {
+            RegistrationProblem::PermissionNotAuthorized {
                 application: self.name.clone(),
                 permissions: refused,
                 allowed: allowed.iter().map(|p| p.name()).collect(),
-            },
+            }
+            .into(),
         ))
     }
 
@@ -338,16 +349,17 @@ impl Application {
     ///
     /// # Errors
     ///
-    /// [`Problem::MakeNotAuthorized`].
+    /// [`RegistrationProblem::MakeNotAuthorized`].
     pub fn check_make(&self, make: &Make) -> Result<(), Error> {
         match &self.makes {
             Some(allowed) if !allowed.contains(make) => Err(Error::new(
                 Parameter::Make,
-                Problem::MakeNotAuthorized {
+                RegistrationProblem::MakeNotAuthorized {
                     application: self.name.clone(),
                     make: make.as_str().to_owned(),
                     allowed: allowed.iter().map(|m| m.as_str().to_owned()).collect(),
-                },
+                }
+                .into(),
             )),
             _ => Ok(()),
         }
@@ -358,7 +370,7 @@ impl Application {
     ///
     /// # Errors
     ///
-    /// [`Problem::RedirectMobileMismatch`].
+    /// [`Problem::RedirectMobileMismatch`](crate::Problem::RedirectMobileMismatch).
     pub fn check_mobile_redirect(&self, uri: &RedirectUri) -> Result<(), Error> {
         uri.check_client(&self.app_id)
     }

@@ -8,7 +8,8 @@ use toml_span::{ErrorKind, Value};
 
 use super::application::{Application, Registration};
 use super::issue::{Locator, RegistrationError};
-use crate::error::{Error, Problem};
+use super::RegistrationProblem;
+use crate::error::Error;
 use crate::model::catalog::permissions::Permission;
 use crate::model::value::{parse_app_id, Make, RedirectUri};
 use crate::parameter::Parameter;
@@ -87,7 +88,7 @@ impl Registration {
                 let mut issues = Locator::new(prefix);
                 issues.issue(
                     (valid, valid + 1),
-                    Error::general(Problem::RegistrationNotUtf8 { byte: bytes[valid] }),
+                    Error::general(RegistrationProblem::NotUtf8 { byte: bytes[valid] }.into()),
                 );
                 Err(issues.into_error(path))
             }
@@ -108,7 +109,7 @@ impl Registration {
                 };
                 issues.issue(
                     (e.span.start, e.span.end),
-                    Error::general(Problem::RegistrationSyntax { reason }),
+                    Error::general(RegistrationProblem::Syntax { reason }.into()),
                 );
                 return Err(issues.into_error(path));
             }
@@ -135,9 +136,10 @@ impl Registration {
                 }
             }
             if !found || (applications.is_empty() && !reader.issues.has_issues()) {
-                reader
-                    .issues
-                    .issue((0, 0), Error::general(Problem::RegistrationNoApplication));
+                reader.issues.issue(
+                    (0, 0),
+                    Error::general(RegistrationProblem::NoApplication.into()),
+                );
             }
         }
         reader.duplicate_ids();
@@ -202,22 +204,28 @@ impl Reader<'_, '_> {
     fn wrong_type(&mut self, value: &Value<'_>, key: &str, expected: &'static str) {
         self.issues.issue(
             span(value),
-            Error::general(Problem::RegistrationWrongType {
-                key: key.to_owned(),
-                expected,
-                found: kind(value),
-            }),
+            Error::general(
+                RegistrationProblem::WrongType {
+                    key: key.to_owned(),
+                    expected,
+                    found: kind(value),
+                }
+                .into(),
+            ),
         );
     }
 
     fn unknown_key(&mut self, key: &str, at: toml_span::Span, expected: &'static [&'static str]) {
         self.issues.issue(
             (at.start, at.end),
-            Error::general(Problem::RegistrationUnknownKey {
-                key: key.to_owned(),
-                expected,
-                suggestion: closest(key, expected.iter().copied()),
-            }),
+            Error::general(
+                RegistrationProblem::UnknownKey {
+                    key: key.to_owned(),
+                    expected,
+                    suggestion: closest(key, expected.iter().copied()),
+                }
+                .into(),
+            ),
         );
     }
 
@@ -252,10 +260,13 @@ impl Reader<'_, '_> {
                 Ok(v) if !seen.insert(v.clone()) => {
                     self.issues.issue(
                         span(item),
-                        Error::general(Problem::RegistrationDuplicateEntry {
-                            key,
-                            value: text.to_owned(),
-                        }),
+                        Error::general(
+                            RegistrationProblem::DuplicateEntry {
+                                key,
+                                value: text.to_owned(),
+                            }
+                            .into(),
+                        ),
                     );
                     whole = false;
                 }
@@ -279,9 +290,12 @@ impl Reader<'_, '_> {
         if !is_identifier(name) {
             self.issues.issue(
                 (name_span.start, name_span.end),
-                Error::general(Problem::RegistrationInvalidName {
-                    name: name.to_owned(),
-                }),
+                Error::general(
+                    RegistrationProblem::InvalidName {
+                        name: name.to_owned(),
+                    }
+                    .into(),
+                ),
             );
             whole = false;
         }
@@ -309,9 +323,12 @@ impl Reader<'_, '_> {
                         if items.is_empty() {
                             self.issues.issue(
                                 span(value),
-                                Error::general(Problem::RegistrationNoRedirectUri {
-                                    application: name.to_owned(),
-                                }),
+                                Error::general(
+                                    RegistrationProblem::NoRedirectUri {
+                                        application: name.to_owned(),
+                                    }
+                                    .into(),
+                                ),
                             );
                             redirect_uris = None;
                         }
@@ -331,10 +348,13 @@ impl Reader<'_, '_> {
             if !has {
                 self.issues.issue(
                     (name_span.start, name_span.end),
-                    Error::general(Problem::RegistrationMissingKey {
-                        key,
-                        application: name.to_owned(),
-                    }),
+                    Error::general(
+                        RegistrationProblem::MissingKey {
+                            key,
+                            application: name.to_owned(),
+                        }
+                        .into(),
+                    ),
                 );
             }
         }
@@ -355,10 +375,13 @@ impl Reader<'_, '_> {
             match first.get(id.as_str()) {
                 Some(before) => self.issues.issue(
                     *at,
-                    Error::general(Problem::RegistrationDuplicateAppId {
-                        id: id.clone(),
-                        first: (*before).to_owned(),
-                    }),
+                    Error::general(
+                        RegistrationProblem::DuplicateAppId {
+                            id: id.clone(),
+                            first: (*before).to_owned(),
+                        }
+                        .into(),
+                    ),
                 ),
                 None => {
                     first.insert(id, name);

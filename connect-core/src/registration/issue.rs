@@ -3,6 +3,7 @@
 
 use std::fmt::{self, Write as _};
 
+use super::RegistrationProblem;
 use crate::error::Error;
 
 /// One problem of a registration file: where it is (1-based line and column, in
@@ -85,7 +86,7 @@ pub struct RegistrationError {
 }
 
 /// At most this many problems of one file are reported, the last of them
-/// [`Problem::RegistrationMoreProblems`](crate::Problem::RegistrationMoreProblems)
+/// [`RegistrationProblem::MoreProblems`](RegistrationProblem::MoreProblems)
 /// with the count of the others: a file of 10,000 problems gave as many errors at
 /// every link (500,000 with 50 links), and what a report says past the first few
 /// is seldom read.
@@ -211,7 +212,7 @@ impl<'a> Locator<'a> {
             let at = self.issues[shown].clone();
             self.issues.truncate(shown);
             self.issues.push(Issue {
-                error: Error::general(crate::error::Problem::RegistrationMoreProblems { count }),
+                error: Error::general(RegistrationProblem::MoreProblems { count }.into()),
                 ..at
             });
         }

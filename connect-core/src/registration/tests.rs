@@ -412,7 +412,7 @@ fn a_mobile_redirect_is_checked_against_the_app_and_its_registration() {
         .check_redirect_uri(&r, &format!("sc{STAGING}://callback"))
         .unwrap_err();
     assert!(
-        matches!(e.problem(), Problem::UnauthorizedRedirectUri { registered_for: Some(s), .. } if &**s == "staging"),
+        matches!(e.problem(), Problem::Registration(RegistrationProblem::UnauthorizedRedirectUri { registered_for: Some(s), .. }) if &**s == "staging"),
         "{e:?}"
     );
 }
@@ -490,7 +490,10 @@ fn resolve_chooses_the_application() {
     .unwrap();
     assert_eq!(one.resolve(None, None).unwrap().name(), "only");
     let e = one.resolve(None, Some("y")).unwrap_err();
-    assert!(matches!(e.problem(), Problem::UnknownAppId { .. }));
+    assert!(matches!(
+        e.problem(),
+        Problem::Registration(RegistrationProblem::UnknownAppId { .. })
+    ));
 }
 
 #[test]
@@ -523,67 +526,67 @@ fn quoted_text_is_escaped_and_lists_are_bounded() {
 fn every_new_problem_escapes_its_text_and_follows_rustc_style() {
     let bad = || "x\ny".to_owned();
     let problems = [
-        Problem::RegistrationSyntax { reason: bad() },
-        Problem::RegistrationUnknownKey {
+        RegistrationProblem::Syntax { reason: bad() },
+        RegistrationProblem::UnknownKey {
             key: bad(),
             expected: &["app_id"],
             suggestion: None,
         },
-        Problem::RegistrationWrongType {
+        RegistrationProblem::WrongType {
             key: bad(),
             expected: "a string",
             found: "an integer",
         },
-        Problem::RegistrationMissingKey {
+        RegistrationProblem::MissingKey {
             key: "app_id",
             application: bad(),
         },
-        Problem::RegistrationInvalidName { name: bad() },
-        Problem::RegistrationDuplicateAppId {
+        RegistrationProblem::InvalidName { name: bad() },
+        RegistrationProblem::DuplicateAppId {
             id: bad(),
             first: bad(),
         },
-        Problem::RegistrationNoRedirectUri { application: bad() },
-        Problem::RegistrationDuplicateEntry {
+        RegistrationProblem::NoRedirectUri { application: bad() },
+        RegistrationProblem::DuplicateEntry {
             key: "makes",
             value: bad(),
         },
-        Problem::UnknownAppId {
+        RegistrationProblem::UnknownAppId {
             id: bad(),
             suggestion: None,
             known: vec![(bad(), bad())],
         },
-        Problem::UnauthorizedRedirectUri {
+        RegistrationProblem::UnauthorizedRedirectUri {
             uri: bad(),
             application: bad(),
             registered: vec![bad()],
             near: Some((0, "a few characters differ")),
             registered_for: None,
         },
-        Problem::PermissionNotAuthorized {
+        RegistrationProblem::PermissionNotAuthorized {
             application: bad(),
             permissions: vec!["read_vin"],
             allowed: vec![],
         },
-        Problem::MakeNotAuthorized {
+        RegistrationProblem::MakeNotAuthorized {
             application: bad(),
             make: bad(),
             allowed: vec![bad()],
         },
-        Problem::UnknownApplication {
+        RegistrationProblem::UnknownApplication {
             name: bad(),
             suggestion: Some(bad()),
             known: vec![bad()],
         },
-        Problem::ApplicationNotChosen { known: vec![bad()] },
-        Problem::AppIdNotOfApplication {
+        RegistrationProblem::ApplicationNotChosen { known: vec![bad()] },
+        RegistrationProblem::AppIdNotOfApplication {
             id: bad(),
             application: bad(),
             expected: bad(),
         },
     ];
     for problem in problems {
-        let e = crate::Error::general(problem);
+        let e = crate::Error::general(problem.into());
         let text = e.to_string();
         assert!(!text.contains('\n'), "{text}");
         let message = e.message();
@@ -594,13 +597,16 @@ fn every_new_problem_escapes_its_text_and_follows_rustc_style() {
         assert!(e.help().is_some(), "{message}");
     }
     // A near miss that is not in the list (a `Problem` made by hand) is not shown.
-    let e = crate::Error::general(Problem::UnauthorizedRedirectUri {
-        uri: "a".into(),
-        application: "p".into(),
-        registered: vec![],
-        near: Some((3, "x")),
-        registered_for: None,
-    });
+    let e = crate::Error::general(
+        RegistrationProblem::UnauthorizedRedirectUri {
+            uri: "a".into(),
+            application: "p".into(),
+            registered: vec![],
+            near: Some((3, "x")),
+            registered_for: None,
+        }
+        .into(),
+    );
     assert!(e
         .help()
         .unwrap()

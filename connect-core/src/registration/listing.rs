@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use super::quote::Escaped;
+use crate::error::Escaped;
 
 /// At most this many items of a list are written, then `and N more`: a
 /// registration of thousands of redirect URIs would otherwise make a message of
