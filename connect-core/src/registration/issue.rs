@@ -1,7 +1,7 @@
 //! [`RegistrationError`]: every problem of a registration file, each with its
 //! line and column, and [`Locator`], which finds them in time linear in the file.
 
-use std::fmt::{self, Write as _};
+use std::fmt;
 
 use super::RegistrationProblem;
 use crate::error::Error;
@@ -111,46 +111,42 @@ impl RegistrationError {
     #[must_use]
     pub fn compact(&self) -> String {
         let mut text = String::new();
-        for (i, issue) in self.issues.iter().enumerate() {
-            if i > 0 {
-                text.push('\n');
-            }
-            // Writing to a `String` cannot fail.
-            let _ = write!(
-                text,
-                "{}:{}:{}: {}",
-                self.path,
-                issue.line,
-                issue.column,
-                issue.error.message()
-            );
-            if let Some(help) = issue.error.help() {
-                let _ = write!(text, "\n  = help: {help}");
-            }
-        }
+        // Writing to a `String` cannot fail.
+        let _ = self.write(&mut text, Layout::Compact);
         text
     }
-}
 
-impl fmt::Display for RegistrationError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    /// Each issue in `layout`, then its help as `  = help: …`, one per line.
+    fn write(&self, f: &mut dyn fmt::Write, layout: Layout) -> fmt::Result {
         for (i, issue) in self.issues.iter().enumerate() {
             if i > 0 {
                 f.write_str("\n")?;
             }
-            write!(
-                f,
-                "error: {}\n --> {}:{}:{}",
-                issue.error.message(),
-                self.path,
-                issue.line,
-                issue.column
-            )?;
+            let (path, line, column) = (&self.path, issue.line, issue.column);
+            let message = issue.error.message();
+            match layout {
+                Layout::Compact => write!(f, "{path}:{line}:{column}: {message}")?,
+                Layout::Rustc => write!(f, "error: {message}\n --> {path}:{line}:{column}")?,
+            }
             if let Some(help) = issue.error.help() {
                 write!(f, "\n  = help: {help}")?;
             }
         }
         Ok(())
+    }
+}
+
+/// How [`RegistrationError`] places an issue's path, line and column: after the
+/// message as rustc does (`Display`), or before it on one line (`compact`).
+#[derive(Clone, Copy)]
+enum Layout {
+    Rustc,
+    Compact,
+}
+
+impl fmt::Display for RegistrationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write(f, Layout::Rustc)
     }
 }
 
