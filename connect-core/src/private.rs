@@ -9,11 +9,14 @@
 //!
 //! Two halves:
 //!
-//! - what the macro runs at compile time: [`ROWS`], the parameter table of
-//!   `crate::parameter` as the macro walks it (each row's literal form and a
-//!   function that checks a literal with the value type's own rules and sets it on
-//!   a builder), the rules between parameters ([`Combination`]), and the wording
-//!   ([`in_macro`]);
+//! - what the macro runs at compile time: [`form`] (how each key's literal is
+//!   written, all its parser needs to know) and [`check`], its one call: what was
+//!   written in, the link's canonical text and what the expansion needs, or every
+//!   error with its [`Place`], out (`private/written.rs`); every literal is read
+//!   there once, by the value type's own rules, through `ROWS` (the parameter
+//!   table of `crate::parameter` as `check` walks it), the rules between
+//!   parameters run once, and the registration's checks with the feature; the
+//!   wording in the macro's syntax ([`in_macro`]);
 //! - what its expansions call at run time: constructors that skip a check the
 //!   macro ran at compile time with this crate's own functions (the public types'
 //!   own constructors always validate), and [`Value::of`], which turns a wrong type
@@ -24,15 +27,23 @@ use std::marker::PhantomData;
 use crate::connect_url::builder::ConnectUrlBuilder;
 use crate::connect_url::ConnectUrl;
 use crate::error::{Error, Syntax};
-use crate::model::request::ConnectRequest;
 // A glob, for the reason given in `model/request.rs`.
 #[allow(clippy::wildcard_imports)]
 use crate::model::value::*;
 use crate::parameter::{connect_parameters, Parameter};
 
+// The one call of `connect_url!` at compile time. (This file keeps its path: the
+// UI snapshots name it.)
+#[path = "private/written.rs"]
+mod written;
+
 pub use crate::error::DidYouMean;
 #[cfg(feature = "registration")]
 pub use crate::registration::near::{near_miss, Difference, NearMiss};
+pub use written::{
+    check, Argument, BuilderCall, Finding, Issue, Link, Place, Registered, Written, WrittenList,
+    WrittenValue,
+};
 
 /// An error about `parameter`, for the macro's own findings about a parameter (a
 /// duplicate key, a registration finding re-tagged with its literal's parameter).
@@ -52,85 +63,114 @@ pub use crate::rules::{Combination, Given, Known, NeedsLiteral};
 /// 64 bytes gets none), for the macro's own diagnostics.
 pub use crate::suggest::closest as did_you_mean;
 
-/// A setter that may refuse its value: the builder comes back either way, so the
-/// next parameter is still checked, with the error when it refused.
-pub type Set<T> = fn(ConnectUrlBuilder, T) -> (ConnectUrlBuilder, Option<Error>);
-
-/// A setter of a literal's text, checked by the value type's `FromStr`.
-pub type SetText = fn(ConnectUrlBuilder, &str) -> (ConnectUrlBuilder, Option<Error>);
-
-/// How `connect_url!` writes a literal of a parameter, and the setter that takes
-/// it: the `form` column of the parameter table.
-#[derive(Clone, Copy)]
+/// How `connect_url!` writes a literal of a parameter: the `form` column of the
+/// parameter table, which is all the macro's parser needs to know (whether a token
+/// is a literal or an expression). What a literal means is decided here, once, by
+/// [`check`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Form {
-    /// A string literal, checked by the value type's `FromStr`.
-    Text(SetText),
+    /// A string literal.
+    Text,
     /// An identifier naming one of an enum's values (`simulated`).
     Word {
-        /// The enum (`Mode`), as the expansion names it under the crate root.
-        type_name: &'static str,
         /// Each value's name and its variant's name (`simulated` → `Simulated`).
-        variants: &'static [(&'static str, &'static str)],
+        names: &'static [(&'static str, &'static str)],
         /// Names refused with a pointer to today's (`test` → `simulated`).
         deprecated: &'static [&'static str],
-        /// Checks the name with the enum's `FromStr` and sets it.
-        set: SetText,
     },
     /// `true` or `false`.
-    Bool(Set<bool>),
+    Bool,
     /// A make of the catalog (an identifier) or a string literal.
-    Make(Set<Make>),
+    Make,
     /// `[required read_odometer, read_vin]`.
-    Scope(Set<Scope>),
+    Scope,
     /// `[country: DE, "name": value]`.
-    Flags(Set<Flags>),
+    Flags,
 }
 
-/// One row of the parameter table, as `connect_url!` walks it.
-#[derive(Clone, Copy)]
-pub struct Row {
-    /// The parameter; its key and its builder setter are its name.
-    pub parameter: Parameter,
-    /// How a literal of it is written. (An expression of it is of the type
-    /// [`expressions`] names after the parameter.)
-    pub form: Form,
-}
-
-/// A setter that parses its text with the value type's rules: `text` and `word`.
-fn parsed<T: std::str::FromStr<Err = Error>>(
-    builder: ConnectUrlBuilder,
-    text: &str,
-    set: fn(ConnectUrlBuilder, T) -> ConnectUrlBuilder,
-) -> (ConnectUrlBuilder, Option<Error>) {
-    match text.parse() {
-        Ok(value) => (set(builder, value), None),
-        Err(error) => (builder, Some(error)),
+/// How a parameter's literal is written. The app id and `response_type` have no
+/// row (they are the builder's constructor and its one argument-less call): they
+/// are written as a string and as a word (`none`).
+#[must_use]
+pub fn form(parameter: Parameter) -> Form {
+    match ROWS.iter().find(|row| row.parameter == parameter) {
+        Some(row) => row.read.form(),
+        None if parameter.is_app_id() => Form::Text,
+        None => Form::Word {
+            names: &[],
+            deprecated: &[],
+        },
     }
 }
 
-macro_rules! form {
-    (text, $ty:ty, $name:ident) => {
-        Form::Text(|b, text| parsed::<$ty>(b, text, ConnectUrlBuilder::$name))
+/// A text that the value type's `FromStr` reads into a [`Setting`].
+pub(crate) type ReadText = fn(&str) -> Result<Setting, Error>;
+
+/// How [`check`] reads a literal of a row into its typed value: the value type's
+/// own `FromStr` for text and words, a constructor for the others.
+#[derive(Clone, Copy)]
+pub(crate) enum Read {
+    Text(ReadText),
+    Word {
+        /// The enum (`Mode`), as the expansion names it under the crate root.
+        type_name: &'static str,
+        names: &'static [(&'static str, &'static str)],
+        deprecated: &'static [&'static str],
+        read: ReadText,
+    },
+    Bool(fn(bool) -> Setting),
+    Make(fn(Make) -> Setting),
+    Scope(fn(Scope) -> Setting),
+    Flags(fn(Flags) -> Setting),
+}
+
+impl Read {
+    fn form(self) -> Form {
+        match self {
+            Read::Text(_) => Form::Text,
+            Read::Word {
+                names, deprecated, ..
+            } => Form::Word { names, deprecated },
+            Read::Bool(_) => Form::Bool,
+            Read::Make(_) => Form::Make,
+            Read::Scope(_) => Form::Scope,
+            Read::Flags(_) => Form::Flags,
+        }
+    }
+}
+
+/// One row of the parameter table, as [`check`] walks it.
+#[derive(Clone, Copy)]
+pub(crate) struct Row {
+    /// The parameter; its key and its builder setter are its name.
+    pub(crate) parameter: Parameter,
+    /// How a literal of it is read.
+    pub(crate) read: Read,
+}
+
+macro_rules! read {
+    (text, $ty:ident, $variant:ident) => {
+        Read::Text(|text| text.parse::<$ty>().map(Setting::$variant))
     };
-    (word, $ty:ident, $name:ident) => {
-        Form::Word {
+    (word, $ty:ident, $variant:ident) => {
+        Read::Word {
             type_name: stringify!($ty),
-            variants: $ty::VARIANTS,
+            names: $ty::VARIANTS,
             deprecated: $ty::DEPRECATED,
-            set: |b, text| parsed::<$ty>(b, text, ConnectUrlBuilder::$name),
+            read: |text| text.parse::<$ty>().map(Setting::$variant),
         }
     };
-    (bool, $ty:ty, $name:ident) => {
-        Form::Bool(|b, value| (b.$name(value), None))
+    (bool, $ty:ident, $variant:ident) => {
+        Read::Bool(Setting::$variant)
     };
-    (make, $ty:ty, $name:ident) => {
-        Form::Make(|b, value| (b.$name(value), None))
+    (make, $ty:ident, $variant:ident) => {
+        Read::Make(Setting::$variant)
     };
-    (scope, $ty:ty, $name:ident) => {
-        Form::Scope(|b, value| (b.$name(value), None))
+    (scope, $ty:ident, $variant:ident) => {
+        Read::Scope(Setting::$variant)
     };
-    (flags, $ty:ty, $name:ident) => {
-        Form::Flags(|b, value| (b.$name(value), None))
+    (flags, $ty:ident, $variant:ident) => {
+        Read::Flags(Setting::$variant)
     };
 }
 
@@ -142,12 +182,27 @@ macro_rules! rows {
         /// Every optional parameter, in canonical order. (`response_type` and the
         /// app id are the macro's own: the one takes only `none`, the other is the
         /// builder's constructor.)
-        pub const ROWS: &[Row] = &[
+        pub(crate) const ROWS: &[Row] = &[
             $( Row {
                 parameter: Parameter::$variant,
-                form: form!($form, $ty, $name),
+                read: read!($form, $ty, $variant),
             }, )*
         ];
+
+        /// A literal of `connect_url!`, read once into its typed value, which
+        /// goes to the builder's setter as it is.
+        pub(crate) enum Setting {
+            $( $variant($ty), )*
+        }
+
+        impl Setting {
+            /// The builder with this value set.
+            pub(crate) fn apply(self, builder: ConnectUrlBuilder) -> ConnectUrlBuilder {
+                match self {
+                    $( Setting::$variant(value) => builder.$name(value), )*
+                }
+            }
+        }
 
         /// The type of each parameter's expression in `connect_url!`, named after
         /// the parameter (`expressions::state` is `State`): its value type, or the
@@ -180,45 +235,10 @@ macro_rules! rows {
 }
 connect_parameters!(rows);
 
-/// The row of an optional parameter.
-#[must_use]
-pub fn row(parameter: Parameter) -> Option<&'static Row> {
-    ROWS.iter().find(|row| row.parameter == parameter)
-}
-
-/// The app id under exactly one of its two names: which is written, or the
-/// error (both; neither), from the rule the readers of links use.
-///
-/// # Errors
-///
-/// Both names, or neither.
-pub fn one_app_id<T>(
-    client_id: Option<T>,
-    application_id: Option<T>,
-) -> Result<(Parameter, T), Error> {
-    crate::model::value::one_app_id(client_id, application_id)
-}
-
 /// The error, its help in `connect_url!`'s syntax (`single_select: true`).
 #[must_use]
 pub fn in_macro(error: Error) -> Error {
     error.written_in(Syntax::Macro)
-}
-
-/// A builder for checking literals before the app id is known (a placeholder
-/// stands in for it until [`with_app_id`]).
-pub fn builder() -> ConnectUrlBuilder {
-    ConnectUrl::builder(ClientId::checked("-"))
-}
-
-/// A literal app id of `connect_url!`, sent under `parameter`: its value's rules
-/// and an app id's (not a v3 API credential), worded as the builder words them.
-///
-/// # Errors
-///
-/// The rule the id breaks, under `parameter`.
-pub fn app_id(text: &str, parameter: Parameter) -> Result<ClientId, Error> {
-    crate::model::value::parse_app_id(text, parameter)
 }
 
 /// The app id of an application of the registration, for `app_id!`: checked
@@ -228,30 +248,18 @@ pub const fn registered_app_id(text: &'static str) -> ClientId {
     ClientId::checked(text)
 }
 
-/// The builder with its real app id, sent under `parameter`.
-pub fn with_app_id(
-    builder: ConnectUrlBuilder,
-    parameter: Parameter,
-    app_id: ClientId,
-) -> ConnectUrlBuilder {
-    builder.app_id(app_id, parameter)
-}
-
-/// What the builder holds so far: the literals checked at compile time.
-#[must_use]
-pub fn request(builder: &ConnectUrlBuilder) -> &ConnectRequest {
-    builder.request()
-}
-
 /// A builder call without an argument.
-pub type Call = fn(ConnectUrlBuilder) -> ConnectUrlBuilder;
+pub(crate) type Call = fn(ConnectUrlBuilder) -> ConnectUrlBuilder;
 
 /// The `response_type` one writes, as the builder's call that writes it (its
 /// name and itself): `none` (`response_type_none`), or `vehicle_id` on a link
 /// without a `vehicle_id`, the Tesla permission upgrade (`reauthenticate`). `code`,
 /// and `vehicle_id` beside a `vehicle_id`, are implied: `None`.
 #[must_use]
-pub fn response_type_call(value: &str, vehicle_id_given: bool) -> Option<(&'static str, Call)> {
+pub(crate) fn response_type_call(
+    value: &str,
+    vehicle_id_given: bool,
+) -> Option<(&'static str, Call)> {
     match value.parse() {
         Ok(ResponseType::None) => {
             Some(("response_type_none", ConnectUrlBuilder::response_type_none))
@@ -414,13 +422,4 @@ pub fn scope_problems(entries: &[ScopeEntry]) -> Vec<(Option<usize>, Error)> {
 #[must_use]
 pub fn flags_problems(flags: &[Flag]) -> Vec<(Option<usize>, Error)> {
     Flags::problems(flags)
-}
-
-/// The rule of a scope entry's prefix.
-///
-/// # Errors
-///
-/// A prefix other than `required`.
-pub fn check_scope_prefix(prefix: &str) -> Result<(), Error> {
-    ScopeEntry::check_prefix(prefix)
 }

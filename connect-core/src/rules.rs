@@ -79,12 +79,44 @@ pub enum Given {
     Value,
 }
 
+/// The values the rules between parameters read, wherever they are held: a
+/// request, or the literals `connect_url!` read (whose app id may be unknown).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Values<'a> {
+    pub(crate) app_id: Option<&'a ClientId>,
+    pub(crate) app_id_parameter: Parameter,
+    pub(crate) redirect_uri: Option<&'a RedirectUri>,
+    pub(crate) make: Option<&'a Make>,
+    pub(crate) single_select: Option<bool>,
+    pub(crate) reauthenticate: bool,
+}
+
+impl<'a> Values<'a> {
+    fn of(request: &'a ConnectRequest) -> Self {
+        Values {
+            app_id: Some(&request.app_id),
+            app_id_parameter: request.app_id_parameter,
+            redirect_uri: request.redirect_uri.as_ref(),
+            make: request.make.as_ref(),
+            single_select: request.single_select,
+            reauthenticate: request.reauthenticate,
+        }
+    }
+}
+
 impl<'a> Combination<'a> {
     /// What the rules need to know of a request whose parameters were given as
     /// `given` says (the link reader and `connect_url!`, where a parameter may be
     /// given and wrong, or known only at run time): the one place that maps what
     /// is known to the rules' inputs.
     pub fn known(request: &'a ConnectRequest, given: impl Fn(Parameter) -> Given) -> Self {
+        Self::known_values(Values::of(request), given)
+    }
+
+    /// [`known`](Self::known) from the values themselves, for `connect_url!`,
+    /// whose app id may be unknown at compile time: the one place that maps what
+    /// is known to the rules' inputs.
+    pub(crate) fn known_values(values: Values<'a>, given: impl Fn(Parameter) -> Given) -> Self {
         fn known<T>(given: Given, value: Option<T>) -> Known<T> {
             match (given, value) {
                 (Given::Absent, _) => Known::No,
@@ -95,14 +127,14 @@ impl<'a> Combination<'a> {
         }
         let present = |parameter| given(parameter) != Given::Absent;
         Combination {
-            client_id: known(given(request.app_id_parameter), Some(&request.app_id)),
-            redirect_uri: known(given(Parameter::RedirectUri), request.redirect_uri.as_ref()),
-            make: known(given(Parameter::Make), request.make.as_ref()),
-            single_select: known(given(Parameter::SingleSelect), request.single_select),
+            client_id: known(given(values.app_id_parameter), values.app_id),
+            redirect_uri: known(given(Parameter::RedirectUri), values.redirect_uri),
+            make: known(given(Parameter::Make), values.make),
+            single_select: known(given(Parameter::SingleSelect), values.single_select),
             single_select_vin: present(Parameter::SingleSelectVin),
             vehicle_id: present(Parameter::VehicleId),
             scope: present(Parameter::Scope),
-            reauthenticate: request.reauthenticate,
+            reauthenticate: values.reauthenticate,
         }
     }
 

@@ -21,16 +21,14 @@
 //! than Cargo sets no `CARGO_MANIFEST_DIR`), the path is `::connect_core`: only a
 //! manifest that was read and lacks connect-core is an error.
 
-use std::collections::HashMap;
-use std::path::{Path, PathBuf};
-use std::sync::{Mutex, PoisonError};
-use std::time::SystemTime;
+use std::path::Path;
 
 use proc_macro2::{Delimiter, Spacing, Span, TokenStream, TokenTree};
 use quote::quote;
 use toml_span::Value;
 
 use crate::ctxt::{self, Ctxt};
+use crate::file_cache::FileCache;
 use crate::messages::Syntax;
 
 /// connect-core's package name, as its users write it in `[dependencies]`.
@@ -181,24 +179,10 @@ fn path_for(lookup: Lookup) -> Result<TokenStream, CratePathError> {
     }
 }
 
-/// Manifests read so far in this process (one per crate the macro is used in),
-/// with their modification time.
-type Cache = HashMap<PathBuf, (Option<SystemTime>, Lookup)>;
-
 /// What this manifest says, read again only when it changed.
 fn cached_lookup(manifest: &Path) -> Lookup {
-    static CACHE: Mutex<Option<Cache>> = Mutex::new(None);
-    let modified = std::fs::metadata(manifest).and_then(|m| m.modified()).ok();
-    let mut cache = CACHE.lock().unwrap_or_else(PoisonError::into_inner);
-    let cache = cache.get_or_insert_with(HashMap::new);
-    if let Some((when, lookup)) = cache.get(manifest) {
-        if *when == modified && modified.is_some() {
-            return lookup.clone();
-        }
-    }
-    let lookup = lookup(manifest);
-    cache.insert(manifest.to_owned(), (modified, lookup.clone()));
-    lookup
+    static CACHE: FileCache<Lookup> = FileCache::new();
+    CACHE.get(manifest, || lookup(manifest))
 }
 
 /// `value[key]`, when `value` is a table that has it.
@@ -332,6 +316,8 @@ impl CratePathError {
 
 #[cfg(test)]
 mod tests {
+    use std::path::PathBuf;
+
     use super::*;
 
     /// A scratch workspace: `files` written under a fresh directory.

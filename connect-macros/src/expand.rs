@@ -28,8 +28,8 @@ pub fn connect_url(input: TokenStream) -> TokenStream {
     let (registration, track) = crate::registration::for_expansion(&mut cx);
     let link = crate::valid::validate(&invocation, Span::call_site(), &registration, &mut cx);
     let expansion = match &link {
-        Some(link) => match &link.rendered {
-            Some(url) => literal_link(&krate, &invocation, link, url.as_str()),
+        Some(link) => match &link.text {
+            Some(text) => literal_link(&krate, &invocation, link, text),
             None => built_link(&krate, link),
         },
         None => fallback(&krate, &invocation, cx),

@@ -155,6 +155,7 @@ mod ast;
 mod crate_path;
 mod ctxt;
 mod expand;
+mod file_cache;
 #[cfg(test)]
 mod linear_cost;
 mod messages;

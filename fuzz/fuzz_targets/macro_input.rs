@@ -11,6 +11,8 @@ mod crate_path;
 mod ctxt;
 #[path = "../../connect-macros/src/expand.rs"]
 mod expand;
+#[path = "../../connect-macros/src/file_cache.rs"]
+mod file_cache;
 // `app_id!`'s messages are never built here: the fuzzer drives `connect_url!` only.
 #[allow(dead_code)]
 #[path = "../../connect-macros/src/messages.rs"]

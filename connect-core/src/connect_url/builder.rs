@@ -79,7 +79,7 @@ impl ConnectUrl {
 }
 
 impl ConnectUrlBuilder {
-    fn new(app_id: ClientId, app_id_parameter: Parameter) -> Self {
+    pub(crate) fn new(app_id: ClientId, app_id_parameter: Parameter) -> Self {
         ConnectUrlBuilder {
             request: ConnectRequest::new(app_id, app_id_parameter),
             origin: Origin::SMARTCAR,
@@ -150,19 +150,6 @@ impl ConnectUrlBuilder {
             }
             _ => Ok(url),
         }
-    }
-
-    /// The same builder with another app id (`connect_url!` checks its literals
-    /// before it knows the app id).
-    pub(crate) fn app_id(mut self, app_id: ClientId, parameter: Parameter) -> Self {
-        self.request.app_id = app_id;
-        self.request.app_id_parameter = parameter;
-        self
-    }
-
-    /// The request so far.
-    pub(crate) fn request(&self) -> &ConnectRequest {
-        &self.request
     }
 
     /// The link, for `connect_url!`, which decided every rule at compile time. Not

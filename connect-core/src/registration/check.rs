@@ -1,10 +1,13 @@
 //! A link against the registration: [`Registration::check`] and its
-//! [`RegistrationReport`].
+//! [`RegistrationReport`]; and `connect_url!`'s literals against it
+//! ([`Registration::check_literals`], each error tagged with its literal).
 
 use super::application::{Application, Registration};
 use crate::connect_url::ConnectUrl;
-use crate::error::{Finding, Severity};
-use crate::model::value::RedirectUri;
+use crate::error::{Error, Finding, Severity};
+use crate::model::catalog::permissions::Permission;
+use crate::model::value::{Make, RedirectUri};
+use crate::parameter::Parameter;
 
 /// What [`Registration::check`] found: the link's application, the redirect URI
 /// Connect would send the owner back to, and every finding, in Connect's wording.
@@ -129,12 +132,8 @@ impl Registration {
         };
         let redirect_uri = match request.redirect_uri() {
             Some(uri) => {
-                if let Err(e) = app.check_mobile_redirect(uri) {
-                    findings.push(Finding::error(e));
-                }
-                if let Err(e) = app.check_redirect_uri(self, uri.as_str()) {
-                    findings.push(Finding::error(e));
-                }
+                let errors = self.redirect_uri_errors(app, uri, true);
+                findings.extend(errors.into_iter().map(Finding::error));
                 Some(uri.clone())
             }
             None if request.response_type() == crate::model::value::ResponseType::None => None,
@@ -155,5 +154,118 @@ impl Registration {
             redirect_uri,
             findings,
         }
+    }
+}
+
+/// Which literal of a `connect_url!` link a registration error concerns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Literal {
+    /// The whole link (no literal to point at).
+    Link,
+    /// The value of `app: NAME`.
+    App,
+    /// The `client_id` / `application_id` literal.
+    AppId,
+    /// The `redirect_uri` literal.
+    RedirectUri,
+    /// The scope's permission at this index of [`Literals::permissions`].
+    Permission(usize),
+    /// The `make` value.
+    Make,
+}
+
+/// What a `connect_url!` link says, as far as the registration's checks go: each
+/// literal (`None` when absent or written as an expression, which cannot be
+/// checked at compile time).
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Literals<'a> {
+    /// `app: NAME`.
+    pub(crate) app: Option<&'a str>,
+    /// The `client_id` or `application_id` literal.
+    pub(crate) app_id: Option<&'a str>,
+    /// Under which name it is written (`client_id` when absent).
+    pub(crate) app_id_parameter: Option<Parameter>,
+    /// The `redirect_uri` literal, valid on its own.
+    pub(crate) redirect_uri: Option<&'a RedirectUri>,
+    /// The scope's permissions, each once, in the order written.
+    pub(crate) permissions: &'a [Permission],
+    /// The `make` literal.
+    pub(crate) make: Option<&'a Make>,
+}
+
+impl Registration {
+    /// The errors of a redirect URI for `app`: a mobile `sc<id>://` one of
+    /// another app id (when `mobile`), then one not registered for it (with a
+    /// did-you-mean for a near miss, and the application that has it).
+    fn redirect_uri_errors(
+        &self,
+        app: &Application,
+        uri: &RedirectUri,
+        mobile: bool,
+    ) -> Vec<Error> {
+        let mobile = if mobile {
+            app.check_mobile_redirect(uri).err()
+        } else {
+            None
+        };
+        let registered = app.check_redirect_uri(self, uri.as_str()).err();
+        mobile.into_iter().chain(registered).collect()
+    }
+
+    /// `connect_url!`'s literals against the registration: the application
+    /// ([`Registration::resolve`]: `app: NAME`, the literal app id, both, or the
+    /// only application), its redirect URI (a mobile one of another app id only
+    /// when the app id comes from the registration: beside a literal app id the
+    /// rules between parameters say it), each permission and the make. The
+    /// application, when one could be chosen, and every error with its literal.
+    pub(crate) fn check_literals(
+        &self,
+        literals: &Literals<'_>,
+    ) -> (Option<&Application>, Vec<(Literal, Error)>) {
+        let app = match self.resolve(literals.app, literals.app_id) {
+            Ok(app) => app,
+            Err(error) => {
+                let literal = match error.parameter() {
+                    Some(_) => Literal::AppId,
+                    None if literals.app.is_some() => Literal::App,
+                    None => Literal::Link,
+                };
+                // Reported under the name the link writes the app id with.
+                let error = match (error.parameter(), literals.app_id_parameter) {
+                    (Some(_), Some(parameter)) => Error::new(parameter, error.problem().clone()),
+                    _ => error,
+                };
+                return (None, vec![(literal, error)]);
+            }
+        };
+        let mut errors = Vec::new();
+        if let Some(uri) = literals.redirect_uri {
+            let found = self.redirect_uri_errors(app, uri, literals.app_id.is_none());
+            errors.extend(found.into_iter().map(|e| (Literal::RedirectUri, e)));
+        }
+        for (i, permission) in literals.permissions.iter().enumerate() {
+            if let Err(e) = app.check_permissions([*permission]) {
+                errors.push((Literal::Permission(i), e));
+            }
+        }
+        if let Some(make) = literals.make {
+            if let Err(e) = app.check_make(make) {
+                errors.push((Literal::Make, e));
+            }
+        }
+        (Some(app), errors)
+    }
+}
+
+impl Application {
+    /// For hover on a link that carries no `redirect_uri`: where Connect sends
+    /// the owner back.
+    pub(crate) fn default_redirect_note(&self) -> String {
+        format!(
+            "no `redirect_uri`: Connect sends the owner back to `{}`, the first redirect URI \
+             registered for application `{}` (smartcar.toml)",
+            self.default_redirect_uri(),
+            self.name()
+        )
     }
 }

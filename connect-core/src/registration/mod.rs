@@ -90,6 +90,7 @@ mod problem;
 
 pub use application::{Application, Registration};
 pub use check::RegistrationReport;
+pub(crate) use check::{Literal, Literals};
 pub use issue::{Issue, RegistrationError, MAX_ISSUES};
 pub use problem::RegistrationProblem;
 

@@ -5,7 +5,7 @@ use proptest::prelude::*;
 
 use super::*;
 use crate::error::Problem;
-use crate::{ConnectUrl, Parameter};
+use crate::{ConnectUrl, Make, Parameter, Permission, RedirectUri};
 
 const PRODUCTION: &str = "8229df9f-91a0-4ff0-a1ae-a1f38ee24d07";
 const STAGING: &str = "4a1b01e5-0497-417c-a30e-6df6ba33ba46";
@@ -683,4 +683,189 @@ fn figures() {
 #[test]
 fn the_file_name_is_the_one_the_macro_looks_for_without_the_feature() {
     assert_eq!(super::FILE_NAME, crate::__private::REGISTRATION_FILE_NAME);
+}
+
+/// `connect_url!`'s literals against the registration, each error tagged.
+struct Checked<'r> {
+    application: Option<&'r Application>,
+    errors: Vec<Tagged>,
+}
+
+struct Tagged {
+    literal: Literal,
+    error: crate::Error,
+}
+
+fn check<'r>(registration: &'r Registration, literals: &Literals<'_>) -> Checked<'r> {
+    let (application, errors) = registration.check_literals(literals);
+    let errors = errors
+        .into_iter()
+        .map(|(literal, error)| Tagged { literal, error })
+        .collect();
+    Checked {
+        application,
+        errors,
+    }
+}
+
+#[test]
+fn the_application_comes_from_the_name_the_id_or_the_only_one() {
+    let r = two();
+    let checked = check(
+        &r,
+        &Literals {
+            app: Some("staging"),
+            ..Literals::default()
+        },
+    );
+    assert_eq!(checked.application.map(Application::name), Some("staging"));
+    assert!(checked.errors.is_empty());
+    let by_id = check(
+        &r,
+        &Literals {
+            app_id: Some(PRODUCTION),
+            ..Literals::default()
+        },
+    );
+    assert_eq!(by_id.application.map(Application::name), Some("production"));
+
+    let none = check(&r, &Literals::default());
+    assert_eq!(none.errors[0].literal, Literal::Link);
+    let typo = check(
+        &r,
+        &Literals {
+            app: Some("stagign"),
+            ..Literals::default()
+        },
+    );
+    assert_eq!(typo.errors[0].literal, Literal::App);
+    assert_eq!(
+        typo.errors[0].error.help().as_deref(),
+        Some("did you mean `staging`?")
+    );
+    let id = check(
+        &r,
+        &Literals {
+            app_id: Some("8229df9f-91a0-4ff0-a1ae-a1f38ee24d7"),
+            app_id_parameter: Some(Parameter::ApplicationId),
+            ..Literals::default()
+        },
+    );
+    assert_eq!(id.errors[0].literal, Literal::AppId);
+    assert_eq!(
+        id.errors[0].error.parameter(),
+        Some(Parameter::ApplicationId)
+    );
+    assert!(id.errors[0]
+        .error
+        .message()
+        .ends_with("\"400: Invalid parameter application_id\""));
+    assert_eq!(
+        id.errors[0].error.help(),
+        Some(format!(
+            "did you mean `{PRODUCTION}` (application `production`)?"
+        ))
+    );
+    let other = check(
+        &r,
+        &Literals {
+            app: Some("staging"),
+            app_id: Some(PRODUCTION),
+            ..Literals::default()
+        },
+    );
+    assert_eq!(other.errors[0].literal, Literal::AppId);
+    let one = Registration::from_toml(
+        "[applications.only]\napp_id = \"x\"\nredirect_uris = [\"https://a.example\"]\n",
+        FILE_NAME,
+    )
+    .unwrap();
+    let only = check(&one, &Literals::default());
+    assert_eq!(only.application.map(|a| a.app_id().as_str()), Some("x"));
+    assert_eq!(
+        only.application.unwrap().default_redirect_note(),
+        "no `redirect_uri`: Connect sends the owner back to `https://a.example`, the first \
+         redirect URI registered for application `only` (smartcar.toml)"
+    );
+}
+
+#[test]
+fn every_literal_is_checked_and_tagged() {
+    let r = two();
+    let uri: RedirectUri = "https://example.com/callback/".parse().unwrap();
+    let make: Make = "FORD".parse().unwrap();
+    let checked = check(
+        &r,
+        &Literals {
+            app: Some("production"),
+            redirect_uri: Some(&uri),
+            permissions: &[
+                Permission::ReadVin,
+                Permission::ReadLocation,
+                Permission::ReadTires,
+            ],
+            make: Some(&make),
+            ..Literals::default()
+        },
+    );
+    let tags: Vec<Literal> = checked.errors.iter().map(|t| t.literal).collect();
+    assert_eq!(
+        tags,
+        [
+            Literal::RedirectUri,
+            Literal::Permission(1),
+            Literal::Permission(2),
+            Literal::Make
+        ]
+    );
+    assert_eq!(
+        checked.errors[0].error.help().as_deref(),
+        Some(
+            "did you mean `https://example.com/callback`? (the trailing slash differs); \
+             registered: `https://example.com/callback`, `https://example.com/home`"
+        )
+    );
+    assert!(checked.errors[1]
+        .error
+        .message()
+        .ends_with("\"Application not authorized to request permission(s): read_location\""));
+}
+
+#[test]
+fn a_mobile_redirect_of_another_app_is_an_error_on_the_literal() {
+    let r = two();
+    let uri: RedirectUri = format!("sc{STAGING}://callback").parse().unwrap();
+    let checked = check(
+        &r,
+        &Literals {
+            app: Some("production"),
+            redirect_uri: Some(&uri),
+            ..Literals::default()
+        },
+    );
+    let messages: Vec<String> = checked.errors.iter().map(|t| t.error.message()).collect();
+    assert_eq!(checked.errors.len(), 2, "{messages:?}");
+    assert!(
+        messages[0].starts_with("the mobile `redirect_uri` scheme"),
+        "{messages:?}"
+    );
+    assert!(
+        checked.errors[1]
+            .error
+            .help()
+            .unwrap()
+            .starts_with(&format!(
+                "`sc{STAGING}://callback` is registered for application `staging`"
+            )),
+        "{messages:?}"
+    );
+    let own = check(
+        &r,
+        &Literals {
+            app: Some("staging"),
+            redirect_uri: Some(&uri),
+            ..Literals::default()
+        },
+    );
+    assert!(own.errors.is_empty());
 }

@@ -38,6 +38,22 @@ pub(crate) fn list_problems<T, K: Eq + Hash>(
         .collect()
 }
 
+/// The rules of a list as written, its refused entries left out: an empty list
+/// is a problem only when nothing was written, not when every entry written was
+/// refused (each is reported already). The one owner of that exception, for the
+/// reader of links and `connect_url!`.
+pub(crate) fn problems_as_written<T>(
+    entries: &[T],
+    some_refused: bool,
+    problems: impl Fn(&[T]) -> Vec<(Option<usize>, Error)>,
+) -> Vec<(Option<usize>, Error)> {
+    if entries.is_empty() && some_refused {
+        Vec::new()
+    } else {
+        problems(entries)
+    }
+}
+
 /// Reads a space-separated list of a link: every entry, each broken one its own
 /// finding, then the list's own rules. The entries, when nothing was wrong.
 pub(crate) fn read_list<T>(
@@ -57,13 +73,7 @@ pub(crate) fn read_list<T>(
             }
         }
     }
-    // An empty list is a finding only when nothing was written, not when every
-    // entry written was wrong (each is reported already).
-    let problems = if entries.is_empty() && !all_read {
-        Vec::new()
-    } else {
-        problems(&entries)
-    };
+    let problems = problems_as_written(&entries, !all_read, problems);
     let clean = problems.is_empty();
     for (_, error) in problems {
         findings.error(error);

@@ -18,6 +18,7 @@ pub(crate) use client_id::{one_app_id, parse_app_id};
 pub use client_id::{ApplicationId, ClientId, VehicleId};
 pub use country::Country;
 pub use flags::{Flag, Flags, COUNTRY_FLAG};
+pub(crate) use list::problems_as_written;
 pub use make::Make;
 pub use redirect_uri::{RedirectUri, WebRedirectUri};
 pub use scope::{Scope, ScopeEntry, REQUIRED_PREFIX};
