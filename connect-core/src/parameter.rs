@@ -26,7 +26,7 @@ use std::fmt;
 ///   into `Type` with `From`), when a rule between parameters needs it: a
 ///   `redirect_uri` expression is a `WebRedirectUri`, which goes with any app id.
 ///
-/// `connect_url!` walks the same rows (`__private::ROWS`), so a new parameter is
+/// `connect_url!`'s one call (`__private::check`) walks the same rows (`__private::ROWS`), so a new parameter is
 /// its row, its value type and their tests.
 macro_rules! connect_parameters {
     ($callback:ident) => {

@@ -39,7 +39,7 @@ pub enum Value {
     Invalid,
 }
 
-/// A literal, in the form of its parameter's row (`connect_core::__private::Form`).
+/// A literal, in the form of its parameter's row (`connect_core::__private::form`).
 pub enum Literal {
     /// `client_id: "…"`.
     Text(LitStr),

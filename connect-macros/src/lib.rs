@@ -143,10 +143,12 @@
 //!
 //! `parse/` (tokens → `ast.rs`, each key's form from connect-core's table; the lists
 //! and the app name in files of their own) →
-//! `valid.rs` (every literal through its row's setter, the rules once) →
+//! `valid.rs` (one call into connect-core, `__private::check`: what was written in,
+//! the link or every error with its place out; each place becomes a span) →
 //! `expand.rs` (the link's text, or the builder calls); `messages.rs` words the
-//! macro's own syntax mistakes, `ctxt.rs` collects and formats every error, and
-//! `crate_path.rs` finds connect-core's name in the user's manifest.
+//! macro's own syntax mistakes, `ctxt.rs` collects and formats every error,
+//! `crate_path.rs` finds connect-core's name in the user's manifest, and
+//! `file_cache.rs` reads each of the user's files once per compilation.
 
 #![forbid(unsafe_code)]
 

@@ -832,4 +832,26 @@ mod tests {
         // and no link without the list.
         assert_eq!(empty(false), 0);
     }
+
+    #[test]
+    fn a_mobile_redirect_needs_the_app_id_as_a_literal_under_either_name() {
+        for parameter in [Parameter::ClientId, Parameter::ApplicationId] {
+            let errors = check(
+                &written(vec![
+                    (parameter, WrittenValue::Expression),
+                    (Parameter::RedirectUri, text("scabc://callback")),
+                ]),
+                Registered::No,
+            )
+            .unwrap_err();
+            assert_eq!(errors.len(), 1, "{parameter:?}");
+            assert_eq!(errors[0].place, Place::Value(parameter));
+            assert!(
+                matches!(&errors[0].issue, Issue::NeedsLiteral { parameter: p, literal, .. }
+                    if *p == parameter && literal == "abc"),
+                "{:?}",
+                errors[0].issue
+            );
+        }
+    }
 }

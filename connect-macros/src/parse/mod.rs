@@ -4,7 +4,7 @@
 //! by `valid`.
 //!
 //! Each key's value is either its literal form, which its row of connect-core's
-//! parameter table says (`connect_core::__private::ROWS`), or an expression of its
+//! parameter table says (`connect_core::__private::form`), or an expression of its
 //! value type. A bare identifier is a literal when it names a value (`simulated`),
 //! a deprecated one (`test`) or a near miss of one (`simulatd`), and for `make` when
 //! it is written in upper case (`TESLA`, `TESLAA`); any other identifier is an
