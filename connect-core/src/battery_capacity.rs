@@ -19,7 +19,9 @@ use crate::encode::{decode, Length, Sink};
 use crate::error::{Error, Findings, Problem};
 use crate::model::origin::Origin;
 use crate::model::request::{AUTHORIZE_PATH, BATTERY_CAPACITY_PATH, REAUTHENTICATE_PATH};
-use crate::model::value::{one_app_id, ClientId, RedirectUri, ResponseType, VehicleId};
+use crate::model::value::{
+    read_app_id, AppIdError, ClientId, RedirectUri, ResponseType, VehicleId,
+};
 use crate::parameter::Parameter;
 use crate::read::link::{query_pieces, Page};
 
@@ -356,13 +358,14 @@ fn app_id(
     application_id: Option<String>,
     findings: &mut Findings,
 ) -> Option<(ClientId, Parameter)> {
-    let (parameter, text) = findings.take(one_app_id(client_id, application_id))?;
-    match ClientId::try_from(text) {
-        Ok(id) => Some((id, parameter)),
-        Err(e) => {
-            findings.error(Error::new(parameter, e.problem().clone()));
+    match read_app_id(client_id, application_id, |text| Some(text.as_str())) {
+        Ok((parameter, Ok(id))) => Some((id, parameter)),
+        Err(AppIdError::NotOne(e) | AppIdError::Refused(e)) => {
+            findings.error(e);
             None
         }
+        // Text is always read.
+        Ok((_, Err(_))) => None,
     }
 }
 
@@ -428,6 +431,25 @@ mod tests {
             again.redirect_uri().unwrap().as_str(),
             "http://localhost:8000/battery?x=1"
         );
+    }
+
+    #[test]
+    fn the_app_id_is_read_as_a_links_is() {
+        // A v3 API credential is no Connect app id, here as in any link.
+        let credential = HANDED_OVER.replace("client_id=8229df9f", "client_id=client_8229df9f");
+        let report = BatteryCapacityLink::read(&credential);
+        let problems: Vec<&Problem> = report
+            .findings()
+            .iter()
+            .map(|f| f.as_error().problem())
+            .collect();
+        assert!(
+            matches!(problems[..], [Problem::ApiCredentialAsAppId { .. }]),
+            "{problems:?}"
+        );
+        let newer = HANDED_OVER.replace("client_id=", "application_id=");
+        let link = BatteryCapacityLink::read(&newer).into_result().unwrap();
+        assert_eq!(link.app_id_parameter(), Parameter::ApplicationId);
     }
 
     #[test]

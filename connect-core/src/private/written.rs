@@ -15,7 +15,7 @@ use crate::connect_url::builder::ConnectUrlBuilder;
 use crate::error::{Error, Problem};
 use crate::model::catalog::permissions::Permission;
 use crate::model::value::{
-    one_app_id, parse_app_id, problems_as_written, ClientId, Flag, Flags, Make, Scope, ScopeEntry,
+    problems_as_written, read_app_id, AppIdError, ClientId, Flag, Flags, Make, Scope, ScopeEntry,
 };
 use crate::parameter::Parameter;
 #[cfg(feature = "registration")]
@@ -352,34 +352,35 @@ fn app_id(
     given: &mut [Given],
     findings: &mut Findings,
 ) -> Option<(Parameter, Option<ClientId>)> {
-    let one = one_app_id(
+    let read = read_app_id(
         written.get(Parameter::ClientId),
         written.get(Parameter::ApplicationId),
+        |value| match value {
+            WrittenValue::Text(text) => Some(text.as_str()),
+            _ => None,
+        },
     );
-    let (parameter, value) = match one {
-        Ok(one) => one,
+    let (parameter, id, state) = match read {
+        Ok((parameter, Ok(id))) => (parameter, Some(id), Given::Value),
+        Ok((parameter, Err(WrittenValue::Expression))) => (parameter, None, Given::AtRunTime),
+        Ok((parameter, Err(_))) => (parameter, None, Given::Invalid),
         // The registration gives it.
-        Err(e) if *e.problem() == Problem::Missing && declared => {
+        Err(AppIdError::NotOne(e)) if *e.problem() == Problem::Missing && declared => {
             return Some((Parameter::ClientId, None));
         }
         // Both: on the second key; neither: on the whole link.
-        Err(e) => {
+        Err(AppIdError::NotOne(e)) => {
             let place = e.parameter().map_or(Place::Link, Place::Key);
             findings.rule(place, e);
             return None;
         }
-    };
-    let (id, state) = match value {
         // The same rules under either name, each reported under the name written.
-        WrittenValue::Text(text) => match parse_app_id(text, parameter) {
-            Ok(id) => (Some(id), Given::Value),
-            Err(e) => {
-                findings.rule(Place::Value(parameter), e);
-                (None, Given::Invalid)
-            }
-        },
-        WrittenValue::Expression => (None, Given::AtRunTime),
-        _ => (None, Given::Invalid),
+        Err(AppIdError::Refused(e)) => {
+            let parameter = e.parameter().unwrap_or(Parameter::ClientId);
+            findings.rule(Place::Value(parameter), e);
+            given[parameter as usize] = Given::Invalid;
+            return None;
+        }
     };
     given[parameter as usize] = state;
     (state != Given::Invalid).then_some((parameter, id))

@@ -306,26 +306,20 @@ fn response_type(query: &Query, reauthenticate: bool, findings: &mut Findings) -
 /// The app id, under exactly one of its two names.
 fn app_id(query: &Query, findings: &mut Findings) -> Option<(ClientId, Parameter)> {
     let written = [Parameter::ClientId, Parameter::ApplicationId].map(|p| query.get(p));
-    let (parameter, text) = match one_app_id(written[0], written[1]) {
-        Ok(one) => one,
+    match read_app_id(written[0], written[1], |text| Some(*text)) {
+        Ok((parameter, Ok(id))) => Some((id, parameter)),
         // Given with a value that did not decode: reported already.
-        Err(e)
+        Err(AppIdError::NotOne(e))
             if *e.problem() == Problem::Missing
                 && (query.given(Parameter::ClientId) || query.given(Parameter::ApplicationId)) =>
         {
-            return None;
+            None
         }
-        Err(e) => {
+        Err(AppIdError::NotOne(e) | AppIdError::Refused(e)) => {
             findings.error(e);
-            return None;
+            None
         }
-    };
-    let id = match parse_app_id(text, parameter) {
-        Ok(id) => id,
-        Err(e) => {
-            findings.error(e);
-            return None;
-        }
-    };
-    Some((id, parameter))
+        // Text is always read.
+        Ok((_, Err(_))) => None,
+    }
 }

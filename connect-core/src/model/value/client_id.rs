@@ -4,22 +4,52 @@ use crate::parameter::Parameter;
 
 /// The app id under exactly one of its two names, `client_id` and
 /// `application_id`: the name and what is written under it. The one owner of
-/// that rule, for the reader of links, the reader of battery-capacity links and
-/// `connect_url!`.
+/// that rule, through [`read_app_id`].
 ///
 /// # Errors
 ///
 /// Both names (`BothAppIds`, on `application_id`), or neither (`Missing`, on
 /// `client_id`).
-pub(crate) fn one_app_id<T>(
-    client_id: Option<T>,
-    application_id: Option<T>,
-) -> Result<(Parameter, T), Error> {
+fn one_app_id<T>(client_id: Option<T>, application_id: Option<T>) -> Result<(Parameter, T), Error> {
     match (client_id, application_id) {
         (Some(id), None) => Ok((Parameter::ClientId, id)),
         (None, Some(id)) => Ok((Parameter::ApplicationId, id)),
         (Some(_), Some(_)) => Err(Error::new(Parameter::ApplicationId, Problem::BothAppIds)),
         (None, None) => Err(Error::new(Parameter::ClientId, Problem::Missing)),
+    }
+}
+
+/// Why [`read_app_id`] has no app id.
+#[derive(Debug)]
+pub(crate) enum AppIdError {
+    /// Both names, or neither ([`one_app_id`]): about the keys.
+    NotOne(Error),
+    /// Text an app id's rules refuse ([`parse_app_id`]), under the name written:
+    /// about the value.
+    Refused(Error),
+}
+
+/// The app id a link writes: under exactly one of its two names, and, when it is
+/// text, read with an app id's rules ([`parse_app_id`]). The one reader of the
+/// app id, for links (`read/link.rs`), battery-capacity links and `connect_url!`,
+/// whose value may be an expression: `text` gives `None` for it, and it comes
+/// back unread (`Err(value)`).
+///
+/// # Errors
+///
+/// [`AppIdError`]: both names or neither, or text the rules refuse.
+pub(crate) fn read_app_id<V>(
+    client_id: Option<V>,
+    application_id: Option<V>,
+    text: impl FnOnce(&V) -> Option<&str>,
+) -> Result<(Parameter, Result<ClientId, V>), AppIdError> {
+    let (parameter, value) = one_app_id(client_id, application_id).map_err(AppIdError::NotOne)?;
+    match text(&value) {
+        Some(text) => match parse_app_id(text, parameter) {
+            Ok(id) => Ok((parameter, Ok(id))),
+            Err(e) => Err(AppIdError::Refused(e)),
+        },
+        None => Ok((parameter, Err(value))),
     }
 }
 

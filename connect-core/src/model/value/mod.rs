@@ -14,7 +14,9 @@ mod text;
 mod vin;
 
 pub use choice::{ApprovalPrompt, DeprecatedMode, Mode, ResponseType};
-pub(crate) use client_id::{one_app_id, parse_app_id};
+#[cfg(feature = "registration")]
+pub(crate) use client_id::parse_app_id;
+pub(crate) use client_id::{read_app_id, AppIdError};
 pub use client_id::{ApplicationId, ClientId, VehicleId};
 pub use country::Country;
 pub use flags::{Flag, Flags, COUNTRY_FLAG};
