@@ -13,7 +13,6 @@ pub struct Invocation {
     pub app: Option<Ident>,
     /// Whether an `app` key is written at all, even one whose value was refused:
     /// the link then names its application, and nothing else is said about it.
-    #[cfg_attr(not(feature = "registration"), allow(dead_code))]
     pub app_written: bool,
 }
 

@@ -6,8 +6,8 @@
 //! translates between the tokens and the places.
 
 use connect_core::__private::{
-    self as core_private, Argument as Written, Issue, Place, Registered as Declared, WrittenList,
-    WrittenValue,
+    self as core_private, Argument as CoreArgument, Issue, Place, Registered as Declared,
+    WrittenList, WrittenValue,
 };
 use connect_core::Parameter;
 use proc_macro2::{Span, TokenStream};
@@ -215,23 +215,23 @@ fn span(inv: &Invocation, place: Place, call_site: Span) -> Span {
 }
 
 /// connect-core's argument, with the user's tokens it stands for.
-fn argument(inv: &Invocation, parameter: Parameter, argument: Written) -> Option<Argument> {
+fn argument(inv: &Invocation, parameter: Parameter, argument: CoreArgument) -> Option<Argument> {
     let value = inv.get(parameter).map(|p| &p.value);
     Some(match argument {
-        Written::Text(text) => Argument::Text(text),
-        Written::Variant { type_name, variant } => Argument::Variant {
+        CoreArgument::Text(text) => Argument::Text(text),
+        CoreArgument::Variant { type_name, variant } => Argument::Variant {
             type_name,
             variant,
             span: value_span(value?),
         },
-        Written::Bool(value) => Argument::Bool(value),
-        Written::CatalogMake => match value {
+        CoreArgument::Bool(value) => Argument::Bool(value),
+        CoreArgument::CatalogMake => match value {
             Some(Value::Literal(Literal::Make(MakeName::Catalog(ident)))) => {
                 Argument::CatalogMake(ident.clone())
             }
             _ => return None,
         },
-        Written::Scope(entries) => match value {
+        CoreArgument::Scope(entries) => match value {
             Some(Value::Literal(Literal::Scope(list))) => Argument::Scope(
                 entries
                     .into_iter()
@@ -240,15 +240,15 @@ fn argument(inv: &Invocation, parameter: Parameter, argument: Written) -> Option
             ),
             _ => return None,
         },
-        Written::Flags(flags) => Argument::Flags(flags),
-        Written::Expression => match value {
+        CoreArgument::Flags(flags) => Argument::Flags(flags),
+        CoreArgument::Expression => match value {
             Some(Value::Expr(tokens)) => Argument::Expr {
                 parameter,
                 tokens: tokens.clone(),
             },
             _ => return None,
         },
-        Written::Nothing => Argument::Nothing,
+        CoreArgument::Nothing => Argument::Nothing,
     })
 }
 

@@ -205,7 +205,7 @@ impl Findings {
 }
 
 /// A literal read: its typed value and the argument that writes it.
-struct Read1 {
+struct ReadLiteral {
     setting: Setting,
     argument: Argument,
 }
@@ -424,12 +424,12 @@ fn read(
     literal: &WrittenValue,
     permissions: &mut Vec<(Permission, usize)>,
     findings: &mut Findings,
-) -> Option<Read1> {
+) -> Option<ReadLiteral> {
     let place = Place::Value(parameter);
     let mut refused = |e: Error| findings.rule(place, e);
     match (how, literal) {
         (Read::Text(read), WrittenValue::Text(text)) => match read(text) {
-            Ok(setting) => Some(Read1 {
+            Ok(setting) => Some(ReadLiteral {
                 setting,
                 argument: Argument::Text(text.clone()),
             }),
@@ -450,20 +450,20 @@ fn read(
             Ok(setting) => {
                 let (_, variant) = names.iter().find(|(name, _)| name == word)?;
                 let argument = Argument::Variant { type_name, variant };
-                Some(Read1 { setting, argument })
+                Some(ReadLiteral { setting, argument })
             }
             Err(e) => {
                 refused(e);
                 None
             }
         },
-        (Read::Bool(set), WrittenValue::Bool(value)) => Some(Read1 {
+        (Read::Bool(set), WrittenValue::Bool(value)) => Some(ReadLiteral {
             setting: set(*value),
             argument: Argument::Bool(*value),
         }),
         (Read::Make(set), WrittenValue::CatalogMake(name)) => match Make::from_catalog(name) {
             // Resolves, with the user's span, to its documented constant.
-            Ok(make) => Some(Read1 {
+            Ok(make) => Some(ReadLiteral {
                 setting: set(make),
                 argument: Argument::CatalogMake,
             }),
@@ -475,7 +475,7 @@ fn read(
         (Read::Make(set), WrittenValue::Make(name)) => match name.parse::<Make>() {
             Ok(make) => {
                 let argument = Argument::Text(make.as_str().to_owned());
-                Some(Read1 {
+                Some(ReadLiteral {
                     setting: set(make),
                     argument,
                 })
@@ -487,14 +487,14 @@ fn read(
         },
         (Read::Scope(set), WrittenValue::Scope(list)) => {
             let (scope, argument) = scope(list, permissions, findings)?;
-            Some(Read1 {
+            Some(ReadLiteral {
                 setting: set(scope),
                 argument,
             })
         }
         (Read::Flags(set), WrittenValue::Flags(list)) => {
             let (flags, argument) = flags(list, findings)?;
-            Some(Read1 {
+            Some(ReadLiteral {
                 setting: set(flags),
                 argument,
             })
