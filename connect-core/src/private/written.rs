@@ -199,6 +199,15 @@ impl Findings {
         });
     }
 
+    /// A list's own problems, each at its entry (`at`: where each entry read was
+    /// written) or at the whole list.
+    fn list(&mut self, parameter: Parameter, problems: Vec<(Option<usize>, Error)>, at: &[usize]) {
+        for (index, error) in problems {
+            let place = index.map_or(Place::Value(parameter), |i| Place::Entry(parameter, at[i]));
+            self.rule(place, error);
+        }
+    }
+
     fn issue(&mut self, place: Place, issue: Issue) {
         self.0.push(Finding { place, issue });
     }
@@ -532,12 +541,8 @@ fn scope(
             Err(e) => findings.rule(Place::Entry(Parameter::Scope, i), e),
         }
     }
-    for (index, error) in problems_as_written(&entries, !list.written_empty, Scope::problems) {
-        let place = index.map_or(Place::Value(Parameter::Scope), |i| {
-            Place::Entry(Parameter::Scope, at[i])
-        });
-        findings.rule(place, error);
-    }
+    let problems = problems_as_written(&entries, !list.written_empty, Scope::problems);
+    findings.list(Parameter::Scope, problems, &at);
     let argument = entries
         .iter()
         .zip(&at)
@@ -569,12 +574,8 @@ fn flags(
             }
         }
     }
-    for (index, error) in problems_as_written(&flags, !list.written_empty, Flags::problems) {
-        let place = index.map_or(Place::Value(Parameter::Flags), |i| {
-            Place::Entry(Parameter::Flags, at[i])
-        });
-        findings.rule(place, error);
-    }
+    let problems = problems_as_written(&flags, !list.written_empty, Flags::problems);
+    findings.list(Parameter::Flags, problems, &at);
     let argument = flags
         .iter()
         .map(|f| {
