@@ -253,16 +253,16 @@ fn read(text: &str, findings: &mut Findings) -> Option<BatteryCapacityLink> {
         }
         Some(token) => Some(token),
     };
-    if let Some(found) = required(Parameter::ResponseType, fields.response_type, findings) {
-        if found != ResponseType::VehicleId.name() {
-            findings.error(Error::new(
-                Parameter::ResponseType,
-                Problem::WrongResponseType {
-                    found,
-                    expected: ResponseType::VehicleId.name(),
-                },
-            ));
-        }
+    if let Some(found) = required(Parameter::ResponseType, fields.response_type, findings)
+        && found != ResponseType::VehicleId.name()
+    {
+        findings.error(Error::new(
+            Parameter::ResponseType,
+            Problem::WrongResponseType {
+                found,
+                expected: ResponseType::VehicleId.name(),
+            },
+        ));
     }
     // Empty, as handed over: the application fills it.
     let redirect_uri = match fields.redirect_uri.filter(|uri| !uri.is_empty()) {

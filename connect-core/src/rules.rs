@@ -293,14 +293,14 @@ impl<'a> Combination<'a> {
                 because_of: Parameter::SingleSelectVin,
             });
         }
-        if let (Known::Yes(redirect_uri), Known::AtRunTime) = (self.redirect_uri, self.client_id) {
-            if let Some(id) = redirect_uri.mobile_client_id() {
-                needs.push(NeedsLiteral {
-                    parameter: Parameter::ClientId,
-                    literal: id,
-                    because_of: Parameter::RedirectUri,
-                });
-            }
+        if let (Known::Yes(redirect_uri), Known::AtRunTime) = (self.redirect_uri, self.client_id)
+            && let Some(id) = redirect_uri.mobile_client_id()
+        {
+            needs.push(NeedsLiteral {
+                parameter: Parameter::ClientId,
+                literal: id,
+                because_of: Parameter::RedirectUri,
+            });
         }
         needs
     }

@@ -291,11 +291,11 @@ pub fn check(written: &Written, registered: Registered<'_>) -> Result<Link, Vec<
             };
             if let Some(application) = registration_checks(registration, &literals, &mut findings) {
                 // No app id written: the registration's is a literal like any other.
-                if let Some((parameter, None)) = app_id {
-                    if written.get(parameter).is_none() {
-                        app_id = Some((parameter, Some(application.app_id().clone())));
-                        given[parameter as usize] = Given::Value;
-                    }
+                if let Some((parameter, None)) = app_id
+                    && written.get(parameter).is_none()
+                {
+                    app_id = Some((parameter, Some(application.app_id().clone())));
+                    given[parameter as usize] = Given::Value;
                 }
                 if given[Parameter::RedirectUri as usize] == Given::Absent {
                     default_redirect = Some(application.default_redirect_note());

@@ -139,15 +139,15 @@ impl Registration {
             None if request.response_type() == crate::model::value::ResponseType::None => None,
             None => Some(app.default_redirect_uri().clone()),
         };
-        if let Some(scope) = request.scope() {
-            if let Err(e) = app.check_permissions(scope.entries().iter().map(|e| e.permission())) {
-                findings.push(Finding::error(e));
-            }
+        if let Some(scope) = request.scope()
+            && let Err(e) = app.check_permissions(scope.entries().iter().map(|e| e.permission()))
+        {
+            findings.push(Finding::error(e));
         }
-        if let Some(make) = request.make() {
-            if let Err(e) = app.check_make(make) {
-                findings.push(Finding::error(e));
-            }
+        if let Some(make) = request.make()
+            && let Err(e) = app.check_make(make)
+        {
+            findings.push(Finding::error(e));
         }
         RegistrationReport {
             application: Some(app),
@@ -248,10 +248,10 @@ impl Registration {
                 errors.push((Literal::Permission(i), e));
             }
         }
-        if let Some(make) = literals.make {
-            if let Err(e) = app.check_make(make) {
-                errors.push((Literal::Make, e));
-            }
+        if let Some(make) = literals.make
+            && let Err(e) = app.check_make(make)
+        {
+            errors.push((Literal::Make, e));
         }
         (Some(app), errors)
     }

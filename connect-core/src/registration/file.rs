@@ -319,19 +319,19 @@ impl Reader<'_, '_> {
                 "redirect_uris" => {
                     has_uris = true;
                     redirect_uris = self.list(value, "redirect_uris", str::parse::<RedirectUri>);
-                    if let ValueInner::Array(items) = value.as_ref() {
-                        if items.is_empty() {
-                            self.issues.issue(
-                                span(value),
-                                Error::general(
-                                    RegistrationProblem::NoRedirectUri {
-                                        application: name.to_owned(),
-                                    }
-                                    .into(),
-                                ),
-                            );
-                            redirect_uris = None;
-                        }
+                    if let ValueInner::Array(items) = value.as_ref()
+                        && items.is_empty()
+                    {
+                        self.issues.issue(
+                            span(value),
+                            Error::general(
+                                RegistrationProblem::NoRedirectUri {
+                                    application: name.to_owned(),
+                                }
+                                .into(),
+                            ),
+                        );
+                        redirect_uris = None;
                     }
                 }
                 "permissions" => {

@@ -99,13 +99,13 @@ where
         if candidate == uri {
             return None;
         }
-        if let Some(difference) = difference(uri, &wanted, candidate) {
-            if best.is_none_or(|b| difference < b.difference) {
-                best = Some(NearMiss {
-                    registered: candidate,
-                    difference,
-                });
-            }
+        if let Some(difference) = difference(uri, &wanted, candidate)
+            && best.is_none_or(|b| difference < b.difference)
+        {
+            best = Some(NearMiss {
+                registered: candidate,
+                difference,
+            });
         }
     }
     best

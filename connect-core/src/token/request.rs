@@ -333,13 +333,13 @@ impl<'a> TokenRequest<'a> {
     /// [`TokenError::RequestNotBuilt`] if the `http` crate refuses a part (not
     /// expected: every part is checked before).
     pub fn to_http(&self) -> Result<http::Request<Vec<u8>>, TokenError> {
-        if let Grant::Code { link_client_id, .. } = self.grant {
-            if link_client_id != self.credentials.client_id() {
-                return Err(TokenError::ClientIdMismatch {
-                    link: link_client_id.as_str().to_owned(),
-                    credentials: self.credentials.client_id().as_str().to_owned(),
-                });
-            }
+        if let Grant::Code { link_client_id, .. } = self.grant
+            && link_client_id != self.credentials.client_id()
+        {
+            return Err(TokenError::ClientIdMismatch {
+                link: link_client_id.as_str().to_owned(),
+                credentials: self.credentials.client_id().as_str().to_owned(),
+            });
         }
         let mut builder = http::Request::builder()
             .method(Method::POST)

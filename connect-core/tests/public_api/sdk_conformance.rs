@@ -229,15 +229,15 @@ fn make_with_a_vin_is_a_warning_and_mode_test_stays_test() {
             );
             with_make += 1;
         }
-        if pairs.contains_key(&("mode".to_owned(), "test".to_owned())) {
-            if let Some(url) = report.url() {
-                assert_eq!(url.request().deprecated_mode(), Some(DeprecatedMode::Test));
-                assert_eq!(url.request().mode(), Some(&Mode::Simulated));
-                assert!(url.as_str().contains("&mode=test"), "line {}", case.line);
-                let again: ConnectUrl = url.as_str().parse().unwrap();
-                assert_eq!(&again, url, "line {}", case.line);
-                with_test += 1;
-            }
+        if pairs.contains_key(&("mode".to_owned(), "test".to_owned()))
+            && let Some(url) = report.url()
+        {
+            assert_eq!(url.request().deprecated_mode(), Some(DeprecatedMode::Test));
+            assert_eq!(url.request().mode(), Some(&Mode::Simulated));
+            assert!(url.as_str().contains("&mode=test"), "line {}", case.line);
+            let again: ConnectUrl = url.as_str().parse().unwrap();
+            assert_eq!(&again, url, "line {}", case.line);
+            with_test += 1;
         }
     }
     assert!(with_make >= 6, "only {with_make} links with make and a VIN");
