@@ -18,8 +18,12 @@ use crate::parameter::Parameter;
 mod table;
 mod finding;
 mod fix;
+#[cfg(feature = "registration")]
+mod listing;
 mod problem;
 mod quote;
+#[cfg(feature = "registration")]
+mod registration;
 mod wording;
 
 pub(crate) use finding::Findings;
@@ -28,6 +32,8 @@ pub use fix::Fix;
 pub(crate) use fix::Syntax;
 pub use problem::Problem;
 pub(crate) use quote::Escaped;
+#[cfg(feature = "registration")]
+pub use registration::RegistrationProblem;
 pub(crate) use table::{messages, problems, table_text};
 pub use wording::DidYouMean;
 pub(crate) use wording::Part;

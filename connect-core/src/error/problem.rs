@@ -3,7 +3,7 @@
 //! no trailing period); untrusted text is quoted through [`Escaped`]. The rows
 //! are grouped: a value's rules, the rules between parameters, a link's syntax,
 //! battery-capacity links. The registration's problems are a table of their own
-//! (`registration/problem.rs`, feature `registration`), a problem as
+//! (`registration.rs` beside this file, feature `registration`), a problem as
 //! [`Problem::Registration`]. `problems!` (in [`table`](super::table)) turns the
 //! rows into the enum and its wording.
 
@@ -510,6 +510,6 @@ problems! {
         /// link checked against it.
         #[cfg(feature = "registration")]
         #[cfg_attr(docsrs, doc(cfg(feature = "registration")))]
-        Registration(crate::registration::RegistrationProblem),
+        Registration(super::RegistrationProblem),
     }
 }

@@ -84,15 +84,13 @@ mod application;
 mod check;
 mod file;
 mod issue;
-mod listing;
 pub(crate) mod near;
-mod problem;
 
+pub use crate::error::RegistrationProblem;
 pub use application::{Application, Registration};
 pub use check::RegistrationReport;
 pub(crate) use check::{Literal, Literals};
 pub use issue::{Issue, RegistrationError, MAX_ISSUES};
-pub use problem::RegistrationProblem;
 
 /// The registration's file name, beside the package's `Cargo.toml`.
 pub const FILE_NAME: &str = "smartcar.toml";

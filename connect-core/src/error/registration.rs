@@ -4,7 +4,7 @@
 //! [`Error`](crate::Error) carries it as [`Problem::Registration`](crate::Problem::Registration).
 
 use super::listing::{Ids, Listed, Plain};
-use crate::error::{problems, Escaped};
+use super::Escaped;
 use crate::Parameter;
 
 problems! {
