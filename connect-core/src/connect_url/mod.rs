@@ -134,10 +134,11 @@ impl ConnectUrl {
 /// The parts of a link rendered at compile time, derived once per program and
 /// kept for its lifetime: there are only as many as the program has literal
 /// links, so the memory is bounded by the program text itself. (Not a `const` of
-/// the parts in the expansion: that made 200 literal links' `cargo check` about
-/// twice the builder's; `python3 bench/compile_time.py 7 --defaults-only`,
-/// BENCHMARKS.md.) Every constructor checked the link, so its canonical text reads
-/// back without an error; the property tests hold this for every link.
+/// the parts in the expansion: it put rustc's type and borrow checks of every
+/// literal link over the compile-time budget; `python3 bench/compile_time.py 7
+/// --defaults-only`, BENCHMARKS.md, "a literal link's parts as a constant".) Every
+/// constructor checked the link, so its canonical text reads back without an
+/// error; the property tests hold this for every link.
 fn static_parts(text: &'static str) -> &'static Parts {
     static PARTS: OnceLock<Mutex<HashMap<&'static str, &'static Parts>>> = OnceLock::new();
     let cache = PARTS.get_or_init(Mutex::default);
