@@ -66,9 +66,11 @@ macro_rules! request_struct {
             /// The path is `/oauth/reauthenticate` (`vehicle_id` sets it too, when
             /// the link is built): without `vehicle_id`, the Tesla permission upgrade.
             pub(crate) reauthenticate: bool,
-            /// `mode=test` or `mode=test_mode`, read from elsewhere: `mode` is then
-            /// `simulated`, and the link renders the spelling read.
-            pub(crate) deprecated_mode: Option<DeprecatedMode>,
+            /// The spellings a link read from elsewhere gave values that write
+            /// themselves otherwise (`QueryValue::spelling`: `mode=test`, whose
+            /// `mode` is `simulated`), in the table's order; the link renders each
+            /// as read. Empty on a link the builder or `connect_url!` made.
+            pub(crate) spellings: Vec<(Parameter, &'static str)>,
             $( pub(crate) $name: Option<$ty>, )*
             /// Parameters this crate does not model, decoded, in the order read.
             pub(crate) extra: Vec<(String, String)>,
@@ -83,7 +85,7 @@ macro_rules! request_struct {
                     app_id_parameter,
                     no_response: false,
                     reauthenticate: false,
-                    deprecated_mode: None,
+                    spellings: Vec::new(),
                     $( $name: None, )*
                     extra: Vec::new(),
                 }
@@ -137,7 +139,17 @@ impl ConnectRequest {
     /// builder or `connect_url!` made: they write only `live` and `simulated`.
     #[must_use]
     pub fn deprecated_mode(&self) -> Option<DeprecatedMode> {
-        self.deprecated_mode
+        self.spelling(Parameter::Mode)
+            .and_then(DeprecatedMode::from_name)
+    }
+
+    /// The spelling `parameter`'s value was read with, when the value writes
+    /// itself otherwise (see the field `spellings`).
+    pub(crate) fn spelling(&self, parameter: Parameter) -> Option<&'static str> {
+        self.spellings
+            .iter()
+            .find(|(kept, _)| *kept == parameter)
+            .map(|&(_, spelling)| spelling)
     }
 
     /// `none` when written; otherwise `code`, or `vehicle_id` for re-authentication.

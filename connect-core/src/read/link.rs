@@ -215,14 +215,30 @@ macro_rules! read_optional {
         /// Every optional parameter of the query, each read by its value type.
         fn read_optional(query: &Query, request: &mut ConnectRequest, findings: &mut Findings) {
             $(
-                request.$name = query.get(Parameter::$variant).and_then(|text| {
-                    <$ty as QueryValue>::read(Parameter::$variant, text, findings)
-                });
+                request.$name =
+                    read_value::<$ty>(Parameter::$variant, query, &mut request.spellings, findings);
             )*
         }
     };
 }
 connect_parameters!(read_optional);
+
+/// One optional parameter of the query, read by its value type `T`; the spelling
+/// it was read with is kept in `spellings` when the value writes itself otherwise
+/// (`QueryValue::spelling`: `mode=test`, read as `simulated`), for the renderer.
+fn read_value<T: QueryValue>(
+    parameter: Parameter,
+    query: &Query,
+    spellings: &mut Vec<(Parameter, &'static str)>,
+    findings: &mut Findings,
+) -> Option<T> {
+    let text = query.get(parameter)?;
+    let value = T::read(parameter, text, findings)?;
+    if let Some(spelling) = T::spelling(text) {
+        spellings.push((parameter, spelling));
+    }
+    Some(value)
+}
 
 fn typed_request(
     query: Query,
@@ -248,11 +264,6 @@ fn typed_request(
     request.no_response = no_response;
     request.reauthenticate = reauthenticate;
     read_optional(&query, &mut request, findings);
-    // `Mode::read` read `test` as `simulated`; the spelling renders back.
-    request.deprecated_mode = request
-        .mode
-        .and(query.get(Parameter::Mode))
-        .and_then(DeprecatedMode::from_name);
     // The rules between parameters, from which are given (even with a bad value,
     // so that every problem shows at once) and the values that were read; a value
     // already reported as wrong takes part in no rule, so one mistake is one error.

@@ -5,7 +5,7 @@
 use crate::encode::{Length, Sink};
 use crate::model::origin::Origin;
 use crate::model::request::ConnectRequest;
-use crate::model::value::{DeprecatedMode, QueryValue};
+use crate::model::value::QueryValue;
 use crate::parameter::{connect_parameters, Parameter};
 
 /// The canonical text: sized first, then written, so the string is allocated once.
@@ -23,13 +23,16 @@ macro_rules! write_optional {
         identity { $( $ivariant:ident $iname:ident: $ity:ty = $iform:ident, $idoc:literal; )* }
         optional { $( $variant:ident $name:ident: $ty:ty = $form:ident $(as $expr:ty)?, $doc:literal; )* }
     ) => {
-        /// Every optional parameter given, in canonical order.
+        /// Every optional parameter given, in canonical order: its value, or the
+        /// spelling a link read from elsewhere gave it where the value writes
+        /// itself otherwise (`mode=test`), so that the link renders back as it was
+        /// (SPEC §5).
         fn write_optional(out: &mut impl Sink, request: &ConnectRequest) {
             $(
                 if let Some(value) = &request.$name {
                     out.raw(concat!("&", stringify!($name), "="));
-                    match spelling_read(Parameter::$variant, request) {
-                        Some(text) => out.raw(text),
+                    match request.spelling(Parameter::$variant) {
+                        Some(spelling) => out.encoded(spelling),
                         None => value.write(out),
                     }
                 }
@@ -38,16 +41,6 @@ macro_rules! write_optional {
     };
 }
 connect_parameters!(write_optional);
-
-/// The spelling a link read from elsewhere gave a value whose type has no name
-/// for it: only a deprecated `mode` (`test`, read as `simulated`), so that the
-/// link renders back as it was (SPEC §5).
-fn spelling_read(parameter: Parameter, request: &ConnectRequest) -> Option<&'static str> {
-    match parameter {
-        Parameter::Mode => request.deprecated_mode.map(DeprecatedMode::name),
-        _ => None,
-    }
-}
 
 /// The canonical rendering of SPEC §4.
 fn write_url(out: &mut impl Sink, origin: &Origin, request: &ConnectRequest) {

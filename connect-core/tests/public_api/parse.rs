@@ -424,10 +424,18 @@ fn a_deprecated_mode_reads_as_simulated_and_renders_as_read() {
     // Written, `Mode::Simulated` is `simulated`; `simulated` read has no spelling kept.
     let simulated: ConnectUrl = format!("{base}&mode=simulated").parse().unwrap();
     assert_eq!(simulated.request().deprecated_mode(), None);
-    assert_ne!(
-        simulated,
-        format!("{base}&mode=test").parse::<ConnectUrl>().unwrap()
-    );
+    let test: ConnectUrl = format!("{base}&mode=test").parse().unwrap();
+    assert_ne!(simulated, test);
+    // The spelling kept is part of the request, as of its text.
+    assert_ne!(simulated.request(), test.request());
+    // A built link keeps none: it is the link read with `simulated`.
+    let built = ConnectUrl::builder("c".parse().unwrap())
+        .mode(Mode::Simulated)
+        .build()
+        .unwrap();
+    assert_eq!(built.request().deprecated_mode(), None);
+    assert_eq!(built.request(), simulated.request());
+    assert_eq!(built, simulated);
 }
 
 #[test]

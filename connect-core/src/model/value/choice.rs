@@ -231,7 +231,7 @@ impl QueryValue for Mode {
 
     /// `test` and `test_mode`, the deprecated names of `simulated`, are still read
     /// by Connect and sent by every SDK: read as `simulated`, with a warning (the
-    /// link reader keeps the spelling beside it, [`DeprecatedMode`]).
+    /// link reader keeps the spelling beside it, [`spelling`](Self::spelling)).
     fn read(_: Parameter, text: &str, findings: &mut Findings) -> Option<Self> {
         if let Some(deprecated) = DeprecatedMode::from_name(text) {
             findings.warning(Error::new(
@@ -243,6 +243,11 @@ impl QueryValue for Mode {
             return Some(deprecated.mode());
         }
         super::read_strict(text, findings)
+    }
+
+    /// A deprecated name (`Mode::DEPRECATED`), kept as read.
+    fn spelling(text: &str) -> Option<&'static str> {
+        Mode::DEPRECATED.iter().copied().find(|&name| name == text)
     }
 }
 
@@ -256,6 +261,10 @@ mod tests {
                 DeprecatedMode::from_name(name).map(|d| d.mode()),
                 Some(Mode::Simulated)
             );
+            assert_eq!(Mode::spelling(name), Some(*name));
+        }
+        for mode in Mode::ALL {
+            assert_eq!(Mode::spelling(mode.name()), None);
         }
     }
 

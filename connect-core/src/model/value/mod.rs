@@ -42,6 +42,15 @@ pub(crate) trait QueryValue: Sized {
     /// Reads a percent-decoded value as Connect does: what Connect accepts is
     /// read (with a warning where it deserves one), what it refuses is an error.
     fn read(parameter: Parameter, text: &str, findings: &mut Findings) -> Option<Self>;
+
+    /// The spelling to keep when `text` was read into a value that writes itself
+    /// otherwise: an old name Connect still reads (`mode=test`, read as
+    /// `simulated`). The link reader keeps it beside the value, and the renderer
+    /// writes it in the value's place, so that a link read renders back as it was
+    /// (SPEC §5). `None` (the default): the value's own writing is its spelling.
+    fn spelling(_text: &str) -> Option<&'static str> {
+        None
+    }
 }
 
 /// A string value whose rules `connect_url!` checked at compile time (reached
