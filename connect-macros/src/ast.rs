@@ -14,6 +14,9 @@ pub struct Invocation {
     /// Whether an `app` key is written at all, even one whose value was refused:
     /// the link then names its application, and nothing else is said about it.
     pub app_written: bool,
+    /// A leading `crate = some::path` as written (its tokens up to the first
+    /// comma), which `crate_path` reads.
+    pub crate_path: Option<TokenStream>,
 }
 
 pub struct Param {

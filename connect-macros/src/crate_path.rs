@@ -23,7 +23,7 @@
 
 use std::path::Path;
 
-use proc_macro2::{Delimiter, Spacing, Span, TokenStream, TokenTree};
+use proc_macro2::{Delimiter, Ident, Spacing, Span, TokenStream, TokenTree};
 use quote::quote;
 use toml_span::Value;
 
@@ -39,7 +39,8 @@ pub fn connect_core_path() -> Result<TokenStream, CratePathError> {
     let Some(dir) = std::env::var_os("CARGO_MANIFEST_DIR") else {
         return Ok(quote!(::connect_core));
     };
-    path_for(cached_lookup(&Path::new(&dir).join("Cargo.toml")))
+    let name = cached_name(&Path::new(&dir).join("Cargo.toml"))?;
+    Ok(path(name.as_deref()))
 }
 
 /// connect-core's path for one invocation (its `crate = path,` override, else the
@@ -50,13 +51,30 @@ pub fn for_invocation(
     cx: &mut Ctxt,
 ) -> Result<(TokenStream, TokenStream), TokenStream> {
     let (krate, input) = split_override(input).map_err(|error| error.to_compile_error())?;
-    match krate.map_or_else(connect_core_path, Ok) {
-        Ok(path) => Ok((path, input)),
-        Err(error) => {
-            error.report(Span::call_site(), cx);
-            Err(std::mem::take(cx).into_compile_errors())
+    Ok((resolve(krate, cx)?, input))
+}
+
+/// connect-core's path for an invocation whose parser split off its leading
+/// `crate = path` (`written`, up to the first comma), else the manifest's name;
+/// or the one compile error (what else the invocation got wrong is not said).
+pub fn for_parsed(written: Option<TokenStream>) -> Result<TokenStream, TokenStream> {
+    let krate = match written {
+        Some(written) => {
+            split_override(written)
+                .map_err(|error| error.to_compile_error())?
+                .0
         }
-    }
+        None => None,
+    };
+    resolve(krate, &mut Ctxt::default())
+}
+
+/// The override, else the manifest's name; or its error, alone.
+fn resolve(krate: Option<TokenStream>, cx: &mut Ctxt) -> Result<TokenStream, TokenStream> {
+    krate.map_or_else(connect_core_path, Ok).map_err(|error| {
+        error.report(Span::call_site(), cx);
+        std::mem::take(cx).into_compile_errors()
+    })
 }
 
 /// Splits a leading `crate = some::path,` off the macro's input: the path the
@@ -165,24 +183,33 @@ enum Lookup {
     Unreadable,
 }
 
-/// What the manifest says, as a path.
-fn path_for(lookup: Lookup) -> Result<TokenStream, CratePathError> {
+/// `::name`, or `::connect_core` when the manifest could not be read.
+fn path(name: Option<&str>) -> TokenStream {
+    // Checked as an identifier when the manifest was read (`name_for`).
+    let name = Ident::new(name.unwrap_or("connect_core"), Span::call_site());
+    quote!(::#name)
+}
+
+/// What the manifest says: connect-core's name, checked as an identifier, or
+/// `None` when the manifest cannot be read.
+fn name_for(lookup: Lookup) -> Result<Option<String>, CratePathError> {
     let name = match lookup {
         Lookup::Name(name) => name,
         Lookup::Missing => return Err(CratePathError::Missing),
-        Lookup::Unreadable => return Ok(quote!(::connect_core)),
+        Lookup::Unreadable => return Ok(None),
     };
     match syn::parse_str::<syn::Ident>(&name) {
-        Ok(name) => Ok(quote!(::#name)),
+        Ok(_) => Ok(Some(name)),
         // Cargo accepts no such name; kept an error rather than a panic.
         Err(_) => Err(CratePathError::NotAnIdentifier(name)),
     }
 }
 
-/// What this manifest says, read again only when it changed.
-fn cached_lookup(manifest: &Path) -> Lookup {
-    static CACHE: FileCache<Lookup> = FileCache::new();
-    CACHE.get(manifest, || lookup(manifest))
+/// What this manifest says, read and checked again only when it changed (an
+/// invocation then pays no parse of the name).
+fn cached_name(manifest: &Path) -> Result<Option<String>, CratePathError> {
+    static CACHE: FileCache<Result<Option<String>, CratePathError>> = FileCache::new();
+    CACHE.get(manifest, || name_for(lookup(manifest)))
 }
 
 /// `value[key]`, when `value` is a table that has it.
@@ -294,7 +321,7 @@ fn workspace_of(manifest: &Path) -> Option<String> {
 }
 
 /// Why the expansion cannot name connect-core: one compile error.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CratePathError {
     /// The user's manifest does not list connect-core.
     Missing,
@@ -405,12 +432,9 @@ mod tests {
 
     #[test]
     fn a_manifest_without_connect_core_is_one_error() {
-        assert_eq!(
-            path_for(Lookup::Missing).err(),
-            Some(CratePathError::Missing)
-        );
-        let unreadable = path_for(Lookup::Unreadable).unwrap().to_string();
-        assert_eq!(unreadable, ":: connect_core");
+        assert_eq!(name_for(Lookup::Missing), Err(CratePathError::Missing));
+        let unreadable = path(name_for(Lookup::Unreadable).unwrap().as_deref());
+        assert_eq!(unreadable.to_string(), ":: connect_core");
         let error = CratePathError::Missing;
         let mut cx = Ctxt::default();
         error.report(Span::call_site(), &mut cx);
@@ -424,11 +448,14 @@ mod tests {
 
     #[test]
     fn found_names_become_paths_and_bad_ones_errors() {
-        let path = |s: &str| path_for(Lookup::Name(s.to_owned())).map(|p| p.to_string());
-        assert_eq!(path("cc"), Ok(":: cc".to_owned()));
+        let path_of = |s: &str| {
+            let name = name_for(Lookup::Name(s.to_owned()))?;
+            Ok(path(name.as_deref()).to_string())
+        };
+        assert_eq!(path_of("cc"), Ok(":: cc".to_owned()));
         for bad in ["", "1abc", "a b", "type"] {
             assert_eq!(
-                path(bad),
+                path_of(bad),
                 Err(CratePathError::NotAnIdentifier(bad.to_owned()))
             );
         }

@@ -14,14 +14,20 @@ use crate::valid::{Argument, Link};
 
 /// The whole macro: parse → validate → expand.
 pub fn connect_url(input: TokenStream) -> TokenStream {
+    expand(input, crate::ide::in_rust_analyzer())
+}
+
+/// The macro, with or without the items only an IDE reads (`ide`).
+fn expand(input: TokenStream, ide: bool) -> TokenStream {
     let mut cx = Ctxt::default();
-    // `crate = path,` first: connect-core reached through a re-export. On error, one
-    // error, and nothing that names the missing crate.
-    let (krate, input) = match crate::crate_path::for_invocation(input, &mut cx) {
-        Ok(found) => found,
+    let mut invocation = crate::parse::parse(input, &mut cx);
+    // `crate = path,` (connect-core reached through a re-export), else the
+    // manifest's name. On error, that one error, and nothing that names the missing
+    // crate.
+    let krate = match crate::crate_path::for_parsed(invocation.crate_path.take()) {
+        Ok(path) => path,
         Err(errors) => return errors,
     };
-    let invocation = crate::parse::parse(input, &mut cx);
     // The application's registration, read once per crate compilation; its
     // errors are compile errors that point into the file, and editing it
     // recompiles the links that depend on it (`track`).
@@ -29,7 +35,7 @@ pub fn connect_url(input: TokenStream) -> TokenStream {
     let link = crate::valid::validate(&invocation, Span::call_site(), &registration, &mut cx);
     let expansion = match &link {
         Some(link) => match &link.text {
-            Some(text) => literal_link(&krate, &invocation, link, text),
+            Some(text) => literal_link(&krate, &invocation, link, text, ide),
             None => built_link(&krate, link),
         },
         None => fallback(&krate, &invocation, cx),
@@ -78,16 +84,28 @@ fn fallback(krate: &TokenStream, invocation: &Invocation, cx: Ctxt) -> TokenStre
 
 /// The text rendered at compile time: a `const fn` call on a string literal, so
 /// the link costs nothing at run time and can initialise a `static` or `const`.
-/// Each key resolves to its documented `Parameter` variant, each permission and
-/// cataloged make to its constant, each word value (`simulated`) to its enum
-/// variant, all with the user's spans, in one `use`, so an IDE shows their
-/// descriptions.
+/// In rust-analyzer ([`crate::ide`]) it comes with its hover items.
 fn literal_link(
     krate: &TokenStream,
     invocation: &Invocation,
     link: &Link,
     text: &str,
+    ide: bool,
 ) -> TokenStream {
+    let url = quote!(#krate::__private::literal_url(#text));
+    if !ide {
+        return url;
+    }
+    let hover = hover_items(krate, invocation, link);
+    quote!({ #hover #url })
+}
+
+/// Each key resolves to its documented `Parameter` variant, each permission and
+/// cataloged make to its constant, each word value (`simulated`) to its enum
+/// variant, all with the user's spans, in one `use` inside an anonymous constant
+/// (`as _`: it names nothing the user's code could meet), so an IDE shows their
+/// descriptions.
+fn hover_items(krate: &TokenStream, invocation: &Invocation, link: &Link) -> TokenStream {
     let keys = invocation
         .params
         .iter()
@@ -110,14 +128,8 @@ fn literal_link(
             _ => {}
         }
     }
-    // Only rust-analyzer reads them (it sets `cfg(rust_analyzer)` for the crates
-    // it analyses): rustc strips them before resolving a path, which keeps literal
-    // links' `cargo check` near the builder's (`python3 bench/compile_time.py 7
-    // --defaults-only`; figures in BENCHMARKS.md).
-    quote! {{
-        #[allow(unexpected_cfgs)]
+    quote! {
         const _: () = {
-            #[cfg(rust_analyzer)]
             #[allow(unused_imports)]
             use #krate::{
                 Parameter::{#(#keys as _),*},
@@ -126,8 +138,7 @@ fn literal_link(
                 #(#words,)*
             };
         };
-        #krate::__private::literal_url(#text)
-    }}
+    }
 }
 
 /// `ConnectUrl::builder(…).state(…)…`, built at run time: each expression is
@@ -234,5 +245,35 @@ fn write(krate: &TokenStream, argument: &Argument) -> TokenStream {
             }}
         }
         Argument::Nothing | Argument::Expr { .. } => TokenStream::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::expand;
+
+    const LINK: &str =
+        r#"client_id: "8229df9f", scope: [required read_odometer], mode: simulated, make: TESLA"#;
+
+    #[test]
+    fn a_literal_link_is_its_text_and_in_an_ide_also_its_hover_items() {
+        let url = ":: connect_core :: __private :: literal_url (\"https://connect.smartcar.com/\
+                   oauth/authorize?response_type=code&client_id=8229df9f&scope=required%3A\
+                   read_odometer&mode=simulated&make=TESLA\")";
+        let items = [
+            "use :: connect_core :: { Parameter :: { ClientId as _ , Scope as _ , Mode as _ , Make as _ }",
+            "permissions :: { read_odometer as _ }",
+            "makes :: { TESLA as _ }",
+            "Mode :: Simulated as _",
+        ];
+        // (The first expansion of the process also tracks the registration's variable.)
+        let compiled = expand(LINK.parse().unwrap(), false).to_string();
+        assert!(compiled.contains(url), "{compiled}");
+        assert!(!compiled.contains("Parameter"), "{compiled}");
+        let in_ide = expand(LINK.parse().unwrap(), true).to_string();
+        assert!(in_ide.contains(url), "{in_ide}");
+        for item in items {
+            assert!(in_ide.contains(item), "{item} in {in_ide}");
+        }
     }
 }

@@ -147,8 +147,9 @@
 //! the link or every error with its place out; each place becomes a span) →
 //! `expand.rs` (the link's text, or the builder calls); `messages.rs` words the
 //! macro's own syntax mistakes, `ctxt.rs` collects and formats every error,
-//! `crate_path.rs` finds connect-core's name in the user's manifest, and
-//! `file_cache.rs` reads each of the user's files once per compilation.
+//! `crate_path.rs` finds connect-core's name in the user's manifest,
+//! `file_cache.rs` reads each of the user's files once per compilation, and
+//! `ide.rs` says whether rust-analyzer is expanding (hover items only there).
 
 #![forbid(unsafe_code)]
 
@@ -158,6 +159,7 @@ mod crate_path;
 mod ctxt;
 mod expand;
 mod file_cache;
+mod ide;
 #[cfg(test)]
 mod linear_cost;
 mod messages;

@@ -5,6 +5,8 @@
 
 #[path = "../../connect-macros/src/ast.rs"]
 mod ast;
+// `app_id!`'s reading of `crate = path` is never called here either.
+#[allow(dead_code)]
 #[path = "../../connect-macros/src/crate_path.rs"]
 mod crate_path;
 #[path = "../../connect-macros/src/ctxt.rs"]
@@ -13,6 +15,8 @@ mod ctxt;
 mod expand;
 #[path = "../../connect-macros/src/file_cache.rs"]
 mod file_cache;
+#[path = "../../connect-macros/src/ide.rs"]
+mod ide;
 // `app_id!`'s messages are never built here: the fuzzer drives `connect_url!` only.
 #[allow(dead_code)]
 #[path = "../../connect-macros/src/messages.rs"]

@@ -39,11 +39,23 @@ use app::{app_key, app_name};
 use list::list;
 
 pub fn parse(input: TokenStream, cx: &mut Ctxt) -> Invocation {
-    let pieces = (|input: ParseStream| pieces(input, cx)).parse2(input);
+    let pieces = (|input: ParseStream| {
+        // A leading `crate = path` is connect-core's path (`crate_path`), told
+        // here so that the input is read into tokens once.
+        let leading_crate = input
+            .cursor()
+            .ident()
+            .is_some_and(|(word, _)| word == "crate");
+        Ok((leading_crate, pieces(input, cx)?))
+    })
+    .parse2(input);
+    let (leading_crate, pieces) = pieces.unwrap_or_else(|e| report(cx, e, (false, Vec::new())));
+    let mut pieces = pieces.into_iter();
+    let crate_path = if leading_crate { pieces.next() } else { None };
     let mut params: Vec<Param> = Vec::new();
     let mut app = None;
     let mut app_written = false;
-    for piece in pieces.unwrap_or_else(|e| report(cx, e, Vec::new())) {
+    for piece in pieces {
         if let Some(name) = app_key(&piece) {
             app_written = true;
             match name.and_then(|name| (|input: ParseStream| app_name(input)).parse2(name)) {
@@ -67,6 +79,7 @@ pub fn parse(input: TokenStream, cx: &mut Ctxt) -> Invocation {
         params,
         app,
         app_written,
+        crate_path,
     }
 }
 
