@@ -3,7 +3,7 @@
 connect_url! invocations against the same 200 links built with the connect-core
 builder. Median of RUNS checks each, alternating, in one run of this script.
 
-    python3 bench/compile_time.py [RUNS] [--before CHECKOUT] [--defaults-only] [--registration]
+    python3 bench/compile_time.py [RUNS] [--before CHECKOUT] [--defaults-only] [--registration] [--instructions]
 
 RUNS defaults to 7. It reports twice: with Cargo's defaults, and with the macro
 built optimised (`[profile.dev.build-override] opt-level = 3` in the user's
@@ -13,7 +13,10 @@ checkout's pair of crates to the same alternation, so a change is measured
 before and after under the same load. `--registration` puts a `smartcar.toml`
 beside the macro crate's manifest that registers every link's application (200
 applications, each with its redirect URI and permissions), so every link is checked
-against it at compile time.
+against it at compile time. `--instructions` also counts, once per crate, the
+instructions of the whole `cargo check` (every process it starts, under valgrind's
+callgrind): a figure the machine's load does not move, where the timed medians
+move with it.
 """
 import argparse, os, statistics, subprocess, tempfile, time
 
@@ -75,6 +78,23 @@ def write_crate(base, name, header, body, optimise_macros, root, registered=Fals
         with open(os.path.join(base, name, "smartcar.toml"), "w") as f:
             f.write(registration())
 
+def instructions(base, name, env):
+    """Instructions of one `cargo check` of the crate alone (its lib.rs touched), summed
+    over every process it starts: cargo, rustc, and the proc macro inside rustc."""
+    os.utime(os.path.join(base, name, "src", "lib.rs"))
+    out = tempfile.mkdtemp(prefix="callgrind-", dir=base)
+    subprocess.run(["valgrind", "-q", "--tool=callgrind", "--trace-children=yes",
+                    f"--callgrind-out-file={out}/cg.%p", "cargo", "check", "-q", "--offline"],
+                   cwd=os.path.join(base, name), env=env, check=True, stderr=subprocess.DEVNULL)
+    total = 0
+    for file in os.listdir(out):
+        with open(os.path.join(out, file)) as f:
+            for line in f:
+                if line.startswith(("summary:", "totals:")):
+                    total += int(line.split()[1])
+                    break
+    return total
+
 def check(base, name, env):
     lib = os.path.join(base, name, "src", "lib.rs")
     os.utime(lib)  # only this crate is checked again
@@ -86,7 +106,7 @@ MACRO_HEADER = "#![allow(clippy::all)]\nuse connect_core::ConnectUrl;\nuse conne
 BUILDER_HEADER = ("#![allow(clippy::all)]\nuse connect_core::{ClientId, ConnectUrl, Mode, Permission, "
                   "RedirectUri, Scope, ScopeEntry, State};\n")
 
-def measure(optimise_macros, runs, roots, registered=False):
+def measure(optimise_macros, runs, roots, registered=False, count=False):
     """roots: label -> checkout. Every crate is checked once per round, in turn."""
     base = tempfile.mkdtemp(prefix="connect-compile-time-")
     crates = {}
@@ -112,6 +132,10 @@ def measure(optimise_macros, runs, roots, registered=False):
         print(f"  connect_url!  {macro:.3f} s   (runs: {', '.join(f'{t:.2f}' for t in times[(label, 'macro')])})")
         print(f"  builder       {builder:.3f} s   (runs: {', '.join(f'{t:.2f}' for t in times[(label, 'builder')])})")
         print(f"  ratio         {macro / builder:.2f}x")
+        if count:
+            macro, builder = (instructions(base, crates[(label, k)], env) for k in ("macro", "builder"))
+            print(f"  instructions  connect_url! {macro / 1e6:.1f} M, builder {builder / 1e6:.1f} M: "
+                  f"{macro / builder:.2f}x")
     subprocess.run(["rm", "-rf", base], check=True)
 
 def main():
@@ -120,14 +144,15 @@ def main():
     args.add_argument("--before", help="another checkout, measured in the same alternation")
     args.add_argument("--defaults-only", action="store_true", help="skip the opt-level = 3 build")
     args.add_argument("--registration", action="store_true", help="a smartcar.toml beside the macro crate")
+    args.add_argument("--instructions", action="store_true", help="also count each check's instructions (callgrind)")
     args = args.parse_args()
     roots = {"this": ROOT}
     if args.before:
         roots = {"before": os.path.abspath(args.before), "this": ROOT}
     print(f"{LINKS} distinct links, `cargo check` of the crate alone, median of {args.runs} runs each")
-    measure(False, args.runs, roots, args.registration)
+    measure(False, args.runs, roots, args.registration, args.instructions)
     if not args.defaults_only:
-        measure(True, args.runs, roots, args.registration)
+        measure(True, args.runs, roots, args.registration, args.instructions)
 
 if __name__ == "__main__":
     main()
