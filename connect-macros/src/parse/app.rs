@@ -1,47 +1,54 @@
 //! The macro's own key `app: NAME`, which names the application of the
 //! registration (no Connect parameter is named `app`).
 
-use proc_macro2::{TokenStream, TokenTree};
+use proc_macro2::TokenTree;
 use syn::ext::IdentExt;
 use syn::parse::ParseStream;
 use syn::Ident;
 
-use super::{mistake, rest};
+use super::{at_end, ends_piece, mistake, rest};
 use crate::ctxt;
 use crate::messages::Syntax;
 
-/// `app: …`: the tokens after the colon, when the piece is the macro's own `app`
-/// key (no Connect parameter is named `app`).
-pub(super) fn app_key(piece: &TokenStream) -> Option<syn::Result<TokenStream>> {
-    let mut tokens = piece.clone().into_iter();
-    match (tokens.next(), tokens.next()) {
-        (Some(TokenTree::Ident(key)), Some(TokenTree::Punct(colon)))
-            if key == APP_KEY && colon.as_char() == ':' =>
-        {
-            Some(Ok(tokens.collect()))
+/// `app: …`: when the piece is the macro's own `app` key (no Connect parameter
+/// is named `app`), the key and its colon, consumed; the value is what follows.
+pub(super) fn app_key(input: ParseStream) -> Option<syn::Result<()>> {
+    let (TokenTree::Ident(key), after) = input.cursor().token_tree()? else {
+        return None;
+    };
+    if key != APP_KEY {
+        return None;
+    }
+    match after.token_tree() {
+        Some((TokenTree::Punct(colon), _)) if colon.as_char() == ':' => {
+            let key_and_colon = (input.parse::<TokenTree>(), input.parse::<TokenTree>());
+            Some(key_and_colon.0.and(key_and_colon.1).map(drop))
         }
-        (Some(TokenTree::Ident(key)), next) if key == APP_KEY => {
-            let span = next.map_or(key.span(), |t| t.span());
+        next => {
+            let next = next.filter(|_| !ends_piece(after));
+            let span = next.map_or(key.span(), |(token, _)| token.span());
             Some(Err(ctxt::syntax(
                 span,
                 &Syntax::MissingColon { key: APP_KEY },
             )))
         }
-        _ => None,
     }
 }
 
 /// The macro's key naming the application of the registration.
 const APP_KEY: &str = "app";
 
-/// An application's name: one identifier.
+/// An application's name: one identifier, the whole of the piece.
 pub(super) fn app_name(input: ParseStream) -> syn::Result<Ident> {
-    if input.is_empty() {
-        return mistake(input.span(), &Syntax::NoValue { key: APP_KEY });
+    if at_end(input) {
+        return mistake(
+            proc_macro2::Span::call_site(),
+            &Syntax::NoValue { key: APP_KEY },
+        );
     }
     let (span, found) = rest(input);
     match input.call(Ident::parse_any) {
-        Ok(name) if input.is_empty() => Ok(name),
+        Ok(name) if at_end(input) => Ok(name),
         _ => mistake(span, &Syntax::NotAnApplicationName { found: &found }),
     }
 }

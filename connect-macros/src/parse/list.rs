@@ -3,10 +3,10 @@
 
 use connect_core::__private::{self as core_private, COUNTRY_FLAG};
 use syn::ext::IdentExt;
-use syn::parse::{Parse, ParseStream, Parser};
+use syn::parse::{Parse, ParseStream};
 use syn::{bracketed, token, Ident, LitInt, Token};
 
-use super::{first_token, mistake, next_span, pieces, report, rest, string};
+use super::{at_end, each_piece, first_token, mistake, next_span, rest, string};
 use crate::ast::{FlagItem, List, ScopeItem};
 use crate::ctxt::Ctxt;
 use crate::messages::Syntax;
@@ -36,7 +36,7 @@ impl Entry for FlagItem {
     }
 }
 
-/// `[entry, …]`: each entry parsed on its own, a malformed one reported and left
+/// `[entry, …]`: each entry parsed in turn, a malformed one reported and left
 /// out; a bare entry without its brackets is a mistake; anything else is an
 /// expression (`None`).
 pub(super) fn list<T: Entry>(
@@ -56,9 +56,15 @@ pub(super) fn list<T: Entry>(
     let content;
     let brackets = bracketed!(content in input);
     let written_empty = content.is_empty();
-    let entries = pieces(&content, cx)?.into_iter();
-    let entries = entries.filter_map(|e| T::parse.parse2(e).map_err(|e| report(cx, e, ())).ok());
-    let entries = entries.collect();
+    let mut entries = Vec::new();
+    each_piece(&content, cx, |entry, _| {
+        let parsed = T::parse(entry)?;
+        if !at_end(entry) {
+            return Err(entry.error("unexpected token"));
+        }
+        entries.push(parsed);
+        Ok(())
+    })?;
     let span = brackets.span.join();
     Ok(Some(List {
         entries,
@@ -79,7 +85,7 @@ impl Parse for ScopeItem {
         let colon = input.parse::<Option<Token![:]>>()?;
         let second = input.call(Ident::parse_any);
         let (prefix, permission) = match (first, colon, second) {
-            _ if !input.is_empty() => (None, None),
+            _ if !at_end(input) => (None, None),
             (Ok(permission), None, Err(_)) => (None, Some(permission)),
             // `read_odometer required`: the prefix written after its permission.
             (Ok(permission), None, Ok(prefix))
@@ -134,7 +140,7 @@ impl Parse for FlagItem {
             let (name, written) = (&name, &written);
             return mistake(span, &Syntax::FlagMissingColon { name, written });
         };
-        if input.is_empty() {
+        if at_end(input) {
             return mistake(colon.span, &Syntax::FlagNoValue { name: &name });
         }
         let (value_span, _) = first_token(input);
@@ -161,7 +167,7 @@ fn flag_value(input: ParseStream, name: &str) -> syn::Result<String> {
         integer(input, name)?.map(|digits| format!("{minus}{digits}"))
     };
     match value {
-        Some(value) if input.is_empty() => Ok(value),
+        Some(value) if at_end(input) => Ok(value),
         _ => {
             let (span, found) = rest(&start);
             mistake(

@@ -1,7 +1,8 @@
-//! Tokens → [`Invocation`]: `key: value` pairs, comma separated, each piece parsed
-//! with syn. A syntax mistake goes to the [`Ctxt`] and parsing goes on at the next
-//! top-level comma, so that one compile shows them all. Values are checked later,
-//! by `valid`.
+//! Tokens → [`Invocation`]: `key: value` pairs, comma separated, read with syn in
+//! one pass over one buffer of the tokens (a piece ends at the next top-level
+//! comma; no piece is copied into a buffer of its own). A syntax mistake goes to
+//! the [`Ctxt`] and parsing goes on at the next top-level comma, so that one
+//! compile shows them all. Values are checked later, by `valid`.
 //!
 //! Each key's value is either its literal form, which its row of connect-core's
 //! parameter table says (`connect_core::__private::form`), or an expression of its
@@ -23,9 +24,9 @@ use connect_core::__private::COUNTRY_FLAG;
 use connect_core::__private::{self as core_private, Form};
 use connect_core::{Parameter, Problem};
 use proc_macro2::{Span, TokenStream, TokenTree};
+use syn::buffer::Cursor;
 use syn::ext::IdentExt;
-use syn::parse::{Parse, ParseStream, Parser};
-use syn::punctuated::Punctuated;
+use syn::parse::{ParseStream, Parser};
 use syn::{Ident, LitBool, LitStr, Token};
 
 use crate::ast::{FlagItem, Invocation, Literal, MakeName, Param, ScopeItem, Value};
@@ -39,90 +40,125 @@ use app::{app_key, app_name};
 use list::list;
 
 pub fn parse(input: TokenStream, cx: &mut Ctxt) -> Invocation {
-    let pieces = (|input: ParseStream| {
-        // A leading `crate = path` is connect-core's path (`crate_path`), told
-        // here so that the input is read into tokens once.
-        let leading_crate = input
-            .cursor()
-            .ident()
-            .is_some_and(|(word, _)| word == "crate");
-        Ok((leading_crate, pieces(input, cx)?))
-    })
-    .parse2(input);
-    let (leading_crate, pieces) = pieces.unwrap_or_else(|e| report(cx, e, (false, Vec::new())));
-    let mut pieces = pieces.into_iter();
-    let crate_path = if leading_crate { pieces.next() } else { None };
-    let mut params: Vec<Param> = Vec::new();
-    let mut app = None;
-    let mut app_written = false;
-    for piece in pieces {
-        if let Some(name) = app_key(&piece) {
-            app_written = true;
-            match name.and_then(|name| (|input: ParseStream| app_name(input)).parse2(name)) {
-                Ok(name) if app.is_some() => cx.syntax(name.span(), &Syntax::DuplicateApp),
-                Ok(name) => app = Some(name),
-                Err(e) => cx.push(e),
-            }
-            continue;
+    let mut invocation = Invocation {
+        params: Vec::new(),
+        app: None,
+        app_written: false,
+        crate_path: None,
+    };
+    let read = |input: ParseStream| {
+        // A leading `crate = path` is connect-core's path, which `crate_path`
+        // reads from its tokens.
+        let first = input.cursor().token_tree();
+        if matches!(first, Some((TokenTree::Ident(word), _)) if word == "crate") {
+            invocation.crate_path = Some(piece_tokens(input));
+            piece_end(input)?;
         }
-        let Some(param) = parse_param(piece, cx) else {
-            continue;
-        };
-        if params.iter().any(|p| p.parameter == param.parameter) {
-            let duplicate = core_private::error(param.parameter, Problem::DuplicateParameter);
-            cx.rule(param.key.span(), &duplicate);
-        } else {
-            params.push(param);
-        }
-    }
-    Invocation {
-        params,
-        app,
-        app_written,
-        crate_path,
-    }
-}
-
-/// The tokens up to the next top-level comma (a group is one token tree, so
-/// commas inside brackets or parentheses stay inside).
-struct Piece(TokenStream);
-
-impl Parse for Piece {
-    fn parse(input: ParseStream) -> syn::Result<Self> {
-        input.step(|cursor| {
-            let (mut tokens, mut rest) = (TokenStream::new(), *cursor);
-            while let Some((token, next)) = rest.token_tree() {
-                if matches!(&token, TokenTree::Punct(p) if p.as_char() == ',') {
-                    break;
-                }
-                tokens.extend([token]);
-                rest = next;
-            }
-            Ok((Piece(tokens), rest))
+        each_piece(input, cx, |input, cx| {
+            read_piece(input, &mut invocation, cx);
+            Ok(())
         })
+    };
+    if let Err(error) = read.parse2(input) {
+        cx.push(error);
+    }
+    invocation
+}
+
+/// Reads each piece of `input` (the tokens up to the next top-level comma; a
+/// group is one token tree, so commas inside brackets or parentheses stay inside)
+/// in place with `read`: one pass over one buffer of the tokens. A mistake goes
+/// to the [`Ctxt`] and reading goes on at the next piece. A trailing comma is
+/// allowed; an empty piece elsewhere is an error.
+fn each_piece(
+    input: ParseStream,
+    cx: &mut Ctxt,
+    mut read: impl FnMut(ParseStream, &mut Ctxt) -> syn::Result<()>,
+) -> syn::Result<()> {
+    while !input.is_empty() {
+        if let Some(comma) = piece_end(input)? {
+            cx.syntax(comma.span, &Syntax::UnexpectedComma);
+            continue;
+        }
+        if let Err(errors) = read(input, cx) {
+            cx.push(errors);
+        }
+        // What a mistake left of the piece, then its comma.
+        piece_tokens(input);
+        piece_end(input)?;
+    }
+    Ok(())
+}
+
+/// Whether `cursor` is at the end of its piece: no token left, or a top-level comma.
+fn ends_piece(cursor: Cursor) -> bool {
+    match cursor.token_tree() {
+        Some((TokenTree::Punct(punct), _)) => punct.as_char() == ',',
+        Some(_) => false,
+        None => true,
     }
 }
 
-/// Splits at top-level commas. A trailing comma is allowed; an empty piece
-/// elsewhere is an error.
-fn pieces(input: ParseStream, cx: &mut Ctxt) -> syn::Result<Vec<TokenStream>> {
-    let mut written = Vec::new();
-    for pair in Punctuated::<Piece, Token![,]>::parse_terminated(input)?.into_pairs() {
-        match pair.into_tuple() {
-            (Piece(tokens), _) if !tokens.is_empty() => written.push(tokens),
-            (_, Some(comma)) => cx.syntax(comma.span, &Syntax::UnexpectedComma),
-            (_, None) => {}
-        }
+fn at_end(input: ParseStream) -> bool {
+    ends_piece(input.cursor())
+}
+
+/// The comma that ends a piece, consumed, if `input` is at one.
+fn piece_end(input: ParseStream) -> syn::Result<Option<Token![,]>> {
+    if input.is_empty() || !at_end(input) {
+        return Ok(None);
     }
-    Ok(written)
+    input.parse().map(Some)
+}
+
+/// The tokens from here to the end of the piece, consumed.
+fn piece_tokens(input: ParseStream) -> TokenStream {
+    let tokens = input.step(|cursor| {
+        let (mut tokens, mut rest) = (TokenStream::new(), *cursor);
+        while !ends_piece(rest) {
+            let Some((token, next)) = rest.token_tree() else {
+                break;
+            };
+            tokens.extend([token]);
+            rest = next;
+        }
+        Ok((tokens, rest))
+    });
+    tokens.unwrap_or_default()
+}
+
+/// One piece: the macro's own `app: NAME`, or a parameter.
+fn read_piece(input: ParseStream, invocation: &mut Invocation, cx: &mut Ctxt) {
+    if let Some(key) = app_key(input) {
+        invocation.app_written = true;
+        match key.and_then(|()| app_name(input)) {
+            Ok(name) if invocation.app.is_some() => cx.syntax(name.span(), &Syntax::DuplicateApp),
+            Ok(name) => invocation.app = Some(name),
+            Err(e) => cx.push(e),
+        }
+        return;
+    }
+    let Some(param) = parse_param(input, cx) else {
+        return;
+    };
+    if invocation
+        .params
+        .iter()
+        .any(|p| p.parameter == param.parameter)
+    {
+        let duplicate = core_private::error(param.parameter, Problem::DuplicateParameter);
+        cx.rule(param.key.span(), &duplicate);
+    } else {
+        invocation.params.push(param);
+    }
 }
 
 /// One `key: value` piece, or `None` when it names no parameter. The key counts
 /// as given as soon as it names one, even when its value is malformed, so that
 /// no "`client_id` is missing" follows a bad client id.
-fn parse_param(piece: TokenStream, cx: &mut Ctxt) -> Option<Param> {
+fn parse_param(input: ParseStream, cx: &mut Ctxt) -> Option<Param> {
     let mut given = None;
-    let value = (|input: ParseStream| key_and_value(input, &mut given, cx)).parse2(piece);
+    let value = key_and_value(input, &mut given, cx);
     let value = value.unwrap_or_else(|e| report(cx, e, Value::Invalid));
     given.map(|(parameter, key)| Param {
         parameter,
@@ -156,7 +192,7 @@ fn key_and_value(
     let Some(parameter) = Parameter::from_name(&first) else {
         if first == COUNTRY_FLAG && input.peek(Token![:]) {
             input.parse::<Token![:]>()?;
-            let value = input.parse::<TokenStream>()?.to_string();
+            let value = piece_tokens(input).to_string();
             return mistake(
                 span,
                 &Syntax::FlagAsKey {
@@ -173,7 +209,7 @@ fn key_and_value(
         return mistake(next_span(input, span), &Syntax::MissingColon { key });
     }
     let colon: Token![:] = input.parse()?;
-    if input.is_empty() {
+    if at_end(input) {
         return mistake(colon.span, &Syntax::NoValue { key });
     }
     if let Some(next) = forgotten_comma(input) {
@@ -189,9 +225,9 @@ fn key_and_value(
         Form::Flags => list::<FlagItem>(input, key, cx)?.map(Literal::Flags),
     };
     let Some(literal) = literal else {
-        return Ok(Value::Expr(input.parse()?));
+        return Ok(Value::Expr(piece_tokens(input)));
     };
-    if !input.is_empty() {
+    if !at_end(input) {
         let (span, found) = rest(input);
         return mistake(span, &Syntax::StrayTokens { key, found: &found });
     }
@@ -204,7 +240,7 @@ fn forgotten_comma(input: ParseStream) -> Option<Ident> {
     let fork = input.fork();
     // A value's first token is never the next key.
     fork.parse::<TokenTree>().ok()?;
-    while !fork.is_empty() {
+    while !at_end(&fork) {
         if fork.peek(Ident::peek_any) && fork.peek2(Token![:]) && !fork.peek2(Token![::]) {
             let key = fork.call(Ident::parse_any).ok()?;
             if Parameter::from_name(&key.to_string()).is_some() {
@@ -220,7 +256,10 @@ fn forgotten_comma(input: ParseStream) -> Option<Ident> {
 /// A string literal alone; any other single literal is a mistake; anything else
 /// is an expression (`None`).
 fn text(input: ParseStream, key: &str) -> syn::Result<Option<Literal>> {
-    let single = input.cursor().literal().filter(|(_, after)| after.eof());
+    let single = input
+        .cursor()
+        .literal()
+        .filter(|(_, after)| ends_piece(*after));
     let Some((literal, _)) = single else {
         return Ok(None);
     };
@@ -247,7 +286,7 @@ fn word(
             || core_private::did_you_mean(&written, names.iter().map(|(name, _)| *name)).is_some()
             // `response_type` has no names of its own to write but `none`: a word
             // alone is read as one, and refused unless it is `none`.
-            || (names.is_empty() && after.eof());
+            || (names.is_empty() && ends_piece(after));
         if !is_value {
             return Ok(None);
         }
@@ -255,7 +294,7 @@ fn word(
         return Ok(Some(Literal::Word(ident.to_string(), ident.span())));
     }
     match input.cursor().literal() {
-        Some((literal, after)) if after.eof() => match string(input) {
+        Some((literal, after)) if ends_piece(after) => match string(input) {
             Some(quoted) => mistake(
                 literal.span(),
                 &Syntax::QuotedWord {
@@ -285,7 +324,7 @@ fn boolean(input: ParseStream, parameter: Parameter) -> syn::Result<Option<Liter
         return Ok(None);
     }
     match input.cursor().literal() {
-        Some((literal, after)) if after.eof() => {
+        Some((literal, after)) if ends_piece(after) => {
             let problem = Problem::InvalidBool {
                 value: literal.to_string(),
             };
@@ -314,7 +353,7 @@ fn make(input: ParseStream) -> syn::Result<Option<Literal>> {
         return Ok(Some(Literal::Make(MakeName::Literal(name))));
     }
     match input.cursor().literal() {
-        Some((_, after)) if after.eof() => {
+        Some((_, after)) if ends_piece(after) => {
             let (span, found) = rest(input);
             mistake(span, &Syntax::NotAMake { found: &found })
         }
@@ -331,23 +370,27 @@ fn string(input: ParseStream) -> Option<LitStr> {
     quoted.then(|| input.parse().ok()).flatten()
 }
 
-/// The span and text of the next token tree (a whole group).
+/// The span and text of the next token tree (a whole group) of the piece; at
+/// its end, the macro's call site.
 fn first_token(input: ParseStream) -> (Span, String) {
     match input.cursor().token_tree() {
-        Some((token, _)) => (token.span(), token.to_string()),
-        None => (input.span(), String::new()),
+        Some((token, _)) if !at_end(input) => (token.span(), token.to_string()),
+        _ => (Span::call_site(), String::new()),
     }
 }
 
-fn next_span(input: ParseStream, at_end: Span) -> Span {
-    let next = input.cursor().token_tree();
-    next.map_or(at_end, |(token, _)| token.span())
+/// The span of the next token tree of the piece, or `at_end_span` at its end.
+fn next_span(input: ParseStream, at_end_span: Span) -> Span {
+    match input.cursor().token_tree() {
+        Some((token, _)) if !at_end(input) => token.span(),
+        _ => at_end_span,
+    }
 }
 
-/// The span of the next token tree and the text of all that is left.
+/// The span of the next token tree and the text of all that is left of the piece.
 fn rest(input: ParseStream) -> (Span, String) {
-    let text = input.fork().parse::<TokenStream>().map(|t| t.to_string());
-    (first_token(input).0, text.unwrap_or_default())
+    let text = piece_tokens(&input.fork()).to_string();
+    (first_token(input).0, text)
 }
 
 /// A syntax mistake at `span`, worded in `messages`.
