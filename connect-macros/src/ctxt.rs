@@ -36,6 +36,11 @@ impl Ctxt {
         self.errors.extend(error);
     }
 
+    /// Every error of `other`, after these.
+    pub fn append(&mut self, other: Ctxt) {
+        self.errors.extend(other.errors);
+    }
+
     pub fn has_errors(&self) -> bool {
         !self.errors.is_empty()
     }

@@ -6,13 +6,13 @@ use syn::ext::IdentExt;
 use syn::parse::ParseStream;
 use syn::Ident;
 
-use super::{at_end, ends_piece, mistake, rest};
+use super::{mistake, rest, Piece};
 use crate::ctxt;
 use crate::messages::Syntax;
 
 /// `app: …`: when the piece is the macro's own `app` key (no Connect parameter
 /// is named `app`), the key and its colon, consumed; the value is what follows.
-pub(super) fn app_key(input: ParseStream) -> Option<syn::Result<()>> {
+pub(super) fn app_key(input: ParseStream, piece: Piece) -> Option<syn::Result<()>> {
     let (TokenTree::Ident(key), after) = input.cursor().token_tree()? else {
         return None;
     };
@@ -25,7 +25,7 @@ pub(super) fn app_key(input: ParseStream) -> Option<syn::Result<()>> {
             Some(key_and_colon.0.and(key_and_colon.1).map(drop))
         }
         next => {
-            let next = next.filter(|_| !ends_piece(after));
+            let next = next.filter(|_| !piece.ends_at(after));
             let span = next.map_or(key.span(), |(token, _)| token.span());
             Some(Err(ctxt::syntax(
                 span,
@@ -39,16 +39,16 @@ pub(super) fn app_key(input: ParseStream) -> Option<syn::Result<()>> {
 const APP_KEY: &str = "app";
 
 /// An application's name: one identifier, the whole of the piece.
-pub(super) fn app_name(input: ParseStream) -> syn::Result<Ident> {
-    if at_end(input) {
+pub(super) fn app_name(input: ParseStream, piece: Piece) -> syn::Result<Ident> {
+    if piece.is_over(input) {
         return mistake(
             proc_macro2::Span::call_site(),
             &Syntax::NoValue { key: APP_KEY },
         );
     }
-    let (span, found) = rest(input);
+    let (span, found) = rest(input, piece);
     match input.call(Ident::parse_any) {
-        Ok(name) if at_end(input) => Ok(name),
+        Ok(name) if piece.is_over(input) => Ok(name),
         _ => mistake(span, &Syntax::NotAnApplicationName { found: &found }),
     }
 }

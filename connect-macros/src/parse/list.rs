@@ -3,17 +3,20 @@
 
 use connect_core::__private::{self as core_private, COUNTRY_FLAG};
 use syn::ext::IdentExt;
-use syn::parse::{Parse, ParseStream};
+use syn::parse::ParseStream;
 use syn::{bracketed, token, Ident, LitInt, Token};
 
-use super::{at_end, each_piece, first_token, mistake, next_span, rest, string};
+use super::{each_piece, first_token, mistake, next_span, rest, string, Piece};
 use crate::ast::{FlagItem, List, ScopeItem};
 use crate::ctxt::Ctxt;
 use crate::messages::Syntax;
 
 /// An entry of a bracketed list, and such a list as it is written.
-pub(super) trait Entry: Parse {
+pub(super) trait Entry: Sized {
     const EXAMPLE: &'static str;
+
+    /// The entry, the whole of its piece.
+    fn read(input: ParseStream, piece: Piece) -> syn::Result<Self>;
 
     /// Whether a bare identifier given for the list is a mistake (a permission
     /// without its brackets), not an expression.
@@ -23,6 +26,10 @@ pub(super) trait Entry: Parse {
 impl Entry for ScopeItem {
     const EXAMPLE: &'static str = "[required read_odometer, read_vin]";
 
+    fn read(input: ParseStream, piece: Piece) -> syn::Result<Self> {
+        scope_item(input, piece)
+    }
+
     fn is_entry(word: &str) -> bool {
         word.parse::<connect_core::Permission>().is_ok()
     }
@@ -30,6 +37,10 @@ impl Entry for ScopeItem {
 
 impl Entry for FlagItem {
     const EXAMPLE: &'static str = "[country: DE, \"account_sync\": true]";
+
+    fn read(input: ParseStream, piece: Piece) -> syn::Result<Self> {
+        flag_item(input, piece)
+    }
 
     fn is_entry(word: &str) -> bool {
         word == COUNTRY_FLAG
@@ -41,12 +52,13 @@ impl Entry for FlagItem {
 /// expression (`None`).
 pub(super) fn list<T: Entry>(
     input: ParseStream,
+    piece: Piece,
     key: &str,
     cx: &mut Ctxt,
 ) -> syn::Result<Option<List<T>>> {
     if !input.peek(token::Bracket) {
         return match input.cursor().ident() {
-            Some((word, after)) if after.eof() && T::is_entry(&word.to_string()) => {
+            Some((word, after)) if piece.ends_at(after) && T::is_entry(&word.to_string()) => {
                 let example = T::EXAMPLE;
                 mistake(word.span(), &Syntax::NotAList { key, example })
             }
@@ -57,9 +69,9 @@ pub(super) fn list<T: Entry>(
     let brackets = bracketed!(content in input);
     let written_empty = content.is_empty();
     let mut entries = Vec::new();
-    each_piece(&content, cx, |entry, _| {
-        let parsed = T::parse(entry)?;
-        if !at_end(entry) {
+    each_piece(&content, cx, |entry, piece, _| {
+        let parsed = T::read(entry, piece)?;
+        if !piece.is_over(entry) {
             return Err(entry.error("unexpected token"));
         }
         entries.push(parsed);
@@ -73,90 +85,89 @@ pub(super) fn list<T: Entry>(
     }))
 }
 
-impl Parse for ScopeItem {
-    /// `permission` or `prefix permission`.
-    fn parse(input: ParseStream) -> syn::Result<Self> {
-        let start = input.fork();
-        if let Some(quoted) = string(input) {
-            let name = quoted.value();
-            return mistake(quoted.span(), &Syntax::QuotedPermission { name: &name });
-        }
-        let first = input.call(Ident::parse_any);
-        let colon = input.parse::<Option<Token![:]>>()?;
-        let second = input.call(Ident::parse_any);
-        let (prefix, permission) = match (first, colon, second) {
-            _ if !at_end(input) => (None, None),
-            (Ok(permission), None, Err(_)) => (None, Some(permission)),
-            // `read_odometer required`: the prefix written after its permission.
-            (Ok(permission), None, Ok(prefix))
-                if prefix == core_private::REQUIRED_PREFIX
-                    && permission != core_private::REQUIRED_PREFIX =>
-            {
-                let (prefix, permission) = (prefix.to_string(), permission.to_string());
-                let (prefix, permission) = (prefix.as_str(), permission.as_str());
-                return mistake(rest(&start).0, &Syntax::PrefixAfter { prefix, permission });
-            }
-            (Ok(prefix), None, Ok(permission)) => (Some(prefix), Some(permission)),
-            (Ok(prefix), Some(colon), Ok(permission)) => {
-                let (prefix, permission) = (prefix.to_string(), permission.to_string());
-                let (prefix, permission) = (prefix.as_str(), permission.as_str());
-                return mistake(colon.span, &Syntax::PrefixWithColon { prefix, permission });
-            }
-            _ => (None, None),
-        };
-        let Some(permission) = permission else {
-            let (span, found) = rest(&start);
-            return mistake(span, &Syntax::NotAPermission { found: &found });
-        };
-        Ok(ScopeItem { prefix, permission })
+/// `permission` or `prefix permission`.
+fn scope_item(input: ParseStream, piece: Piece) -> syn::Result<ScopeItem> {
+    let start = input.fork();
+    if let Some(quoted) = string(input) {
+        let name = quoted.value();
+        return mistake(quoted.span(), &Syntax::QuotedPermission { name: &name });
     }
+    let first = input.call(Ident::parse_any);
+    let colon = input.parse::<Option<Token![:]>>()?;
+    let second = input.call(Ident::parse_any);
+    let (prefix, permission) = match (first, colon, second) {
+        _ if !piece.is_over(input) => (None, None),
+        (Ok(permission), None, Err(_)) => (None, Some(permission)),
+        // `read_odometer required`: the prefix written after its permission.
+        (Ok(permission), None, Ok(prefix))
+            if prefix == core_private::REQUIRED_PREFIX
+                && permission != core_private::REQUIRED_PREFIX =>
+        {
+            let (prefix, permission) = (prefix.to_string(), permission.to_string());
+            let (prefix, permission) = (prefix.as_str(), permission.as_str());
+            return mistake(
+                rest(&start, piece).0,
+                &Syntax::PrefixAfter { prefix, permission },
+            );
+        }
+        (Ok(prefix), None, Ok(permission)) => (Some(prefix), Some(permission)),
+        (Ok(prefix), Some(colon), Ok(permission)) => {
+            let (prefix, permission) = (prefix.to_string(), permission.to_string());
+            let (prefix, permission) = (prefix.as_str(), permission.as_str());
+            return mistake(colon.span, &Syntax::PrefixWithColon { prefix, permission });
+        }
+        _ => (None, None),
+    };
+    let Some(permission) = permission else {
+        let (span, found) = rest(&start, piece);
+        return mistake(span, &Syntax::NotAPermission { found: &found });
+    };
+    Ok(ScopeItem { prefix, permission })
 }
 
-impl Parse for FlagItem {
-    /// `country: DE` or `"name": value`.
-    fn parse(input: ParseStream) -> syn::Result<Self> {
-        let (name_span, written) = first_token(input);
-        let name = if let Some(quoted) = string(input) {
-            quoted.value()
-        } else {
-            match input.call(Ident::parse_any) {
-                Ok(country) if country == COUNTRY_FLAG => COUNTRY_FLAG.to_owned(),
-                Ok(_) => {
-                    let suggestion = core_private::did_you_mean(&written, [COUNTRY_FLAG]);
-                    let written = &written;
-                    return mistake(
-                        name_span,
-                        &Syntax::UnknownBareFlag {
-                            written,
-                            suggestion,
-                        },
-                    );
-                }
-                Err(_) => return mistake(name_span, &Syntax::NotAFlagName { found: &written }),
+/// `country: DE` or `"name": value`.
+fn flag_item(input: ParseStream, piece: Piece) -> syn::Result<FlagItem> {
+    let (name_span, written) = first_token(input, piece);
+    let name = if let Some(quoted) = string(input) {
+        quoted.value()
+    } else {
+        match input.call(Ident::parse_any) {
+            Ok(country) if country == COUNTRY_FLAG => COUNTRY_FLAG.to_owned(),
+            Ok(_) => {
+                let suggestion = core_private::did_you_mean(&written, [COUNTRY_FLAG]);
+                let written = &written;
+                return mistake(
+                    name_span,
+                    &Syntax::UnknownBareFlag {
+                        written,
+                        suggestion,
+                    },
+                );
             }
-        };
-        let Ok(colon) = input.parse::<Token![:]>() else {
-            let span = next_span(input, name_span);
-            let (name, written) = (&name, &written);
-            return mistake(span, &Syntax::FlagMissingColon { name, written });
-        };
-        if at_end(input) {
-            return mistake(colon.span, &Syntax::FlagNoValue { name: &name });
+            Err(_) => return mistake(name_span, &Syntax::NotAFlagName { found: &written }),
         }
-        let (value_span, _) = first_token(input);
-        let value = flag_value(input, &name)?;
-        Ok(FlagItem {
-            name,
-            name_span,
-            value,
-            value_span,
-        })
+    };
+    let Ok(colon) = input.parse::<Token![:]>() else {
+        let span = next_span(input, piece, name_span);
+        let (name, written) = (&name, &written);
+        return mistake(span, &Syntax::FlagMissingColon { name, written });
+    };
+    if piece.is_over(input) {
+        return mistake(colon.span, &Syntax::FlagNoValue { name: &name });
     }
+    let (value_span, _) = first_token(input, piece);
+    let value = flag_value(input, piece, &name)?;
+    Ok(FlagItem {
+        name,
+        name_span,
+        value,
+        value_span,
+    })
 }
 
 /// The text a flag's value is sent as: a string's content, `true` or `false`, a
 /// country code for `country`, or an integer in decimal without its suffix.
-fn flag_value(input: ParseStream, name: &str) -> syn::Result<String> {
+fn flag_value(input: ParseStream, piece: Piece, name: &str) -> syn::Result<String> {
     let start = input.fork();
     let value = if let Ok(word) = input.call(Ident::parse_any) {
         (name == COUNTRY_FLAG || word == "true" || word == "false").then(|| word.to_string())
@@ -167,9 +178,9 @@ fn flag_value(input: ParseStream, name: &str) -> syn::Result<String> {
         integer(input, name)?.map(|digits| format!("{minus}{digits}"))
     };
     match value {
-        Some(value) if at_end(input) => Ok(value),
+        Some(value) if piece.is_over(input) => Ok(value),
         _ => {
-            let (span, found) = rest(&start);
+            let (span, found) = rest(&start, piece);
             mistake(
                 span,
                 &Syntax::FlagValueType {

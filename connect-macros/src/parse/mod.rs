@@ -51,11 +51,11 @@ pub fn parse(input: TokenStream, cx: &mut Ctxt) -> Invocation {
         // reads from its tokens.
         let first = input.cursor().token_tree();
         if matches!(first, Some((TokenTree::Ident(word), _)) if word == "crate") {
-            invocation.crate_path = Some(piece_tokens(input));
+            invocation.crate_path = Some(piece_tokens(input, Piece::at(input.cursor())));
             piece_end(input)?;
         }
-        each_piece(input, cx, |input, cx| {
-            read_piece(input, &mut invocation, cx);
+        each_piece(input, cx, |input, piece, cx| {
+            read_piece(input, piece, &mut invocation, cx);
             Ok(())
         })
     };
@@ -69,53 +69,77 @@ pub fn parse(input: TokenStream, cx: &mut Ctxt) -> Invocation {
 /// group is one token tree, so commas inside brackets or parentheses stay inside)
 /// in place with `read`: one pass over one buffer of the tokens. A mistake goes
 /// to the [`Ctxt`] and reading goes on at the next piece. A trailing comma is
-/// allowed; an empty piece elsewhere is an error.
+/// allowed; an empty piece elsewhere is an error. The stray commas are reported
+/// before what the pieces say (the order of a split before the reading).
 fn each_piece(
     input: ParseStream,
     cx: &mut Ctxt,
-    mut read: impl FnMut(ParseStream, &mut Ctxt) -> syn::Result<()>,
+    mut read: impl FnMut(ParseStream, Piece, &mut Ctxt) -> syn::Result<()>,
 ) -> syn::Result<()> {
+    let mut said = Ctxt::default();
     while !input.is_empty() {
         if let Some(comma) = piece_end(input)? {
             cx.syntax(comma.span, &Syntax::UnexpectedComma);
             continue;
         }
-        if let Err(errors) = read(input, cx) {
-            cx.push(errors);
+        let piece = Piece::at(input.cursor());
+        if let Err(errors) = read(input, piece, &mut said) {
+            said.push(errors);
         }
         // What a mistake left of the piece, then its comma.
-        piece_tokens(input);
+        piece_tokens(input, piece);
         piece_end(input)?;
     }
+    cx.append(said);
     Ok(())
 }
 
-/// Whether `cursor` is at the end of its piece: no token left, or a top-level comma.
-fn ends_piece(cursor: Cursor) -> bool {
-    match cursor.token_tree() {
-        Some((TokenTree::Punct(punct), _)) => punct.as_char() == ',',
-        Some(_) => false,
-        None => true,
-    }
+/// Where a piece ends: at its comma, or where the tokens end. Found when the piece
+/// begins, by whole token trees: a comma inside an invisible group (a
+/// `macro_rules!` fragment such as `$t:ty`) is part of the piece even once a read
+/// has stepped into the group, as syn's `ident()` and `literal()` do.
+#[derive(Clone, Copy)]
+struct Piece<'a> {
+    end: Cursor<'a>,
 }
 
-fn at_end(input: ParseStream) -> bool {
-    ends_piece(input.cursor())
+impl<'a> Piece<'a> {
+    fn at(start: Cursor<'a>) -> Self {
+        let mut end = start;
+        while let Some((token, next)) = end.token_tree() {
+            if matches!(&token, TokenTree::Punct(p) if p.as_char() == ',') {
+                break;
+            }
+            end = next;
+        }
+        Piece { end }
+    }
+
+    /// Whether `cursor` is at the end of the piece.
+    fn ends_at(self, cursor: Cursor) -> bool {
+        cursor >= self.end
+    }
+
+    /// Whether nothing of the piece is left in `input`.
+    fn is_over(self, input: ParseStream) -> bool {
+        self.ends_at(input.cursor())
+    }
 }
 
 /// The comma that ends a piece, consumed, if `input` is at one.
 fn piece_end(input: ParseStream) -> syn::Result<Option<Token![,]>> {
-    if input.is_empty() || !at_end(input) {
-        return Ok(None);
+    let comma = input.cursor().token_tree();
+    if matches!(comma, Some((TokenTree::Punct(p), _)) if p.as_char() == ',') {
+        return input.parse().map(Some);
     }
-    input.parse().map(Some)
+    Ok(None)
 }
 
 /// The tokens from here to the end of the piece, consumed.
-fn piece_tokens(input: ParseStream) -> TokenStream {
+fn piece_tokens(input: ParseStream, piece: Piece) -> TokenStream {
     let tokens = input.step(|cursor| {
         let (mut tokens, mut rest) = (TokenStream::new(), *cursor);
-        while !ends_piece(rest) {
+        while !piece.ends_at(rest) {
             let Some((token, next)) = rest.token_tree() else {
                 break;
             };
@@ -128,17 +152,17 @@ fn piece_tokens(input: ParseStream) -> TokenStream {
 }
 
 /// One piece: the macro's own `app: NAME`, or a parameter.
-fn read_piece(input: ParseStream, invocation: &mut Invocation, cx: &mut Ctxt) {
-    if let Some(key) = app_key(input) {
+fn read_piece(input: ParseStream, piece: Piece, invocation: &mut Invocation, cx: &mut Ctxt) {
+    if let Some(key) = app_key(input, piece) {
         invocation.app_written = true;
-        match key.and_then(|()| app_name(input)) {
+        match key.and_then(|()| app_name(input, piece)) {
             Ok(name) if invocation.app.is_some() => cx.syntax(name.span(), &Syntax::DuplicateApp),
             Ok(name) => invocation.app = Some(name),
             Err(e) => cx.push(e),
         }
         return;
     }
-    let Some(param) = parse_param(input, cx) else {
+    let Some(param) = parse_param(input, piece, cx) else {
         return;
     };
     if invocation
@@ -156,9 +180,9 @@ fn read_piece(input: ParseStream, invocation: &mut Invocation, cx: &mut Ctxt) {
 /// One `key: value` piece, or `None` when it names no parameter. The key counts
 /// as given as soon as it names one, even when its value is malformed, so that
 /// no "`client_id` is missing" follows a bad client id.
-fn parse_param(input: ParseStream, cx: &mut Ctxt) -> Option<Param> {
+fn parse_param(input: ParseStream, piece: Piece, cx: &mut Ctxt) -> Option<Param> {
     let mut given = None;
-    let value = key_and_value(input, &mut given, cx);
+    let value = key_and_value(input, piece, &mut given, cx);
     let value = value.unwrap_or_else(|e| report(cx, e, Value::Invalid));
     given.map(|(parameter, key)| Param {
         parameter,
@@ -169,10 +193,11 @@ fn parse_param(input: ParseStream, cx: &mut Ctxt) -> Option<Param> {
 
 fn key_and_value(
     input: ParseStream,
+    piece: Piece,
     given: &mut Option<(Parameter, Ident)>,
     cx: &mut Ctxt,
 ) -> syn::Result<Value> {
-    let (span, first) = first_token(input);
+    let (span, first) = first_token(input, piece);
     if let Some(quoted) = string(input) {
         let Some(parameter) = Parameter::from_name(&quoted.value()) else {
             return mistake(span, &Syntax::NotAKey { found: &first });
@@ -192,7 +217,7 @@ fn key_and_value(
     let Some(parameter) = Parameter::from_name(&first) else {
         if first == COUNTRY_FLAG && input.peek(Token![:]) {
             input.parse::<Token![:]>()?;
-            let value = piece_tokens(input).to_string();
+            let value = piece_tokens(input, piece).to_string();
             return mistake(
                 span,
                 &Syntax::FlagAsKey {
@@ -206,29 +231,29 @@ fn key_and_value(
     *given = Some((parameter, key));
     let key = parameter.name();
     if !input.peek(Token![:]) || input.peek(Token![::]) {
-        return mistake(next_span(input, span), &Syntax::MissingColon { key });
+        return mistake(next_span(input, piece, span), &Syntax::MissingColon { key });
     }
     let colon: Token![:] = input.parse()?;
-    if at_end(input) {
+    if piece.is_over(input) {
         return mistake(colon.span, &Syntax::NoValue { key });
     }
-    if let Some(next) = forgotten_comma(input) {
+    if let Some(next) = forgotten_comma(input, piece) {
         let key = next.to_string();
         return mistake(next.span(), &Syntax::ForgottenComma { key: &key });
     }
     let literal = match core_private::form(parameter) {
-        Form::Text => text(input, key)?,
-        Form::Word { names, deprecated } => word(input, parameter, names, deprecated)?,
-        Form::Bool => boolean(input, parameter)?,
-        Form::Make => make(input)?,
-        Form::Scope => list::<ScopeItem>(input, key, cx)?.map(Literal::Scope),
-        Form::Flags => list::<FlagItem>(input, key, cx)?.map(Literal::Flags),
+        Form::Text => text(input, piece, key)?,
+        Form::Word { names, deprecated } => word(input, piece, parameter, names, deprecated)?,
+        Form::Bool => boolean(input, piece, parameter)?,
+        Form::Make => make(input, piece)?,
+        Form::Scope => list::<ScopeItem>(input, piece, key, cx)?.map(Literal::Scope),
+        Form::Flags => list::<FlagItem>(input, piece, key, cx)?.map(Literal::Flags),
     };
     let Some(literal) = literal else {
-        return Ok(Value::Expr(piece_tokens(input)));
+        return Ok(Value::Expr(piece_tokens(input, piece)));
     };
-    if !at_end(input) {
-        let (span, found) = rest(input);
+    if !piece.is_over(input) {
+        let (span, found) = rest(input, piece);
         return mistake(span, &Syntax::StrayTokens { key, found: &found });
     }
     Ok(Value::Literal(literal))
@@ -236,11 +261,11 @@ fn key_and_value(
 
 /// `client_id: "…" mode: simulated`: a known key and `:` inside a value mean a
 /// comma was forgotten before the key.
-fn forgotten_comma(input: ParseStream) -> Option<Ident> {
+fn forgotten_comma(input: ParseStream, piece: Piece) -> Option<Ident> {
     let fork = input.fork();
     // A value's first token is never the next key.
     fork.parse::<TokenTree>().ok()?;
-    while !at_end(&fork) {
+    while !piece.is_over(&fork) {
         if fork.peek(Ident::peek_any) && fork.peek2(Token![:]) && !fork.peek2(Token![::]) {
             let key = fork.call(Ident::parse_any).ok()?;
             if Parameter::from_name(&key.to_string()).is_some() {
@@ -255,11 +280,11 @@ fn forgotten_comma(input: ParseStream) -> Option<Ident> {
 
 /// A string literal alone; any other single literal is a mistake; anything else
 /// is an expression (`None`).
-fn text(input: ParseStream, key: &str) -> syn::Result<Option<Literal>> {
+fn text(input: ParseStream, piece: Piece, key: &str) -> syn::Result<Option<Literal>> {
     let single = input
         .cursor()
         .literal()
-        .filter(|(_, after)| ends_piece(*after));
+        .filter(|(_, after)| piece.ends_at(*after));
     let Some((literal, _)) = single else {
         return Ok(None);
     };
@@ -275,6 +300,7 @@ fn text(input: ParseStream, key: &str) -> syn::Result<Option<Literal>> {
 /// quoted word is a mistake; anything else is an expression.
 fn word(
     input: ParseStream,
+    piece: Piece,
     parameter: Parameter,
     names: &[(&'static str, &str)],
     deprecated: &[&str],
@@ -286,7 +312,7 @@ fn word(
             || core_private::did_you_mean(&written, names.iter().map(|(name, _)| *name)).is_some()
             // `response_type` has no names of its own to write but `none`: a word
             // alone is read as one, and refused unless it is `none`.
-            || (names.is_empty() && ends_piece(after));
+            || (names.is_empty() && piece.ends_at(after));
         if !is_value {
             return Ok(None);
         }
@@ -294,7 +320,7 @@ fn word(
         return Ok(Some(Literal::Word(ident.to_string(), ident.span())));
     }
     match input.cursor().literal() {
-        Some((literal, after)) if ends_piece(after) => match string(input) {
+        Some((literal, after)) if piece.ends_at(after) => match string(input) {
             Some(quoted) => mistake(
                 literal.span(),
                 &Syntax::QuotedWord {
@@ -303,7 +329,7 @@ fn word(
                 },
             ),
             None => {
-                let (span, found) = rest(input);
+                let (span, found) = rest(input, piece);
                 input.parse::<TokenTree>()?;
                 Ok(Some(Literal::Word(found, span)))
             }
@@ -314,7 +340,7 @@ fn word(
 
 /// `true` or `false`; another single literal is connect-core's `InvalidBool`;
 /// anything else is an expression.
-fn boolean(input: ParseStream, parameter: Parameter) -> syn::Result<Option<Literal>> {
+fn boolean(input: ParseStream, piece: Piece, parameter: Parameter) -> syn::Result<Option<Literal>> {
     // Only an identifier reaches syn's literal parser (module docs).
     if let Some((ident, _)) = input.cursor().ident() {
         if ident == "true" || ident == "false" {
@@ -324,7 +350,7 @@ fn boolean(input: ParseStream, parameter: Parameter) -> syn::Result<Option<Liter
         return Ok(None);
     }
     match input.cursor().literal() {
-        Some((literal, after)) if ends_piece(after) => {
+        Some((literal, after)) if piece.ends_at(after) => {
             let problem = Problem::InvalidBool {
                 value: literal.to_string(),
             };
@@ -339,7 +365,7 @@ fn boolean(input: ParseStream, parameter: Parameter) -> syn::Result<Option<Liter
 
 /// A make of the catalog (an identifier without lower case, or one the catalog
 /// has in another case), a string literal, or an expression.
-fn make(input: ParseStream) -> syn::Result<Option<Literal>> {
+fn make(input: ParseStream, piece: Piece) -> syn::Result<Option<Literal>> {
     if let Some((ident, _)) = input.cursor().ident() {
         let written = ident.to_string();
         let upper = written.to_ascii_uppercase();
@@ -353,8 +379,8 @@ fn make(input: ParseStream) -> syn::Result<Option<Literal>> {
         return Ok(Some(Literal::Make(MakeName::Literal(name))));
     }
     match input.cursor().literal() {
-        Some((_, after)) if ends_piece(after) => {
-            let (span, found) = rest(input);
+        Some((_, after)) if piece.ends_at(after) => {
+            let (span, found) = rest(input, piece);
             mistake(span, &Syntax::NotAMake { found: &found })
         }
         _ => Ok(None),
@@ -372,25 +398,25 @@ fn string(input: ParseStream) -> Option<LitStr> {
 
 /// The span and text of the next token tree (a whole group) of the piece; at
 /// its end, the macro's call site.
-fn first_token(input: ParseStream) -> (Span, String) {
+fn first_token(input: ParseStream, piece: Piece) -> (Span, String) {
     match input.cursor().token_tree() {
-        Some((token, _)) if !at_end(input) => (token.span(), token.to_string()),
+        Some((token, _)) if !piece.is_over(input) => (token.span(), token.to_string()),
         _ => (Span::call_site(), String::new()),
     }
 }
 
-/// The span of the next token tree of the piece, or `at_end_span` at its end.
-fn next_span(input: ParseStream, at_end_span: Span) -> Span {
+/// The span of the next token tree of the piece, or `at_end` at its end.
+fn next_span(input: ParseStream, piece: Piece, at_end: Span) -> Span {
     match input.cursor().token_tree() {
-        Some((token, _)) if !at_end(input) => token.span(),
-        _ => at_end_span,
+        Some((token, _)) if !piece.is_over(input) => token.span(),
+        _ => at_end,
     }
 }
 
 /// The span of the next token tree and the text of all that is left of the piece.
-fn rest(input: ParseStream) -> (Span, String) {
-    let text = piece_tokens(&input.fork()).to_string();
-    (first_token(input).0, text)
+fn rest(input: ParseStream, piece: Piece) -> (Span, String) {
+    let text = piece_tokens(&input.fork(), piece).to_string();
+    (first_token(input, piece).0, text)
 }
 
 /// A syntax mistake at `span`, worded in `messages`.

@@ -211,6 +211,74 @@ fn values_forwarded_by_macro_rules_are_seen_through_their_invisible_group() {
 }
 
 #[test]
+fn a_piece_ends_at_its_comma_wherever_it_stands() {
+    // A list key without its brackets, before other pieces as at the end.
+    for input in [
+        r#"scope: read_vin, client_id: "a""#,
+        r#"client_id: "a", scope: read_vin"#,
+    ] {
+        let (inv, errors) = parsed(tokens(input));
+        assert!(
+            errors.contains("`scope` takes a list in brackets"),
+            "{input}: {errors}"
+        );
+        let scope = &inv.get(Parameter::Scope).unwrap().value;
+        assert!(matches!(scope, Value::Invalid), "{input}");
+    }
+    let (_, errors) = parsed(tokens(r#"flags: country, client_id: "a""#));
+    assert!(
+        errors.contains("`flags` takes a list in brackets"),
+        "{errors}"
+    );
+}
+
+#[test]
+fn stray_commas_are_reported_before_what_the_pieces_say() {
+    let (_, errors) = parsed(tokens("x,,"));
+    let (comma, unknown) = (
+        errors.find("unexpected `,`"),
+        errors.find("unknown parameter"),
+    );
+    assert!(comma.unwrap() < unknown.unwrap(), "{errors}");
+    let (_, errors) = parsed(tokens("scope: [42,,]"));
+    let (comma, entry) = (errors.find("unexpected `,`"), errors.find("found `42`"));
+    assert!(comma.unwrap() < entry.unwrap(), "{errors}");
+}
+
+#[test]
+fn a_comma_inside_an_invisible_group_does_not_end_the_piece() {
+    // What a `macro_rules!` fragment such as `$t:ty` or `$e:expr` forwards.
+    let invisible = |text: &str| TokenTree::Group(Group::new(Delimiter::None, tokens(text)));
+    let mut input = tokens("single_select:");
+    input.extend([invisible("true, x")]);
+    let (_, errors) = parsed(input);
+    assert!(
+        errors.contains("unexpected `, x` after the value of `single_select`"),
+        "{errors}"
+    );
+    assert!(!errors.contains("unknown parameter"), "{errors}");
+
+    let mut input = tokens("scope:");
+    input.extend([TokenTree::Group(Group::new(
+        Delimiter::Bracket,
+        TokenStream::from_iter([invisible("read_vin, read_fuel")]),
+    ))]);
+    let (inv, errors) = parsed(input);
+    assert!(errors.contains("found `read_vin , read_fuel`"), "{errors}");
+    let Value::Literal(Literal::Scope(scope)) = &inv.get(Parameter::Scope).unwrap().value else {
+        panic!("no scope parsed")
+    };
+    assert!(scope.entries.is_empty());
+
+    let mut input = tokens("app:");
+    input.extend([invisible("x, y")]);
+    let (inv, errors) = parsed(input);
+    assert!(inv.app.is_none());
+    assert!(errors.contains("found `x , y`"), "{errors}");
+    assert!(!errors.contains("unknown parameter"), "{errors}");
+}
+
+#[test]
 fn empty_lists_are_told_from_lists_of_malformed_entries() {
     let (inv, _) = parsed(tokens("scope: [], flags: [42]"));
     let Value::Literal(Literal::Scope(scope)) = &inv.get(Parameter::Scope).unwrap().value else {
