@@ -58,15 +58,11 @@ pub fn for_invocation(
 /// `crate = path` (`written`, up to the first comma), else the manifest's name;
 /// or the one compile error (what else the invocation got wrong is not said).
 pub fn for_parsed(written: Option<TokenStream>) -> Result<TokenStream, TokenStream> {
-    let krate = match written {
-        Some(written) => {
-            split_override(written)
-                .map_err(|error| error.to_compile_error())?
-                .0
-        }
-        None => None,
-    };
-    resolve(krate, &mut Ctxt::default())
+    let mut cx = Ctxt::default();
+    match written {
+        Some(written) => for_invocation(written, &mut cx).map(|(path, _)| path),
+        None => resolve(None, &mut cx),
+    }
 }
 
 /// The override, else the manifest's name; or its error, alone.

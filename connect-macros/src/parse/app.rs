@@ -21,8 +21,8 @@ pub(super) fn app_key(input: ParseStream, piece: Piece) -> Option<syn::Result<()
     }
     match after.token_tree() {
         Some((TokenTree::Punct(colon), _)) if colon.as_char() == ':' => {
-            let key_and_colon = (input.parse::<TokenTree>(), input.parse::<TokenTree>());
-            Some(key_and_colon.0.and(key_and_colon.1).map(drop))
+            let key = input.parse::<TokenTree>();
+            Some(key.and_then(|_| input.parse::<TokenTree>()).map(drop))
         }
         next => {
             let next = next.filter(|_| !piece.ends_at(after));

@@ -245,9 +245,9 @@ impl QueryValue for Mode {
         super::read_strict(text, findings)
     }
 
-    /// A deprecated name (`Mode::DEPRECATED`), kept as read.
+    /// A deprecated name, kept as read (the one `read` warned of).
     fn spelling(text: &str) -> Option<&'static str> {
-        Mode::DEPRECATED.iter().copied().find(|&name| name == text)
+        DeprecatedMode::from_name(text).map(DeprecatedMode::name)
     }
 }
 
